@@ -1,0 +1,108 @@
+/**
+ * The link-call vocabulary shared by the backends, the extension client and the panel's webview.
+ * Plain data only: everything here crosses a process boundary as JSON.
+ */
+
+export type EntityLogicalName = 'account' | 'contact' | 'incident';
+export type LinkMethod = 'linkToConversation' | 'unlinkFromConversation';
+
+/** A record linked to a conversation, or a record that can be linked. */
+export interface RecordRef {
+  readonly entityLogicalName: EntityLogicalName;
+  readonly id: string;
+  /** Primary name, when known. */
+  readonly name?: string;
+}
+
+export interface ConversationSummary {
+  /** `activityid` of the `msdyn_ocliveworkitem` row. */
+  readonly id: string;
+  readonly title: string;
+  /** statuscode: 1 Open, 2 Active, 3 Waiting, 4 Closed, 5 Wrap-up, 6 Resolved, 7 Scheduled. */
+  readonly statuscode: number;
+  readonly statusLabel: string;
+  /** Whether this backend accepts links to it (active under the backend's rule). */
+  readonly linkable: boolean;
+  /** The focused conversation (simulator only). */
+  readonly focused?: boolean;
+  readonly createdOn?: string;
+  readonly customer: RecordRef | null;
+  readonly case: RecordRef | null;
+}
+
+/** The arguments of one link/unlink call, as the API takes them. */
+export interface LinkRequest {
+  readonly entityLogicalName: string;
+  readonly recordId: string;
+  /** Omitted: the focused conversation (the simulator); a real environment needs one. */
+  readonly conversationId?: string;
+}
+
+/** What the API's promise resolves with. */
+export interface LinkSuccess {
+  readonly status: 'success';
+  readonly entityLogicalName: EntityLogicalName;
+  readonly recordId: string;
+  readonly conversationId: string;
+  readonly message: string;
+  /** The link this call replaced (same slot), if any. */
+  readonly replaced?: RecordRef;
+}
+
+export type LinkErrorCode =
+  | 'invalid-entity-name'
+  | 'invalid-record-id'
+  | 'invalid-conversation-id'
+  | 'record-not-found'
+  | 'conversation-not-found'
+  | 'conversation-not-active'
+  | 'no-focused-conversation'
+  | 'not-linked'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'throttled'
+  | 'timeout'
+  | 'cancelled'
+  | 'server-error'
+  | 'bad-response'
+  | 'network'
+  | 'untrusted-host'
+  | 'untrusted-workspace';
+
+/** What the API's promise rejects with. */
+export interface LinkFailure {
+  readonly status: 'failure';
+  readonly functionName: LinkMethod;
+  readonly code: LinkErrorCode;
+  /** Says what is wrong and how to fix it. */
+  readonly message: string;
+}
+
+export type LinkOutcome = LinkSuccess | LinkFailure;
+
+/** Thrown (rejected) by a backend; carries the API-shaped failure. */
+export class LinkError extends Error {
+  readonly status = 'failure' as const;
+  constructor(
+    readonly functionName: LinkMethod,
+    readonly code: LinkErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkError';
+  }
+  toFailure(): LinkFailure {
+    return { status: 'failure', functionName: this.functionName, code: this.code, message: this.message };
+  }
+}
+
+/** One finished call, as kept in the panel's history. */
+export interface HistoryEntry {
+  readonly id: string;
+  /** ISO time the call finished. */
+  readonly at: string;
+  readonly environment: string;
+  readonly method: LinkMethod;
+  readonly request: LinkRequest;
+  readonly outcome: LinkOutcome;
+}

@@ -1,0 +1,48 @@
+/**
+ * The words and code the client shows for a link call: outcome messages, log lines, "Copy as code",
+ * and the production confirmation. Pure, so every sentence is unit tested. Never includes a token.
+ */
+import type { LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
+
+/** The API call with a refresh on success and a handled rejection: what "Copy as code" puts on the clipboard. */
+export function callAsCode(method: LinkMethod, request: LinkRequest, refreshCall: string): string {
+  const args = [request.entityLogicalName, request.recordId, ...(request.conversationId === undefined ? [] : [request.conversationId])]
+    .map(arg => JSON.stringify(arg))
+    .join(', ');
+  const refresh = refreshCall.trim().replace(/;+$/, '');
+  return [
+    `Microsoft.Omnichannel.${method}(${args})`,
+    `  .then(() => ${refresh})`,
+    `  .catch(error => console.error("${method} failed:", error));`,
+  ].join('\n');
+}
+
+function verb(method: LinkMethod): string {
+  return method === 'linkToConversation' ? 'Link' : 'Unlink';
+}
+
+/** One sentence for the notification shown after a call. */
+export function outcomeMessage(method: LinkMethod, outcome: LinkOutcome, environmentName: string): string {
+  if (outcome.status === 'success') return `${environmentName}: ${outcome.message}`;
+  return `${verb(method)} failed in ${environmentName}: ${outcome.message}`;
+}
+
+/** One line for the output channel: what was called where, and how it ended. */
+export function logLine(method: LinkMethod, request: LinkRequest, environmentName: string, outcome: LinkOutcome): string {
+  const target = request.conversationId === undefined ? 'the focused conversation' : `conversation ${request.conversationId}`;
+  const call = `${method}(${request.entityLogicalName}, ${request.recordId}) on ${target} in ${environmentName}`;
+  return outcome.status === 'success' ? `${call}: success: ${outcome.message}` : `${call}: ${outcome.code}: ${outcome.message}`;
+}
+
+/** The modal question asked before any write to a production environment. */
+export function productionConfirmation(method: LinkMethod, request: LinkRequest, environmentName: string): string {
+  const action = method === 'linkToConversation' ? 'link' : 'unlink';
+  const target = request.conversationId === undefined ? 'the focused conversation' : `conversation ${request.conversationId}`;
+  return `${environmentName} is a production environment. Really ${action} ${request.entityLogicalName} ${request.recordId} ${method === 'linkToConversation' ? 'to' : 'from'} ${target}?`;
+}
+
+/** Why a real call may not run here, or undefined when it may. */
+export function realCallBlockedReason(workspaceTrusted: boolean, environmentName: string): string | undefined {
+  if (workspaceTrusted) return undefined;
+  return `This workspace is not trusted, so no call runs against ${environmentName}. Trust the workspace (Manage Workspace Trust) or switch to the Simulator.`;
+}

@@ -67,7 +67,8 @@ export type LinkErrorCode =
   | 'bad-response'
   | 'network'
   | 'untrusted-host'
-  | 'untrusted-workspace';
+  | 'untrusted-workspace'
+  | 'unknown-environment';
 
 /** What the API's promise rejects with. */
 export interface LinkFailure {

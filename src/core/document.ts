@@ -1,1 +1,92 @@
-export {};
+/**
+ * A parsed source file that follows the editor's edits. Re-parsing incrementally with
+ * `ts.updateSourceFile` keeps typing in a large file cheap: only the edited region is parsed again.
+ */
+import * as ts from 'typescript';
+import type { TextChange } from './types';
+
+/** The script kind for a file name; unknown extensions are read as JavaScript (what web resources are). */
+export function scriptKindOf(fileName: string): ts.ScriptKind {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.ts') || lower.endsWith('.mts') || lower.endsWith('.cts')) return ts.ScriptKind.TS;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+export class OmnichannelDocument {
+  private file: ts.SourceFile;
+  private lineStarts: readonly number[] | undefined;
+
+  constructor(readonly fileName: string, text: string) {
+    this.file = this.parse(text);
+  }
+
+  get text(): string {
+    return this.file.text;
+  }
+
+  get sourceFile(): ts.SourceFile {
+    return this.file;
+  }
+
+  /** Applies edits in order, each against the text the previous one produced; re-parses incrementally. */
+  update(changes: readonly TextChange[]): void {
+    for (const change of changes) {
+      const old = this.file.text;
+      const start = clamp(change.start, 0, old.length);
+      const end = clamp(change.end, start, old.length);
+      const next = old.slice(0, start) + change.newText + old.slice(end);
+      const range = ts.createTextChangeRange(ts.createTextSpan(start, end - start), change.newText.length);
+      this.file = ts.updateSourceFile(this.file, next, range);
+    }
+    this.lineStarts = undefined;
+  }
+
+  /** Replaces the whole text (a fresh parse). */
+  setText(text: string): void {
+    this.file = this.parse(text);
+    this.lineStarts = undefined;
+  }
+
+  /** Zero-based line and character of an offset. */
+  positionAt(offset: number): { line: number; character: number } {
+    const starts = this.starts();
+    const target = clamp(offset, 0, this.text.length);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= target) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: target - starts[low]! };
+  }
+
+  /** The offset of a zero-based line and character (clamped to the document). */
+  offsetAt(position: { line: number; character: number }): number {
+    const starts = this.starts();
+    if (position.line >= starts.length) return this.text.length;
+    const start = starts[Math.max(0, position.line)]!;
+    const next = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    return clamp(start + Math.max(0, position.character), start, next);
+  }
+
+  /** The offset where the line holding `offset` starts. */
+  lineStartOffset(offset: number): number {
+    return this.starts()[this.positionAt(offset).line]!;
+  }
+
+  private starts(): readonly number[] {
+    this.lineStarts ??= this.file.getLineStarts();
+    return this.lineStarts;
+  }
+
+  private parse(text: string): ts.SourceFile {
+    return ts.createSourceFile(this.fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(this.fileName));
+  }
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
+}

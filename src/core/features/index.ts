@@ -1,1 +1,7 @@
-export {};
+/** The core's editor features: completion, hover, signature help and runnable link calls. */
+export { completions, type CompletionOptions } from './completions';
+export { hover } from './hover';
+export { signatureHelp } from './signature-help';
+export { runnableCalls, runnableCallAt, staticString } from './runnable-calls';
+export { resolveTarget, resolveCallee, type ApiTarget } from './resolve';
+export type { ParsedDocument } from './syntax';

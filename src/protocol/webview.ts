@@ -1,0 +1,158 @@
+/**
+ * The messages between the link panel's webview and the extension host, both directions, declared once.
+ * The webview is a trust boundary: the host validates every `WebviewToHost` message against
+ * `schemas/webview-messages.schema.json` (which a test keeps in agreement with these types) before acting.
+ */
+import type {
+  ConversationSummary,
+  EntityLogicalName,
+  HistoryEntry,
+  LinkMethod,
+  LinkRequest,
+  RecordRef,
+} from './link';
+
+/** The environment the panel's calls run against. */
+export interface PanelEnvironment {
+  /** Display name (`Simulator` for the simulator). */
+  readonly name: string;
+  readonly kind: 'simulator' | 'dataverse';
+  /** The Dataverse URL, for a real environment. */
+  readonly url?: string;
+  /** A production environment: calls there ask for confirmation first. */
+  readonly production?: boolean;
+}
+
+// ---------------------------------------------------------------- host → webview
+
+/** Everything the panel shows, sent on `ready`, after an environment switch, a refresh or a history change. */
+export interface StateMessage {
+  readonly type: 'state';
+  readonly environment: PanelEnvironment;
+  /** The conversations of the environment; empty when they could not be listed (see `conversationsError`). */
+  readonly conversations: readonly ConversationSummary[];
+  /** Why the conversations could not be listed (e.g. not signed in), with what to do about it. */
+  readonly conversationsError?: string;
+  /** Finished calls, newest first. */
+  readonly history: readonly HistoryEntry[];
+  /** The refresh call (setting `omnichannel.refreshCall`) used in "Copy as code". */
+  readonly refreshCall: string;
+  /** Whether a call is running (the panel was reloaded mid-call). */
+  readonly running: boolean;
+}
+
+/** A call finished (resolved or rejected); the entry is already at the head of the history. */
+export interface OutcomeMessage {
+  readonly type: 'outcome';
+  readonly entry: HistoryEntry;
+}
+
+/** A running call reports what it waits for (e.g. a throttling wait). */
+export interface ProgressMessage {
+  readonly type: 'progress';
+  readonly message: string;
+}
+
+/** Results of a `searchRecords` request. */
+export interface RecordsMessage {
+  readonly type: 'records';
+  /** Echoes the request's id so late answers to an older search are ignored. */
+  readonly requestId: number;
+  readonly records: readonly RecordRef[];
+  /** Why the search failed, if it did. */
+  readonly error?: string;
+}
+
+/** Something went wrong outside a call (an invalid message, a failed refresh). */
+export interface ErrorMessage {
+  readonly type: 'error';
+  readonly message: string;
+}
+
+/** The code of a history entry was put on the clipboard. */
+export interface CopiedMessage {
+  readonly type: 'copied';
+  readonly entryId: string;
+  readonly code: string;
+}
+
+export type HostToWebview =
+  | StateMessage
+  | OutcomeMessage
+  | ProgressMessage
+  | RecordsMessage
+  | ErrorMessage
+  | CopiedMessage;
+
+// ---------------------------------------------------------------- webview → host
+
+/** The webview has loaded and wants the state. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** List the conversations again. */
+export interface RefreshConversationsMessage {
+  readonly type: 'refreshConversations';
+}
+
+/** Find records of one table by name. */
+export interface SearchRecordsMessage {
+  readonly type: 'searchRecords';
+  /** Increases with every search; echoed in the answer. */
+  readonly requestId: number;
+  readonly entityLogicalName: EntityLogicalName;
+  readonly text: string;
+}
+
+/** Run a link or unlink call. The record id is already normalised (lower case, no braces). */
+export interface RunMessage {
+  readonly type: 'run';
+  readonly method: LinkMethod;
+  readonly request: LinkRequest;
+}
+
+/** Cancel the running call. */
+export interface CancelMessage {
+  readonly type: 'cancel';
+}
+
+/** Forget every history entry. */
+export interface ClearHistoryMessage {
+  readonly type: 'clearHistory';
+}
+
+/** Put the code for one history entry on the clipboard (the host writes the code, not the webview). */
+export interface CopyAsCodeMessage {
+  readonly type: 'copyAsCode';
+  readonly entryId: string;
+}
+
+/** Run the `omnichannel.selectEnvironment` command. */
+export interface SelectEnvironmentMessage {
+  readonly type: 'selectEnvironment';
+}
+
+export type WebviewToHost =
+  | ReadyMessage
+  | RefreshConversationsMessage
+  | SearchRecordsMessage
+  | RunMessage
+  | CancelMessage
+  | ClearHistoryMessage
+  | CopyAsCodeMessage
+  | SelectEnvironmentMessage;
+
+/** Every `type` of a webview → host message; a `Record` so a new message cannot be left out. */
+const WEBVIEW_TO_HOST_TYPE_SET: Record<WebviewToHost['type'], true> = {
+  ready: true,
+  refreshConversations: true,
+  searchRecords: true,
+  run: true,
+  cancel: true,
+  clearHistory: true,
+  copyAsCode: true,
+  selectEnvironment: true,
+};
+
+export const WEBVIEW_TO_HOST_TYPES = Object.keys(WEBVIEW_TO_HOST_TYPE_SET) as readonly WebviewToHost['type'][];

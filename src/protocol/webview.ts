@@ -8,6 +8,7 @@ import type {
   EntityLogicalName,
   HistoryEntry,
   LinkMethod,
+  LinkOutcome,
   LinkRequest,
   RecordRef,
 } from './link';
@@ -41,10 +42,12 @@ export interface StateMessage {
   readonly running: boolean;
 }
 
-/** A call finished (resolved or rejected); the entry is already at the head of the history. */
+/** A call started from the panel finished (resolved or rejected). The runner records it in the history. */
 export interface OutcomeMessage {
   readonly type: 'outcome';
-  readonly entry: HistoryEntry;
+  readonly method: LinkMethod;
+  readonly request: LinkRequest;
+  readonly outcome: LinkOutcome;
 }
 
 /** A running call reports what it waits for (e.g. a throttling wait). */

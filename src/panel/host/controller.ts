@@ -3,10 +3,9 @@
  * the services the client supplies. Kept free of `vscode` so tests drive the real handler with a real
  * backend in a browser, and so the provider stays a thin adapter.
  */
-import { randomUUID } from 'node:crypto';
 import type { LinkBackend } from '../../backends/types';
 import { LinkError } from '../../protocol/link';
-import type { HistoryEntry, LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
+import type { LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
 import type { HostToWebview, PanelEnvironment, StateMessage, WebviewToHost } from '../../protocol/webview';
 import type { HistoryStore } from './history';
 import { callAsCode } from './code';
@@ -27,11 +26,12 @@ export interface PanelServices {
   /** The active environment's backend; may sign in first. A rejection's message is shown in the panel. */
   getBackend(): LinkBackend | Promise<LinkBackend>;
   /**
-   * Runs one call the way the commands do (production confirmation, untrusted-workspace rule, logging).
-   * Resolves with the outcome, a rejection included; a throw is reported as a failure too.
+   * Runs one call the way the commands do (production confirmation, untrusted-workspace rule, logging)
+   * and records it in `history` before resolving. Resolves with the outcome, a rejection included; a throw
+   * is shown as a failure too.
    */
   runLink(method: LinkMethod, request: LinkRequest, options: RunOptions): Promise<LinkOutcome>;
-  /** Where finished calls are kept across reloads. */
+  /** Where finished calls are kept across reloads (`runLink` adds to it; the panel lists and clears it). */
   readonly history: HistoryStore;
   /** The current value of `omnichannel.refreshCall`. */
   refreshCall(): string;
@@ -69,24 +69,6 @@ export class PanelController {
   /** Lists the conversations again and sends the whole state (environment switch, refresh, reload). */
   async sendState(): Promise<void> {
     await this.send(await this.state());
-  }
-
-  /**
-   * Records a finished call in the history and shows it; the client calls this for calls run by commands
-   * too, so the panel's history covers every call.
-   */
-  async record(method: LinkMethod, request: LinkRequest, outcome: LinkOutcome): Promise<HistoryEntry> {
-    const entry: HistoryEntry = {
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      environment: this.services.environment().name,
-      method,
-      request,
-      outcome,
-    };
-    await this.services.history.add(entry);
-    await this.send({ type: 'outcome', entry });
-    return entry;
   }
 
   /** Cancels a running call (the view is going away). */
@@ -163,7 +145,8 @@ export class PanelController {
     } finally {
       this.running = undefined;
     }
-    await this.record(method, request, outcome);
+    await this.send({ type: 'outcome', method, request, outcome });
+    // The link changed the conversations, and the runner added a history entry.
     await this.sendState();
   }
 

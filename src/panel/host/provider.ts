@@ -6,13 +6,12 @@
  * const panel = new LinkPanelProvider({ extensionUri, environment, getBackend, onDidChangeEnvironment,
  *   runLink, history: createMementoHistory(context.workspaceState), refreshCall, log });
  * context.subscriptions.push(panel.register());
- * // omnichannel.openPanel → panel.reveal(); calls run by commands → panel.record(method, request, outcome)
+ * // omnichannel.openPanel → panel.reveal(); after any call or a simulator reset → panel.refresh()
  * ```
  * Security: strict CSP with a script nonce, resources only from `dist/` and `media/`, every message from the
  * webview validated before it reaches a backend, backend output sent as data (never put into HTML).
  */
 import * as vscode from 'vscode';
-import type { HistoryEntry, LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
 import { PanelController } from './controller';
 import type { PanelServices } from './controller';
 import { createNonce, renderPanelHtml } from './html';
@@ -87,12 +86,7 @@ export class LinkPanelProvider implements vscode.WebviewViewProvider, vscode.Dis
     else await vscode.commands.executeCommand(`${LinkPanelProvider.viewType}.focus`);
   }
 
-  /** Adds a call run elsewhere (a command, a code lens) to the history and shows its outcome. */
-  record(method: LinkMethod, request: LinkRequest, outcome: LinkOutcome): Promise<HistoryEntry> {
-    return this.controller.record(method, request, outcome);
-  }
-
-  /** Re-lists the conversations (e.g. after the simulator was reset). */
+  /** Re-lists the conversations and re-reads the history: call it after a call ran elsewhere (a command) or the simulator was reset. */
   refresh(): void {
     void this.controller.sendState();
   }

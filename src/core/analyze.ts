@@ -1,1 +1,137 @@
-export {};
+/**
+ * Runs every rule over every recognised API call of a document and applies settings (severity, off) and
+ * in-source suppressions. Also builds the fixes that do not belong to one rule: "disable for this line"
+ * and "fix all".
+ */
+import type * as ts from 'typescript';
+import { findApiCalls, type ApiCall } from './calls';
+import type { OmnichannelDocument } from './document';
+import { RULES } from './rules/all-rules';
+import type { RuleContext } from './rules/types';
+import { indentAt, newlineOf } from './rules/support/text';
+import { readSuppressions } from './suppressions';
+import type { AnalysisResult, AnalyzerSettings, Finding, Fix, ReportedSeverity, TextEdit } from './types';
+
+export { RULES } from './rules/all-rules';
+export type { Rule, RuleMeta } from './rules/types';
+
+export interface AnalyzeOptions {
+  /** Called when a rule throws; the rule's findings for that call are dropped and analysis goes on. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, options: AnalyzeOptions = {}): AnalysisResult {
+  const text = doc.text;
+  if (text.length > settings.maxFileSize) {
+    return { findings: [], skippedReason: `${baseName(doc.fileName)} is ${size(text.length)}, above omnichannel.maxFileSize (${size(settings.maxFileSize)}): not analysed. Raise the setting to analyse it.` };
+  }
+  const suppressions = readSuppressions(text, offset => doc.positionAt(offset).line);
+  if (suppressions.wholeFile) return { findings: [] };
+  const calls = findApiCalls(doc.sourceFile);
+  if (calls.length === 0) return { findings: [] };
+  const ctx = createContext(doc.sourceFile, settings, calls);
+  const findings: { finding: Finding; order: number }[] = [];
+  RULES.forEach((rule, order) => {
+    const configured = settings.rules[rule.id];
+    if (configured === 'off' || (configured === undefined && rule.meta.defaultSeverity === 'off')) return;
+    for (const call of calls) {
+      let reports;
+      try {
+        reports = rule.check(call, ctx);
+      } catch (error) {
+        options.onRuleError?.(rule.id, error);
+        continue;
+      }
+      for (const report of reports) {
+        const severity = (configured ?? report.severity ?? rule.meta.defaultSeverity) as ReportedSeverity;
+        if (suppressions.suppressed(rule.id, doc.positionAt(report.start).line)) continue;
+        const finding: Finding = {
+          ruleId: rule.id,
+          start: report.start,
+          end: report.end,
+          message: report.message,
+          severity,
+          ...(report.fixes ? { fixes: report.fixes } : {}),
+        };
+        findings.push({ finding, order });
+      }
+    }
+  });
+  findings.sort((a, b) => a.finding.start - b.finding.start || a.order - b.order || a.finding.end - b.finding.end);
+  return { findings: findings.map(f => f.finding) };
+}
+
+function createContext(sourceFile: ts.SourceFile, settings: AnalyzerSettings, calls: readonly ApiCall[]): RuleContext {
+  const byNode = new Map<ts.Node, ApiCall>(calls.map(call => [call.node, call]));
+  return { sourceFile, text: sourceFile.text, settings, calls, callAt: node => byNode.get(node) };
+}
+
+/** "Disable for this line": a `// omnichannel-disable-next-line <id>` comment above the finding's line, with its indentation. */
+export function disableForLineFix(doc: OmnichannelDocument, finding: Finding): Fix {
+  const text = doc.text;
+  const line = doc.positionAt(finding.start).line;
+  const lineStart = doc.offsetAt({ line, character: 0 });
+  const title = `Disable ${finding.ruleId} for this line`;
+  if (line > 0) {
+    // Extend an existing comment on the line above rather than stacking a second one.
+    const previousStart = doc.offsetAt({ line: line - 1, character: 0 });
+    const previous = text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
+    const existing = /^(\s*\/\/\s*omnichannel-disable-next-line)(\s+[\w-]+(?:\s*,\s*[\w-]+)*)\s*$/.exec(previous);
+    if (existing) {
+      const end = previousStart + existing[1]!.length + existing[2]!.length;
+      return { title, edits: [{ start: end, end, newText: `, ${finding.ruleId}` }] };
+    }
+  }
+  const indent = indentAt(text, lineStart);
+  return { title, edits: [{ start: lineStart, end: lineStart, newText: `${indent}// omnichannel-disable-next-line ${finding.ruleId}${newlineOf(text)}` }] };
+}
+
+/**
+ * The preferred fix of each finding, as one list of edits that do not overlap (a fix that would collide
+ * with one already taken is left for the next run). Insertions at the same offset keep finding order.
+ */
+export function fixAllEdits(doc: OmnichannelDocument, findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes?.().find(f => f.isPreferred);
+    if (!fix || fix.edits.length === 0) continue;
+    if (fix.edits.some(edit => edit.start < 0 || edit.end > doc.text.length || edit.end < edit.start)) continue;
+    if (fix.edits.some(edit => taken.some(other => collide(edit, other)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken.map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.index - b.index)
+    .map(({ edit }) => edit);
+}
+
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  // An insertion touching a replaced range would land inside or next to text that is going away.
+  const aInsert = a.start === a.end;
+  const bInsert = b.start === b.end;
+  if (aInsert && !bInsert) return a.start >= b.start && a.start <= b.end;
+  if (bInsert && !aInsert) return b.start >= a.start && b.start <= a.end;
+  return false;
+}
+
+/** Applies non-overlapping edits (any order) to a text: what an editor does with a fix's edits. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
+  let result = text;
+  for (const { edit } of ordered) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() || fileName;
+}
+
+function size(chars: number): string {
+  if (chars >= 1024 * 1024) return `${trim(chars / (1024 * 1024))} MB`;
+  if (chars >= 1024) return `${trim(chars / 1024)} KB`;
+  return `${chars} characters`;
+}
+
+function trim(n: number): string {
+  return n.toFixed(1).replace(/\.0$/, '');
+}

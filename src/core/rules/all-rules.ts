@@ -1,0 +1,19 @@
+/** Every rule, in the order the README lists them. A rule not in this list never runs. */
+import { invalidArguments } from './invalid-arguments';
+import { invalidEntityName } from './invalid-entity-name';
+import { invalidRecordId } from './invalid-record-id';
+import { linkOverridden } from './link-overridden';
+import { missingUiRefresh } from './missing-ui-refresh';
+import { unhandledRejection } from './unhandled-rejection';
+import { unknownApiMember } from './unknown-api-member';
+import type { Rule } from './types';
+
+export const RULES: readonly Rule[] = [
+  invalidEntityName,
+  invalidRecordId,
+  missingUiRefresh,
+  unhandledRejection,
+  invalidArguments,
+  unknownApiMember,
+  linkOverridden,
+];

@@ -1,0 +1,3 @@
+/** The rules and their shape. */
+export { RULES } from './all-rules';
+export type { Rule, RuleMeta, RuleContext, Report } from './types';

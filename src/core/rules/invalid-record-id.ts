@@ -1,0 +1,73 @@
+/** A record or conversation id is not a lower-case GUID without braces, or is `formContext.data.entity.getId()` passed straight in (it returns `{UPPER-CASE}`). */
+import * as ts from 'typescript';
+import type { Fix } from '../types';
+import { unwrap } from '../calls';
+import { replaceLiteralText, spanOf } from './support/text';
+import type { Report, Rule } from './types';
+
+const CANONICAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const FIXABLE = /^(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const NORMALISE = '.replace(/[{}]/g, "").toLowerCase()';
+
+export const invalidRecordId: Rule = {
+  id: 'invalid-record-id',
+  meta: {
+    description: 'A record or conversation id is not a lower-case GUID without braces, or is `formContext.data.entity.getId()` passed straight in (it returns `{UPPER-CASE}`).',
+    defaultSeverity: 'error',
+    docs: 'invalid-record-id',
+  },
+  check(call, ctx) {
+    const params = call.namespace === 'Microsoft.Omnichannel' ? call.method?.parameters : undefined;
+    if (!params) return [];
+    const reports: Report[] = [];
+    call.args.forEach((arg, index) => {
+      const param = params[index];
+      if (param?.type !== 'guid') return;
+      const getId = formIdGetter(arg);
+      if (getId) {
+        reports.push({
+          ...spanOf(arg, ctx.sourceFile),
+          severity: 'warning',
+          message: `${getId}() returns the id as {UPPER-CASE} with braces, but ${call.member} expects ${param.name} as a lower-case GUID without braces. Append ${NORMALISE}.`,
+          fixes: (): Fix[] => [{ title: 'Strip the braces and lower the case', isPreferred: true, edits: [{ start: arg.end, end: arg.end, newText: NORMALISE }] }],
+        });
+        return;
+      }
+      const resolved = call.resolveString(arg);
+      if (!resolved || CANONICAL.test(resolved.value)) return;
+      if (FIXABLE.test(resolved.value)) {
+        const normal = resolved.value.replace(/[{}]/g, '').toLowerCase();
+        reports.push({
+          ...spanOf(arg, ctx.sourceFile),
+          severity: 'warning',
+          message: `${param.name} "${resolved.value}" must be written lower case without braces: "${normal}".`,
+          fixes: (): Fix[] => [{ title: `Change to "${normal}"`, isPreferred: true, edits: [replaceLiteralText(resolved.node, ctx.sourceFile, normal)] }],
+        });
+        return;
+      }
+      reports.push({
+        ...spanOf(arg, ctx.sourceFile),
+        message: `${param.name} "${shorten(resolved.value)}" is not a GUID: ${call.member} expects 32 hex digits like 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f (lower case, no braces).`,
+      });
+    });
+    return reports;
+  },
+};
+
+/** `X.data.entity.getId()` (the form's own id getter) passed directly, as its dotted callee text; else undefined. */
+function formIdGetter(arg: ts.Expression): string | undefined {
+  const e = unwrap(arg);
+  if (!ts.isCallExpression(e) || e.arguments.length > 0) return undefined;
+  const getId = e.expression;
+  if (!ts.isPropertyAccessExpression(getId) || getId.name.text !== 'getId') return undefined;
+  const entity = getId.expression;
+  if (!ts.isPropertyAccessExpression(entity) || entity.name.text !== 'entity') return undefined;
+  const data = entity.expression;
+  if (!ts.isPropertyAccessExpression(data) || data.name.text !== 'data') return undefined;
+  const owner = data.expression.getText();
+  return `${owner.length > 40 ? 'formContext' : owner}.data.entity.getId`;
+}
+
+function shorten(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}

@@ -1,0 +1,115 @@
+/**
+ * What happens to the promise an API call returns: which `.then` / `.catch` / `.finally` steps follow it,
+ * and whether it is awaited, dropped as a statement, returned to the caller or handed elsewhere. The
+ * refresh and rejection rules both read this; a promise that leaves the function is the caller's business.
+ */
+import * as ts from 'typescript';
+
+export interface ChainStep {
+  readonly name: 'then' | 'catch' | 'finally';
+  readonly call: ts.CallExpression;
+  readonly access: ts.PropertyAccessExpression | ts.ElementAccessExpression;
+}
+
+export type Fate =
+  /** `return call`, an arrow's expression body, `return await call`: the caller refreshes and handles. */
+  | 'returned'
+  /** Stored, passed as an argument, assigned…: we cannot follow it, so we stay quiet. */
+  | 'escaped'
+  | 'awaited'
+  /** An expression statement: fire and forget. */
+  | 'statement';
+
+export interface PromiseUse {
+  readonly steps: readonly ChainStep[];
+  /** The outermost expression of the chain (the last step's call, or the API call itself). */
+  readonly top: ts.Expression;
+  readonly fate: Fate;
+  readonly await?: ts.AwaitExpression;
+  /** The statement holding the chain (for `awaited` and `statement`). */
+  readonly statement?: ts.Statement;
+}
+
+const STEP_NAMES = new Set(['then', 'catch', 'finally']);
+const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+export function promiseUse(call: ts.CallExpression): PromiseUse {
+  const steps: ChainStep[] = [];
+  let node: ts.Expression = call;
+  for (let hops = 0; hops < 64; hops++) {
+    node = climbChain(node, steps);
+    const combinator = enclosingCombinator(node);
+    if (!combinator) break;
+    node = combinator; // `Promise.all([call, …])`: follow the combined promise instead
+  }
+  return { steps, top: node, ...fateOf(node) };
+}
+
+function climbChain(start: ts.Expression, steps: ChainStep[]): ts.Expression {
+  let node = start;
+  for (;;) {
+    node = climbWrappers(node);
+    const access = node.parent;
+    if (!access || !(ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access)) || access.expression !== node) return node;
+    const name = ts.isPropertyAccessExpression(access) ? access.name.text : stringKey(access.argumentExpression);
+    const outer = access.parent;
+    if (!name || !STEP_NAMES.has(name) || !outer || !ts.isCallExpression(outer) || outer.expression !== access) return node;
+    steps.push({ name: name as ChainStep['name'], call: outer, access });
+    node = outer;
+  }
+}
+
+function climbWrappers(start: ts.Expression): ts.Expression {
+  let node = start;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))) {
+    node = node.parent;
+  }
+  return node;
+}
+
+function stringKey(expr: ts.Expression): string | undefined {
+  return ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr) ? expr.text : undefined;
+}
+
+/** `Promise.all([node, …])` (or allSettled/race/any) holding `node` as an element, if any. */
+function enclosingCombinator(node: ts.Expression): ts.CallExpression | undefined {
+  const array = node.parent;
+  if (!array || !ts.isArrayLiteralExpression(array)) return undefined;
+  const call = array.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== array) return undefined;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !COMBINATORS.has(callee.name.text)) return undefined;
+  return ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' ? call : undefined;
+}
+
+function fateOf(top: ts.Expression): { fate: Fate; await?: ts.AwaitExpression; statement?: ts.Statement } {
+  const parent = top.parent;
+  if (!parent) return { fate: 'escaped' };
+  if (ts.isReturnStatement(parent)) return { fate: 'returned' };
+  if (ts.isArrowFunction(parent) && parent.body === top) return { fate: 'returned' };
+  if (ts.isExpressionStatement(parent)) return { fate: 'statement', statement: parent };
+  if (ts.isVoidExpression(parent)) {
+    const outer = climbWrappers(parent).parent;
+    return outer && ts.isExpressionStatement(outer) ? { fate: 'statement', statement: outer } : { fate: 'escaped' };
+  }
+  if (ts.isAwaitExpression(parent)) {
+    const outer = climbWrappers(parent).parent;
+    if (outer && (ts.isReturnStatement(outer) || (ts.isArrowFunction(outer) && outer.body === climbWrappers(parent)))) return { fate: 'returned' };
+    const statement = enclosingStatement(parent);
+    return statement ? { fate: 'awaited', await: parent, statement } : { fate: 'escaped' };
+  }
+  return { fate: 'escaped' };
+}
+
+/** The statement that contains `node`, stopping at a function boundary. */
+export function enclosingStatement(node: ts.Node): ts.Statement | undefined {
+  for (let n: ts.Node | undefined = node; n && !ts.isFunctionLike(n); n = n.parent) {
+    const parent = n.parent;
+    if (parent && isStatementList(parent)) return n as ts.Statement;
+  }
+  return undefined;
+}
+
+export function isStatementList(node: ts.Node): node is ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseOrDefaultClause {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
+}

@@ -1,0 +1,132 @@
+/**
+ * Recognises UI refreshes: the catalogue's refresh calls (`Microsoft.Apm.refreshTab`,
+ * `…getFocusedTab().refresh()`, `formContext.data.refresh`…) and the user's own refresh functions.
+ */
+import * as ts from 'typescript';
+import { GLOBAL_PREFIXES, REFRESH_PATTERNS } from '../../../catalogue';
+import type { RuleContext } from '../types';
+import { isStatementList } from './promise-use';
+
+const GLOBALS = new Set<string>(GLOBAL_PREFIXES);
+const CATALOGUE_PATTERNS: readonly (readonly string[])[] = REFRESH_PATTERNS.map(p => p.path.split('.'));
+
+/** Whether a call refreshes the UI. */
+export function isRefreshCall(call: ts.CallExpression, ctx: RuleContext): boolean {
+  const recognised = ctx.callAt(call);
+  if (recognised) return recognised.namespace === 'Microsoft.Apm' && recognised.member === 'refreshTab';
+  const path = calleePath(call.expression, ctx);
+  return path !== undefined && matchesRefresh(path, ctx);
+}
+
+/** Whether a function reference handed to `.then` is a refresh (`.then(refreshCaseTab)`). */
+export function isRefreshReference(expr: ts.Expression, ctx: RuleContext): boolean {
+  const path = calleePath(expr, ctx);
+  return path !== undefined && matchesRefresh(path, ctx);
+}
+
+/** Whether a handler passed to `.then` / `.finally` refreshes: a function whose body refreshes, or a refresh reference. */
+export function handlerRefreshes(handler: ts.Expression | undefined, ctx: RuleContext): boolean {
+  if (!handler) return false;
+  if (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) return containsRefresh(handler.body, ctx);
+  return isRefreshReference(handler, ctx) || refreshingLocalFunction(handler, ctx);
+}
+
+/** Whether any call inside `node` (nested callbacks included) refreshes. */
+export function containsRefresh(node: ts.Node, ctx: RuleContext): boolean {
+  const stack: ts.Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (ts.isCallExpression(n) && isRefreshCall(n, ctx)) return true;
+    ts.forEachChild(n, child => {
+      stack.push(child);
+    });
+  }
+  return false;
+}
+
+/**
+ * Whether the code that runs after `statement` in its function (the rest of each enclosing block, and a
+ * `finally` block) refreshes. A `catch` block is skipped: it runs on failure.
+ */
+export function refreshesAfter(statement: ts.Statement, ctx: RuleContext): boolean {
+  let node: ts.Node = statement;
+  while (node.parent && !ts.isFunctionLike(node)) {
+    const parent: ts.Node = node.parent;
+    if (isStatementList(parent)) {
+      const statements = parent.statements as readonly ts.Node[];
+      for (let i = statements.indexOf(node) + 1; i < statements.length; i++) {
+        if (containsRefresh(statements[i]!, ctx)) return true;
+      }
+    } else if (ts.isTryStatement(parent) && parent.tryBlock === node && parent.finallyBlock && containsRefresh(parent.finallyBlock, ctx)) {
+      return true;
+    }
+    node = parent;
+  }
+  return false;
+}
+
+/** `.then(onLinked)` where `function onLinked() { …refresh… }` is declared at the file's top level or in the same block. */
+function refreshingLocalFunction(handler: ts.Expression, ctx: RuleContext): boolean {
+  if (!ts.isIdentifier(handler)) return false;
+  for (let n: ts.Node | undefined = handler.parent; n; n = n.parent) {
+    if (!isStatementList(n)) continue;
+    for (const statement of n.statements as readonly ts.Statement[]) {
+      if (ts.isFunctionDeclaration(statement) && statement.name?.text === handler.text && statement.body) {
+        return containsRefresh(statement.body, ctx);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The dotted path of a callee, `()` marking an intermediate call and global prefixes dropped:
+ * `window.Microsoft.Apm.getFocusedSession().getFocusedTab().refresh` → Microsoft, Apm, getFocusedSession(), getFocusedTab(), refresh.
+ * A recognised API call inside (through an alias) is spelt canonically.
+ */
+function calleePath(expr: ts.Expression, ctx: RuleContext): string[] | undefined {
+  const reversed: string[] = [];
+  let e: ts.Expression = expr;
+  for (let hops = 0; hops < 32; hops++) {
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    if (ts.isPropertyAccessExpression(e)) {
+      reversed.push(e.name.text);
+      e = e.expression;
+    } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
+      reversed.push(e.argumentExpression.text);
+      e = e.expression;
+    } else if (ts.isCallExpression(e)) {
+      const api = ctx.callAt(e);
+      if (api) {
+        reversed.push(`${api.member}()`, ...api.namespace.split('.').reverse());
+        return reversed.reverse();
+      }
+      const inner = calleePath(e.expression, ctx);
+      if (!inner) return undefined;
+      inner[inner.length - 1] += '()';
+      return [...inner, ...reversed.reverse()];
+    } else if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) {
+      reversed.push(ts.isIdentifier(e) ? e.text : 'this');
+      const path = reversed.reverse();
+      while (path.length > 1 && GLOBALS.has(path[0]!)) path.shift();
+      return path;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function matchesRefresh(path: readonly string[], ctx: RuleContext): boolean {
+  for (const pattern of CATALOGUE_PATTERNS) {
+    if (pattern.length === path.length && pattern.every((seg, i) => seg === path[i] || (seg === '*' && !path[i]!.endsWith('()')))) return true;
+  }
+  for (const name of ctx.settings.refreshFunctions) {
+    const segments = name.split('.');
+    if (segments.length > path.length) continue;
+    const offset = path.length - segments.length;
+    // `refreshCaseTab` also matches `this.refreshCaseTab` and `helpers.refreshCaseTab`: the user named the function.
+    if (segments.every((seg, i) => seg === path[offset + i])) return true;
+  }
+  return false;
+}

@@ -1,0 +1,45 @@
+/** Small text helpers shared by fixes: indentation, the range a finding underlines. */
+import * as ts from 'typescript';
+import type { ApiCall } from '../../calls';
+
+/** The whitespace that starts the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}
+
+/** One more level of indentation, in the style the file already uses. */
+export function indentUnit(indent: string): string {
+  return indent.includes('\t') ? '\t' : '  ';
+}
+
+/** The line break style of the text around `offset`. */
+export function newlineOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Where a call-level finding is underlined: the member name when it lies in the call, else the callee. */
+export function callSpan(call: ApiCall, sourceFile: ts.SourceFile): { start: number; end: number } {
+  const member = call.memberNode;
+  const inside = member.pos >= call.node.pos && member.end <= call.node.end;
+  const node = inside ? member : call.node.expression;
+  return { start: node.getStart(sourceFile), end: node.end };
+}
+
+/** The span of a node without its leading trivia. */
+export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): { start: number; end: number } {
+  return { start: node.getStart(sourceFile), end: node.end };
+}
+
+/** Replaces a string literal's contents, keeping its quotes. */
+export function replaceLiteralText(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile, value: string) {
+  const start = node.getStart(sourceFile);
+  return { start: start + 1, end: node.end - 1, newText: escapeFor(sourceFile.text[start] ?? '"', value) };
+}
+
+function escapeFor(quote: string, value: string): string {
+  return value.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
+}

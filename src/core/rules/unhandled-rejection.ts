@@ -1,0 +1,55 @@
+/** An Omnichannel call whose promise rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`). */
+import * as ts from 'typescript';
+import type { Fix } from '../types';
+import { isOmnichannelPromise } from './support/methods';
+import { promiseUse, type PromiseUse } from './support/promise-use';
+import { callSpan, indentAt, indentUnit, newlineOf } from './support/text';
+import type { Rule, RuleContext } from './types';
+
+export const unhandledRejection: Rule = {
+  id: 'unhandled-rejection',
+  meta: {
+    description: 'An Omnichannel call whose promise rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`).',
+    defaultSeverity: 'warning',
+    docs: 'unhandled-rejection',
+  },
+  check(call, ctx) {
+    if (!isOmnichannelPromise(call)) return [];
+    const use = promiseUse(call.node);
+    if (use.fate === 'returned' || use.fate === 'escaped') return [];
+    if (use.steps.some(step => step.name === 'catch' || (step.name === 'then' && step.call.arguments.length >= 2))) return [];
+    if (use.fate === 'awaited' && use.await && insideTryWithCatch(use.await)) return [];
+    const fix = rejectionFix(use, call.member, ctx);
+    return [{
+      ...callSpan(call, ctx.sourceFile),
+      message: `The promise ${call.member} returns can reject (for example outside an active conversation) and nothing handles it. Add .catch(...) or await it inside try/catch.`,
+      ...(fix ? { fixes: () => [fix] } : {}),
+    }];
+  },
+};
+
+/** Whether a `try` with a `catch` clause encloses `node` within its function. */
+function insideTryWithCatch(node: ts.Node): boolean {
+  for (let n: ts.Node = node; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const parent = n.parent;
+    if (ts.isTryStatement(parent) && parent.tryBlock === n && parent.catchClause) return true;
+  }
+  return false;
+}
+
+function rejectionFix(use: PromiseUse, member: string, ctx: RuleContext): Fix | undefined {
+  const handler = `error => console.error("${member} failed:", error)`;
+  if (use.fate === 'statement') {
+    return { title: 'Handle the rejection with .catch', isPreferred: true, edits: [{ start: use.top.end, end: use.top.end, newText: `.catch(${handler})` }] };
+  }
+  // Wrapping a declaration in try would hide its variable from the code after it: only statements are wrapped.
+  const statement = use.statement;
+  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
+  const nl = newlineOf(ctx.text);
+  const start = statement.getStart(ctx.sourceFile);
+  const indent = indentAt(ctx.text, start);
+  const inner = indent + indentUnit(indent);
+  const body = statement.getText(ctx.sourceFile).split(/\r?\n/).join(`${nl}${indentUnit(indent)}`);
+  const newText = `try {${nl}${inner}${body}${nl}${indent}} catch (error) {${nl}${inner}console.error("${member} failed:", error);${nl}${indent}}`;
+  return { title: 'Wrap in try/catch', isPreferred: true, edits: [{ start, end: statement.end, newText }] };
+}

@@ -1,0 +1,34 @@
+/**
+ * In-source suppressions: `// omnichannel-disable-next-line [rule-id, …]` silences the next line (all rules
+ * when no id is given); `/* omnichannel-disable *\/` before any code silences the whole file.
+ */
+import type { RuleId } from './types';
+
+const MARKER = 'omnichannel-disable';
+const NEXT_LINE = /\/\/[ \t]*omnichannel-disable-next-line\b([^\r\n]*)/g;
+const WHOLE_FILE = /^(?:#![^\n]*\n)?\s*\/\*\s*omnichannel-disable\s*\*\//;
+
+export interface Suppressions {
+  readonly wholeFile: boolean;
+  /** Is a finding of `ruleId` starting on zero-based `line` suppressed? */
+  suppressed(ruleId: RuleId, line: number): boolean;
+}
+
+const NONE: Suppressions = { wholeFile: false, suppressed: () => false };
+
+export function readSuppressions(text: string, lineOf: (offset: number) => number): Suppressions {
+  if (!text.includes(MARKER)) return NONE;
+  const wholeFile = WHOLE_FILE.test(text);
+  const byLine = new Map<number, ReadonlySet<string> | 'all'>();
+  for (const match of text.matchAll(NEXT_LINE)) {
+    const ids = (match[1] ?? '').replace(/--.*$/, '').split(/[\s,]+/).filter(id => id.length > 0);
+    byLine.set(lineOf(match.index) + 1, ids.length === 0 ? 'all' : new Set(ids));
+  }
+  return {
+    wholeFile,
+    suppressed(ruleId, line) {
+      const entry = byLine.get(line);
+      return entry === 'all' || (entry !== undefined && entry.has(ruleId));
+    },
+  };
+}

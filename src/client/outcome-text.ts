@@ -1,21 +1,8 @@
 /**
- * The words and code the client shows for a link call: outcome messages, log lines, "Copy as code",
- * and the production confirmation. Pure, so every sentence is unit tested. Never includes a token.
+ * The words the client shows for a link call: outcome messages, log lines and the production
+ * confirmation. Pure, so every sentence is unit tested. Never includes a token.
  */
 import type { LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
-
-/** The API call with a refresh on success and a handled rejection: what "Copy as code" puts on the clipboard. */
-export function callAsCode(method: LinkMethod, request: LinkRequest, refreshCall: string): string {
-  const args = [request.entityLogicalName, request.recordId, ...(request.conversationId === undefined ? [] : [request.conversationId])]
-    .map(arg => JSON.stringify(arg))
-    .join(', ');
-  const refresh = refreshCall.trim().replace(/;+$/, '');
-  return [
-    `Microsoft.Omnichannel.${method}(${args})`,
-    `  .then(() => ${refresh})`,
-    `  .catch(error => console.error("${method} failed:", error));`,
-  ].join('\n');
-}
 
 function verb(method: LinkMethod): string {
   return method === 'linkToConversation' ? 'Link' : 'Unlink';

@@ -1,25 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { callAsCode, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from '../../src/client/outcome-text';
+import { logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from '../../src/client/outcome-text';
 
 const request = { entityLogicalName: 'incident', recordId: '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f', conversationId: 'c0ffee00-0000-4000-8000-000000000001' };
 
 describe('client: outcome text', () => {
-  it('copies the call with a refresh on success and a handled rejection', () => {
-    assert.equal(
-      callAsCode('linkToConversation', request, 'Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();'),
-      [
-        'Microsoft.Omnichannel.linkToConversation("incident", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", "c0ffee00-0000-4000-8000-000000000001")',
-        '  .then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh())',
-        '  .catch(error => console.error("linkToConversation failed:", error));',
-      ].join('\n'),
-    );
-  });
-
-  it('omits the conversation argument when the call used the focused conversation', () => {
-    const code = callAsCode('unlinkFromConversation', { entityLogicalName: 'contact', recordId: 'x' }, 'refresh()');
-    assert.ok(code.startsWith('Microsoft.Omnichannel.unlinkFromConversation("contact", "x")\n'));
-  });
-
   it('words outcomes and log lines with the environment', () => {
     assert.equal(
       outcomeMessage('unlinkFromConversation', { status: 'failure', functionName: 'unlinkFromConversation', code: 'not-linked', message: 'Nothing linked.' }, 'Simulator'),

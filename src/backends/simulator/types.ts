@@ -1,0 +1,35 @@
+/**
+ * The simulator's data: the same shape as `.omnichannel/simulator.json` (after validation and with
+ * ids lower-cased), so a seed, the live state and the saved state are one type.
+ */
+import type { EntityLogicalName } from '../../protocol/link';
+
+export type CustomerEntity = 'account' | 'contact';
+
+export interface SimulatorRecord {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface SimulatorConversation {
+  readonly id: string;
+  readonly title: string;
+  /** 1 Open, 2 Active, 3 Waiting, 4 Closed, 5 Wrap-up, 6 Resolved, 7 Scheduled. */
+  readonly statuscode: number;
+  readonly createdOn?: string;
+  readonly customer: { readonly entity: CustomerEntity; readonly id: string } | null;
+  readonly case: { readonly id: string } | null;
+}
+
+export interface SimulatorData {
+  readonly focusedConversationId: string | null;
+  readonly conversations: readonly SimulatorConversation[];
+  readonly records: Readonly<Record<EntityLogicalName, readonly SimulatorRecord[]>>;
+}
+
+/**
+ * Which conversations accept links. The documentation says "active" without defining it:
+ * `active` = statuscode 2 only (Active, assigned to an agent); `open` = statecode 0 (Open, Active,
+ * Waiting, Wrap-up: statuscode 1, 2, 3, 5).
+ */
+export type LinkableStatus = 'active' | 'open';

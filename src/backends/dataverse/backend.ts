@@ -1,0 +1,120 @@
+/**
+ * `LinkBackend` for a real Dataverse environment: lists the agent's open conversations, finds records,
+ * and runs link/unlink as Web API writes (see link-flow.ts for the write rules). No `vscode` import:
+ * the client supplies the token provider and the user's trusted hosts.
+ */
+import { type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
+import { checkEntityName, checkGuid } from '../simulator/arguments';
+import type { CallOptions, LinkBackend, TokenProvider } from '../types';
+import { DataverseClient } from './client';
+import { toLinkError } from './errors';
+import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
+import * as q from './queries';
+import { linkableStatuscodes, readConversation, readRecords, readRows, readUserId, type LinkableStatus } from './rows';
+
+export interface DataverseBackendOptions {
+  /** Display name used in every message, e.g. `Contoso (dev)`. */
+  readonly name: string;
+  /** Environment URL, e.g. `https://contoso.crm.dynamics.com`. */
+  readonly url: string;
+  readonly tokenProvider: TokenProvider;
+  /** `omnichannel.trustedHosts` from the user's own settings. */
+  readonly trustedHosts: readonly string[];
+  readonly timeoutMs: number;
+  /** Longest honoured Retry-After; longer → fail at once. */
+  readonly maxRetryAfterMs: number;
+  /** `mine`: conversations whose active agent is the signed-in user; `all`: every open one readable. */
+  readonly conversationScope: 'mine' | 'all';
+  /** Which conversations accept links (default `active`, statuscode 2, as the simulator's default). */
+  readonly linkableStatus?: LinkableStatus;
+  /** How many 429 answers one request may get before failing (default 10). */
+  readonly maxThrottleRetries?: number;
+  /** One line per request: method, path, status, duration. Never tokens. */
+  readonly log?: (line: string) => void;
+}
+
+/** List, get and find are not link calls; their errors use `linkToConversation`, the call they prepare. */
+const PREPARES = 'linkToConversation' as const;
+const DEFAULT_TOP = 20;
+
+export class DataverseBackend implements LinkBackend {
+  readonly kind = 'dataverse' as const;
+  readonly name: string;
+  private readonly client: DataverseClient;
+  private readonly linkable: readonly number[];
+  private readonly flow: LinkFlowContext;
+  private userId: Promise<string> | undefined;
+
+  constructor(private readonly options: DataverseBackendOptions) {
+    this.name = options.name;
+    this.client = new DataverseClient({
+      name: options.name,
+      url: options.url,
+      tokenProvider: options.tokenProvider,
+      trustedHosts: options.trustedHosts,
+      timeoutMs: options.timeoutMs,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      ...(options.maxThrottleRetries !== undefined ? { maxThrottleRetries: options.maxThrottleRetries } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    const linkableStatus = options.linkableStatus ?? 'active';
+    this.linkable = linkableStatuscodes(linkableStatus);
+    this.flow = { client: this.client, env: this.name, linkableStatus, read: (id, call) => this.read(id, call) };
+  }
+
+  async listConversations(options: CallOptions = {}): Promise<ConversationSummary[]> {
+    const situation = { functionName: PREPARES, env: this.name, action: 'list conversations' };
+    try {
+      const agent = this.options.conversationScope === 'all' ? undefined : await this.whoAmI(options);
+      const response = await this.client.send(q.listConversations(agent), options);
+      return readRows(response.json, this.name, 'the conversation list').map(row => readConversation(row, this.name, this.linkable));
+    } catch (error) {
+      throw toLinkError(error, situation);
+    }
+  }
+
+  async getConversation(conversationId: string, options: CallOptions = {}): Promise<ConversationSummary> {
+    const id = checkGuid(PREPARES, conversationId, 'conversationId');
+    try {
+      return await this.read(id, options);
+    } catch (error) {
+      throw toLinkError(error, { functionName: PREPARES, env: this.name, action: `read conversation ${id}`, conversationId: id, missing: 'conversation' });
+    }
+  }
+
+  link(request: LinkRequest, options: CallOptions = {}): Promise<LinkSuccess> {
+    return linkRecord(this.flow, request, options);
+  }
+
+  unlink(request: LinkRequest, options: CallOptions = {}): Promise<LinkSuccess> {
+    return unlinkRecord(this.flow, request, options);
+  }
+
+  async findRecords(entityLogicalName: EntityLogicalName, text: string, options: CallOptions & { top?: number } = {}): Promise<RecordRef[]> {
+    const entity = checkEntityName(PREPARES, entityLogicalName);
+    const top = options.top !== undefined && Number.isInteger(options.top) && options.top > 0 ? Math.min(options.top, 5000) : DEFAULT_TOP;
+    try {
+      const response = await this.client.send(q.findRecords(entity, typeof text === 'string' ? text : '', top), options);
+      return readRecords(response.json, this.name, entity);
+    } catch (error) {
+      throw toLinkError(error, { functionName: PREPARES, env: this.name, action: `search ${entity} records` });
+    }
+  }
+
+  /** The signed-in user's systemuserid, asked once per backend (a failed ask is retried next time). */
+  private whoAmI(options: CallOptions): Promise<string> {
+    if (!this.userId) {
+      const asking = this.client.send(q.whoAmI(), options).then(r => readUserId(r.json, this.name));
+      this.userId = asking;
+      asking.catch(() => {
+        if (this.userId === asking) this.userId = undefined;
+      });
+    }
+    return this.userId;
+  }
+
+  private async read(conversationId: string, options: CallOptions): Promise<ConversationSummary> {
+    const response = await this.client.send(q.getConversation(conversationId), options);
+    return readConversation(response.json, this.name, this.linkable);
+  }
+}

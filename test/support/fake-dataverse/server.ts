@@ -1,0 +1,215 @@
+/**
+ * The stand-in's HTTP side: a server on 127.0.0.1 (random port) that checks the bearer token, logs every
+ * request, and injects failures a test asks for (401, 429 with Retry-After, 5xx, a response that never
+ * comes, broken JSON, a destroyed connection), before or after the request takes effect.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeState, type FakeDataverseSeed, type FakeConversation } from './state';
+import { route, dataverseError, type RouteResponse } from './routes';
+
+export const API_PATH = '/api/data/v9.2/';
+
+/** A failure to inject. */
+export type Fault =
+  | { readonly kind: 'status'; readonly status: number; readonly code?: string; readonly message?: string }
+  | { readonly kind: 'throttle'; readonly retryAfter: string | number }
+  /** Accept the request and never answer: the client must time out. */
+  | { readonly kind: 'hang' }
+  /** 200 with `Content-Type: application/json` and a body that is not JSON. */
+  | { readonly kind: 'broken-json' }
+  /** 200 with valid JSON of the wrong shape. */
+  | { readonly kind: 'wrong-shape' }
+  /** Destroy the socket without an answer. */
+  | { readonly kind: 'destroy' };
+
+export interface FaultOptions {
+  /** How many matching requests get the fault (default 1). */
+  readonly times?: number;
+  /** Only requests with this method (e.g. `PATCH`). */
+  readonly method?: string;
+  /** Apply the request to the state first, then fail the response (an ambiguous write). */
+  readonly afterApply?: boolean;
+}
+
+/** One request as the stand-in saw it. */
+export interface LoggedRequest {
+  readonly method: string;
+  /** Decoded path below the API root, e.g. `msdyn_ocliveworkitems(…)`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+  /** Status sent, or `undefined` for hung/destroyed requests. */
+  status?: number;
+  /** Whether the request changed the state. */
+  applied: boolean;
+}
+
+interface QueuedFault {
+  readonly fault: Fault;
+  readonly options: FaultOptions;
+  remaining: number;
+}
+
+export class FakeDataverse {
+  readonly state: FakeState;
+  readonly requests: LoggedRequest[] = [];
+  token: string;
+  private readonly faults: QueuedFault[] = [];
+  private throttleMode: { retryAfter: string | number; counter: number; pendingRetries: Map<string, number> } | undefined;
+  private readonly hung: http.ServerResponse[] = [];
+
+  private constructor(private readonly server: http.Server, seed: FakeDataverseSeed) {
+    this.state = new FakeState(seed);
+    this.token = seed.token ?? 'test-token';
+  }
+
+  static async start(seed: FakeDataverseSeed = {}): Promise<FakeDataverse> {
+    let instance: FakeDataverse | undefined;
+    const server = http.createServer((req, res) => instance?.handle(req, res));
+    instance = new FakeDataverse(server, seed);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return instance;
+  }
+
+  /** The environment URL, e.g. `http://127.0.0.1:51234`. */
+  get url(): string {
+    const address = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** `host:port`, as it goes into `omnichannel.trustedHosts`. */
+  get host(): string {
+    return new URL(this.url).host;
+  }
+
+  /** Queues a failure for the next matching request(s). */
+  inject(fault: Fault, options: FaultOptions = {}): void {
+    this.faults.push({ fault, options, remaining: options.times ?? 1 });
+  }
+
+  /**
+   * Throttle mode: every other new request gets 429 with `Retry-After`; a retry of a throttled request
+   * (same method, path and body) goes through, so each request is throttled at most once.
+   */
+  throttle(retryAfter: string | number = 0): void {
+    this.throttleMode = { retryAfter, counter: 0, pendingRetries: new Map() };
+  }
+
+  stopThrottling(): void {
+    this.throttleMode = undefined;
+  }
+
+  conversation(id: string): FakeConversation | undefined {
+    return this.state.conversations.get(id);
+  }
+
+  /** Requests matching a method and (optionally) a path prefix. */
+  logged(method: string, pathPrefix = ''): LoggedRequest[] {
+    return this.requests.filter(r => r.method === method && r.path.startsWith(pathPrefix));
+  }
+
+  /** Writes (PATCH/DELETE) that took effect. */
+  get appliedWrites(): number {
+    return this.requests.filter(r => r.applied).length;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hung) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.respond(req, res, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname.startsWith(API_PATH) ? url.pathname.slice(API_PATH.length) : url.pathname);
+    const method = req.method ?? 'GET';
+    const entry: LoggedRequest = { method, path, query: url.searchParams, headers: req.headers, body, applied: false };
+    this.requests.push(entry);
+
+    if (this.shouldThrottle(method, req.url ?? '', body)) return this.fail(res, entry, { kind: 'throttle', retryAfter: this.throttleMode!.retryAfter });
+    const before = this.takeFault(method, false);
+    if (before) return this.fail(res, entry, before);
+    if (req.headers.authorization !== `Bearer ${this.token}`) {
+      return this.send(res, entry, { status: 401 }, { 'WWW-Authenticate': 'Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize' });
+    }
+    if (!url.pathname.startsWith(API_PATH)) return this.send(res, entry, dataverseError(404, '0x0', 'Not found.'));
+    const result = route(this.state, { method, path, query: url.searchParams, headers: req.headers, body });
+    entry.applied = result.applied === true;
+    const after = this.takeFault(method, true);
+    if (after) return this.fail(res, entry, after);
+    this.send(res, entry, result);
+  }
+
+  private shouldThrottle(method: string, rawUrl: string, body: string): boolean {
+    const mode = this.throttleMode;
+    if (!mode) return false;
+    const key = `${method} ${rawUrl} ${body}`;
+    const pending = mode.pendingRetries.get(key) ?? 0;
+    if (pending > 0) {
+      mode.pendingRetries.set(key, pending - 1);
+      return false;
+    }
+    mode.counter++;
+    if (mode.counter % 2 === 0) return false;
+    mode.pendingRetries.set(key, pending + 1);
+    return true;
+  }
+
+  private takeFault(method: string, afterApply: boolean): Fault | undefined {
+    const queued = this.faults.find(
+      f => f.remaining > 0 && (f.options.afterApply === true) === afterApply && (f.options.method === undefined || f.options.method === method),
+    );
+    if (!queued) return undefined;
+    queued.remaining--;
+    if (queued.remaining === 0) this.faults.splice(this.faults.indexOf(queued), 1);
+    return queued.fault;
+  }
+
+  private fail(res: http.ServerResponse, entry: LoggedRequest, fault: Fault): void {
+    switch (fault.kind) {
+      case 'status':
+        if (fault.status === 401) return this.send(res, entry, { status: 401 });
+        return this.send(res, entry, dataverseError(fault.status, fault.code ?? '0x80040216', fault.message ?? 'An unexpected error occurred.'));
+      case 'throttle':
+        return this.send(res, entry, dataverseError(429, '0x80072321', 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.'), {
+          'Retry-After': String(fault.retryAfter),
+        });
+      case 'hang':
+        this.hung.push(res);
+        return;
+      case 'broken-json':
+        entry.status = 200;
+        res.writeHead(200, { 'Content-Type': 'application/json; odata.metadata=minimal' });
+        res.end('{"value": [{"activityid": ');
+        return;
+      case 'wrong-shape':
+        return this.send(res, entry, { status: 200, body: { unexpected: true, value: 'not a list' } });
+      case 'destroy':
+        res.socket?.destroy();
+        return;
+    }
+  }
+
+  private send(res: http.ServerResponse, entry: LoggedRequest, result: RouteResponse, headers: Record<string, string> = {}): void {
+    entry.status = result.status;
+    const all: Record<string, string> = { 'OData-Version': '4.0', ...headers };
+    if (result.body === undefined) {
+      res.writeHead(result.status, all);
+      res.end();
+      return;
+    }
+    res.writeHead(result.status, { ...all, 'Content-Type': 'application/json; odata.metadata=minimal' });
+    res.end(JSON.stringify(result.body));
+  }
+}

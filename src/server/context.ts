@@ -1,0 +1,16 @@
+/** What every server feature gets: the connection, the open documents, settings and the analysis cache. */
+import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
+import type { AnalysisCache } from './analysis';
+import type { DocumentStore } from './documents';
+import type { Logger } from './guard';
+import type { SettingsStore } from './settings';
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: DocumentStore;
+  readonly settings: SettingsStore;
+  readonly analyses: AnalysisCache;
+  readonly log: Logger;
+  /** Set by `initialize`. */
+  capabilities: ClientCapabilities;
+}

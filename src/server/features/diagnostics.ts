@@ -1,0 +1,74 @@
+/**
+ * Publishes diagnostics when a document opens or changes. Changes arriving together are coalesced
+ * (validation runs once the pending messages are handled), without a timer a test must wait out.
+ * A file above `omnichannel.maxFileSize` gets no diagnostics and one message saying why.
+ */
+import { MessageType } from 'vscode-languageserver/node';
+import { isTooLarge } from '../analysis';
+import type { ServerContext } from '../context';
+import { toDiagnostic } from '../convert';
+import { describeError } from '../guard';
+
+export interface Diagnostics {
+  /** Validates every open document again (after a configuration change). */
+  revalidateAll(): void;
+}
+
+export function registerDiagnostics(ctx: ServerContext): Diagnostics {
+  const pending = new Set<string>();
+  const toldTooLarge = new Set<string>();
+  let scheduled = false;
+
+  const schedule = (uri: string): void => {
+    pending.add(uri);
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      const uris = [...pending];
+      pending.clear();
+      for (const u of uris) void validate(u);
+    });
+  };
+
+  const validate = async (uri: string): Promise<void> => {
+    try {
+      const settings = await ctx.settings.get(uri);
+      const entry = ctx.documents.get(uri);
+      if (!entry) return;
+      if (isTooLarge(entry, settings.analyzer)) {
+        await ctx.connection.sendDiagnostics({ uri, version: entry.version, diagnostics: [] });
+        if (!toldTooLarge.has(uri)) {
+          toldTooLarge.add(uri);
+          void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: tooLargeMessage(uri, entry.doc.text.length, settings.analyzer.maxFileSize) });
+        }
+        return;
+      }
+      const result = ctx.analyses.get(entry, settings.analyzer);
+      const diagnostics = (result?.findings ?? []).map(f => toDiagnostic(entry.doc, f));
+      await ctx.connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
+    } catch (error) {
+      ctx.log.error(`Diagnostics for ${uri} failed: ${describeError(error)}`);
+    }
+  };
+
+  ctx.documents.onDidChange(entry => schedule(entry.uri));
+  ctx.documents.onDidClose(uri => {
+    pending.delete(uri);
+    toldTooLarge.delete(uri);
+    ctx.analyses.forget(uri);
+    ctx.settings.forget(uri);
+    void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  return {
+    revalidateAll: () => {
+      for (const entry of ctx.documents.all()) schedule(entry.uri);
+    },
+  };
+}
+
+function tooLargeMessage(uri: string, length: number, max: number): string {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return `Omnichannel: ${name} is not analysed: it has ${length.toLocaleString('en-US')} characters, more than omnichannel.maxFileSize (${max.toLocaleString('en-US')}). Raise that setting to analyse it.`;
+}

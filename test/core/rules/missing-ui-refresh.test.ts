@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { analyzeSource, applyFix, expectFindings } from '../support/markers';
+
+const only = { rules: ['missing-ui-refresh' as const] };
+
+describe('missing-ui-refresh', () => {
+  it('reports a link whose success path never refreshes', () => {
+    expectFindings(`
+  Microsoft.Omnichannel.linkToConversation("incident", id).catch(e => console.error(e));
+  //                    ^^^^^^^^^^^^^^^^^^ missing-ui-refresh (warning)
+  Microsoft.Omnichannel.unlinkFromConversation("contact", id).then(() => console.log("done"));
+  //                    ^^^^^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+  async function link(id) {
+    await Microsoft.Omnichannel.linkToConversation("account", id);
+    //                          ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+    console.log("linked");
+  }
+  async function failureOnly(id) {
+    try {
+      await Microsoft.Omnichannel.linkToConversation("account", id);
+      //                          ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+    } catch (e) {
+      Microsoft.Apm.refreshTab("tab-id-1");
+    }
+  }
+`);
+  });
+
+  it('does not report a refresh in the success handler, after the await, or in finally', () => {
+    expectFindings(`
+  Microsoft.Omnichannel.linkToConversation("incident", id, conv).then(() => Microsoft.Apm.refreshTab("tab-id-3"), error => console.log(error));
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(function () { Microsoft.Apm.getFocusedSession().getFocusedTab().refresh(); });
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Microsoft.Apm.getFocusedSession().getTab("t").refresh());
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => formContext.data.refresh(false));
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Xrm.Page.data.refresh());
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => window.Microsoft.CIFramework.refreshTab("t"));
+  Microsoft.Omnichannel.linkToConversation("incident", id).finally(() => Microsoft.Apm.refreshTab("t"));
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(onLinked);
+  function onLinked() { Microsoft.Apm.refreshTab("t"); }
+  async function a(id) {
+    try {
+      await Microsoft.Omnichannel.linkToConversation("account", id);
+      Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();
+    } catch (e) { console.error(e); }
+  }
+  async function b(id) {
+    try {
+      await Microsoft.Omnichannel.linkToConversation("account", id);
+    } finally {
+      Microsoft.Apm.refreshTab("t");
+    }
+  }
+  async function c(id) {
+    try {
+      await Microsoft.Omnichannel.linkToConversation("account", id);
+    } catch (e) { return; }
+    Microsoft.Apm.refreshTab("t");
+  }
+  async function d(id) {
+    const apm = Microsoft.Apm;
+    await Microsoft.Omnichannel.linkToConversation("account", id);
+    apm.getFocusedSession().getFocusedTab().refresh();
+  }
+`, only);
+  });
+
+  it('leaves returned and stored promises to the caller', () => {
+    expectFindings(`
+  function a(id) { return Microsoft.Omnichannel.linkToConversation("account", id); }
+  const b = id => Microsoft.Omnichannel.linkToConversation("account", id);
+  async function c(id) { return await Microsoft.Omnichannel.linkToConversation("account", id).catch(log); }
+  function d(id) { const p = Microsoft.Omnichannel.linkToConversation("account", id); return p; }
+  async function e(id) {
+    try {
+      await Promise.all([Microsoft.Omnichannel.linkToConversation("account", id), Microsoft.Omnichannel.linkToConversation("incident", id)]);
+      Microsoft.Apm.refreshTab("t");
+    } catch (err) { console.error(err); }
+  }
+`, only);
+  });
+
+  it("counts the user's own refresh functions, plain or dotted, called or passed", () => {
+    const source = `
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(refreshCaseTab).catch(log);
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Utils.refreshUi()).catch(log);
+`;
+    expectFindings(source, { ...only, settings: { refreshFunctions: ['refreshCaseTab', 'Utils.refreshUi'] } });
+    const withoutSetting = analyzeSource(source).findings.filter(f => f.ruleId === 'missing-ui-refresh');
+    assert.equal(withoutSetting.length, 2, 'without the setting both links lack a refresh');
+  });
+
+  it('inserts the refresh on the line after the await, with its indentation', () => {
+    const before = [
+      'async function f(id) {',
+      '    await Microsoft.Omnichannel.linkToConversation("account", id);',
+      '}',
+    ].join('\n');
+    assert.equal(applyFix(before, 'missing-ui-refresh'), [
+      'async function f(id) {',
+      '    await Microsoft.Omnichannel.linkToConversation("account", id);',
+      '    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
+      '}',
+    ].join('\n'));
+  });
+
+  it('adds a success handler before .catch, using the configured refresh call', () => {
+    assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).catch(log);`, 'missing-ui-refresh', { settings: { refreshCall: 'refreshCaseTab()' } }),
+      `Microsoft.Omnichannel.linkToConversation("account", id).then(() => refreshCaseTab()).catch(log);`);
+  });
+
+  it('adds the refresh into an existing success handler', () => {
+    assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n  log("ok");\n}, log);`, 'missing-ui-refresh'),
+      `Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n  log("ok");\n  Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();\n}, log);`);
+    assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).then(() => log("ok"), log);`, 'missing-ui-refresh'),
+      `Microsoft.Omnichannel.linkToConversation("account", id).then(() => { log("ok"); Microsoft.Apm.getFocusedSession().getFocusedTab().refresh(); }, log);`);
+  });
+});

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { applyFix, expectFindings } from '../support/markers';
+
+const only = { rules: ['unhandled-rejection' as const] };
+
+describe('unhandled-rejection', () => {
+  it('reports Omnichannel promises nobody handles', () => {
+    expectFindings(`
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Microsoft.Apm.refreshTab("t"));
+  //                    ^^^^^^^^^^^^^^^^^^ unhandled-rejection (warning)
+  Microsoft.Omnichannel.getConversationId().finally(() => done());
+  //                    ^^^^^^^^^^^^^^^^^ unhandled-rejection
+  async function f() {
+    const id = await Microsoft.Omnichannel.getConversationId();
+    //                                     ^^^^^^^^^^^^^^^^^ unhandled-rejection
+    try { prepare(); } catch (e) { }
+    await Microsoft.Omnichannel.openConversation(id);
+    //                          ^^^^^^^^^^^^^^^^ unhandled-rejection
+  }
+`, only);
+  });
+
+  it('does not report handled, awaited-in-try or returned promises', () => {
+    expectFindings(`
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(refresh, error => console.log(error));
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(refresh).catch(console.error);
+  Microsoft.Omnichannel.getConversationId().catch(console.error).finally(done);
+  async function f() {
+    try {
+      if (ready) {
+        await Microsoft.Omnichannel.sendMessageToConversation("hi");
+      }
+    } catch (e) { console.error(e); }
+  }
+  function g() { return Microsoft.Omnichannel.getConversationId(); }
+  const h = () => Microsoft.Omnichannel.getConversationId().then(id => id.toUpperCase());
+  Microsoft.Apm.createTab({ templateName: "t" });
+  async function k() {
+    try { await Promise.all([Microsoft.Omnichannel.getConversationId()]); } catch (e) { }
+  }
+`, only);
+  });
+
+  it('appends a .catch to a promise statement', () => {
+    assert.equal(applyFix(`Microsoft.Omnichannel.getConversationId().then(show);`, 'unhandled-rejection'),
+      `Microsoft.Omnichannel.getConversationId().then(show).catch(error => console.error("getConversationId failed:", error));`);
+  });
+
+  it('wraps an awaited statement in try/catch, keeping indentation', () => {
+    const before = 'async function f() {\n  await Microsoft.Omnichannel.openConversation(id);\n}';
+    assert.equal(applyFix(before, 'unhandled-rejection'),
+      'async function f() {\n  try {\n    await Microsoft.Omnichannel.openConversation(id);\n  } catch (error) {\n    console.error("openConversation failed:", error);\n  }\n}');
+  });
+});

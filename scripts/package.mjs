@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Builds production bundles and packages them as omnichannel-tools-<version>.vsix in the repository root.
+// The bundles carry every runtime dependency, so vsce runs with --no-dependencies and .vscodeignore is an
+// allow-list of the shipped files.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './lib/vscode-host.mjs';
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`package: "${[command, ...args].join(' ')}" failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+const { name, version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const vsix = `${name}-${version}.vsix`;
+
+run(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--production']);
+run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix]);
+
+const bytes = statSync(join(REPO_ROOT, vsix)).size;
+console.log(`package: ${vsix} is ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes).`);

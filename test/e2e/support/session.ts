@@ -1,0 +1,66 @@
+/**
+ * One isolated VS Code for one test file: a scratch profile, a copy of the samples workspace (tests
+ * edit files and the simulator writes state; the repository's samples must stay untouched), the VSIX
+ * installed, code-server running. `dispose()` stops every process it started and deletes the profile.
+ */
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLES_DIR, loadHost, type CodeServer, type Profile } from './repo';
+import { ensurePrerequisites } from './prerequisites';
+import { ensureVsix } from './vsix';
+
+export interface SessionOptions {
+  /** Extra user settings. */
+  readonly settings?: Record<string, unknown>;
+  /** Install the VSIX into the profile (true) or leave the profile empty for a development run. */
+  readonly installVsix?: boolean;
+  /** Extra environment variables for code-server and its extension host. */
+  readonly env?: Record<string, string>;
+}
+
+export interface Session {
+  readonly profile: Profile;
+  readonly server: CodeServer;
+  /** The scratch copy of samples/. */
+  readonly workspace: string;
+  readonly vsix: string;
+  dispose(): Promise<void>;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
+  await ensurePrerequisites();
+  const host = await loadHost();
+  const vsix = await ensureVsix();
+  const profile = host.createProfile({ prefix: 'omnichannel-e2e-', settings: options.settings ?? {} });
+  try {
+    Object.assign(profile.env, options.env ?? {});
+    const workspace = join(profile.root, 'workspace');
+    mkdirSync(workspace);
+    cpSync(SAMPLES_DIR, workspace, { recursive: true });
+    if (options.installVsix ?? true) await host.installExtension(profile, vsix);
+    const server = await host.startCodeServer(profile);
+    return {
+      profile,
+      server,
+      workspace,
+      vsix,
+      async dispose() {
+        try { await server.stop(); } finally { profile.remove(); }
+      },
+    };
+  } catch (error) {
+    profile.remove();
+    throw error;
+  }
+}
+
+/** Installs the VSIX into a folder of its own and returns the unpacked extension's folder in it. */
+export async function unpackVsix(session: Pick<Session, 'profile' | 'vsix'>): Promise<string> {
+  const host = await loadHost();
+  const target = join(session.profile.root, 'unpacked');
+  mkdirSync(target, { recursive: true });
+  await host.installExtension(session.profile, session.vsix, target);
+  const folder = readdirSync(target, { withFileTypes: true }).find(entry => entry.isDirectory() && !entry.name.startsWith('.'));
+  if (!folder) throw new Error(`Installing ${session.vsix} into ${target} left no extension folder.`);
+  return join(target, folder.name);
+}

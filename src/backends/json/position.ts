@@ -38,13 +38,10 @@ export function parseJsonFile(text: string, file: string): ParsedJson {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const lines = lineStarts(text);
-  const syntaxErrors = errors.map(e => {
-    const location = locate(lines, file, e.offset, e.length);
-    const message = text.trim() === ''
-      ? 'the file is empty: it must contain a JSON object.'
-      : `JSON syntax error: ${syntaxPhrase(e.error)}.`;
-    return fileProblem(location, '', message);
-  });
+  const empty = text.trim() === '';
+  const syntaxErrors = empty
+    ? [fileProblem(locate(lines, file, 0, 0), '', 'the file is empty: it must contain a JSON object.')]
+    : errors.map(e => fileProblem(locate(lines, file, e.offset, e.length), '', `JSON syntax error: ${syntaxPhrase(e.error)}.`));
   return { file, text, root, value: root ? getNodeValue(root) : undefined, syntaxErrors };
 }
 
@@ -99,8 +96,8 @@ export function typedSegments(root: Node | undefined, segments: readonly string[
  * value is missing), or at a property's key when `key` is given.
  */
 export function problemAt(parsed: ParsedJson, segments: readonly (string | number)[], message: string, key?: string): ConfigProblem {
-  let node = key === undefined ? nodeAt(parsed.root, segments) : propertyKeyAt(parsed.root, segments, key);
-  for (let depth = segments.length - 1; !node && depth >= 0; depth--) node = nodeAt(parsed.root, segments.slice(0, depth));
+  let node = key === undefined ? undefined : propertyKeyAt(parsed.root, segments, key);
+  for (let depth = segments.length; !node && depth >= 0; depth--) node = nodeAt(parsed.root, segments.slice(0, depth));
   node ??= parsed.root;
   const fieldSegments = key === undefined ? segments : [...segments, key];
   const location = locate(lineStarts(parsed.text), parsed.file, node?.offset ?? 0, node?.length ?? 0);

@@ -93,11 +93,6 @@ function pageSetup(theme: Record<string, string>): void {
   });
 }
 
-/** The page's globals, for functions passed to `page.evaluate`. */
-export function pageGlobals(): PageGlobals {
-  return globalThis as unknown as PageGlobals;
-}
-
 export interface HarnessOptions {
   readonly backend: LinkBackend;
   readonly environment?: PanelEnvironment;
@@ -165,6 +160,18 @@ export class PanelHarness {
         resolve(message as Extract<HostToWebview, { type: T }>);
       };
       this.events.on('toWebview', listener);
+    });
+  }
+
+  /** Resolves with the next message of that type the webview sends to the host. */
+  nextToHost(type: string): Promise<unknown> {
+    return new Promise(resolve => {
+      const listener = (message: unknown) => {
+        if ((message as { type?: unknown }).type !== type) return;
+        this.events.off('toHost', listener);
+        resolve(message);
+      };
+      this.events.on('toHost', listener);
     });
   }
 

@@ -19,8 +19,18 @@ export interface OpenDocument {
 
 export type DocumentListener = (entry: OpenDocument) => void;
 
+/** A document the parser could not take (e.g. nesting deeper than its stack): kept as text, retried on each change. */
+interface UnparsedDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  version: number;
+  text: string;
+}
+
 export class DocumentStore {
   private readonly open = new Map<string, OpenDocument>();
+  private readonly unparsed = new Map<string, UnparsedDocument>();
+  private readonly failureListeners: ((uri: string, version: number, error: unknown) => void)[] = [];
   private readonly changeListeners: DocumentListener[] = [];
   private readonly closeListeners: ((uri: string) => void)[] = [];
 
@@ -37,6 +47,11 @@ export class DocumentStore {
     this.changeListeners.push(listener);
   }
 
+  /** Called when a document's text cannot be parsed; features then treat it as absent until it changes. */
+  onParseFailure(listener: (uri: string, version: number, error: unknown) => void): void {
+    this.failureListeners.push(listener);
+  }
+
   onDidClose(listener: (uri: string) => void): void {
     this.closeListeners.push(listener);
   }
@@ -46,22 +61,51 @@ export class DocumentStore {
     connection.onDidChangeTextDocument(params => this.safely(onError, 'didChange', () => this.changed(params)));
     connection.onDidCloseTextDocument(params => this.safely(onError, 'didClose', () => {
       this.open.delete(params.textDocument.uri);
+      this.unparsed.delete(params.textDocument.uri);
       for (const l of this.closeListeners) l(params.textDocument.uri);
     }));
   }
 
   private opened(params: DidOpenTextDocumentParams): void {
     const { uri, languageId, version, text } = params.textDocument;
-    const entry: OpenDocument = { uri, languageId, version, doc: new OmnichannelDocument(fileNameOf(uri, languageId), text) };
-    this.open.set(uri, entry);
-    this.notify(entry);
+    this.load(uri, languageId, version, text);
   }
 
   private changed(params: DidChangeTextDocumentParams): void {
-    const entry = this.open.get(params.textDocument.uri);
-    if (!entry) return;
-    for (const change of params.contentChanges) applyChange(entry.doc, change);
-    entry.version = params.textDocument.version;
+    const { uri, version } = params.textDocument;
+    const entry = this.open.get(uri);
+    if (entry) {
+      const before = entry.doc.text;
+      try {
+        for (const change of params.contentChanges) applyChange(entry.doc, change);
+      } catch (error) {
+        // The incremental parse gave up part way; rebuild from the text the edits produce.
+        this.open.delete(uri);
+        this.load(uri, entry.languageId, version, applyToText(before, params.contentChanges), error);
+        return;
+      }
+      entry.version = version;
+      this.notify(entry);
+      return;
+    }
+    const unparsed = this.unparsed.get(uri);
+    if (unparsed) this.load(uri, unparsed.languageId, version, applyToText(unparsed.text, params.contentChanges));
+  }
+
+  /** Parses a document afresh; a text the parser cannot take is kept unparsed and reported. */
+  private load(uri: string, languageId: string, version: number, text: string, earlierError?: unknown): void {
+    let doc: OmnichannelDocument;
+    try {
+      doc = new OmnichannelDocument(fileNameOf(uri, languageId), text);
+    } catch (error) {
+      this.open.delete(uri);
+      this.unparsed.set(uri, { uri, languageId, version, text });
+      for (const l of this.failureListeners) l(uri, version, earlierError ?? error);
+      return;
+    }
+    this.unparsed.delete(uri);
+    const entry: OpenDocument = { uri, languageId, version, doc };
+    this.open.set(uri, entry);
     this.notify(entry);
   }
 
@@ -87,6 +131,30 @@ function applyChange(doc: OmnichannelDocument, change: TextDocumentContentChange
   } else {
     doc.setText(change.text);
   }
+}
+
+/** Applies LSP content changes to plain text (for documents the parser could not take). */
+function applyToText(text: string, changes: readonly TextDocumentContentChangeEvent[]): string {
+  let out = text;
+  for (const change of changes) {
+    if ('range' in change && change.range) {
+      const start = plainOffset(out, change.range.start);
+      const end = Math.max(start, plainOffset(out, change.range.end));
+      out = out.slice(0, start) + change.text + out.slice(end);
+    } else out = change.text;
+  }
+  return out;
+}
+
+function plainOffset(text: string, position: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const eol = text.indexOf('\n', offset);
+    if (eol < 0) return text.length;
+    offset = eol + 1;
+  }
+  const eol = text.indexOf('\n', offset);
+  return Math.min(offset + position.character, eol < 0 ? text.length : eol);
 }
 
 const EXTENSION_OF: Record<string, string> = {

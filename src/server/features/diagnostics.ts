@@ -53,6 +53,11 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   };
 
   ctx.documents.onDidChange(entry => schedule(entry.uri));
+  ctx.documents.onParseFailure((uri, version, error) => {
+    // Stale diagnostics would point into text that no longer exists: clear them and say why in the log.
+    ctx.log.error(`Cannot parse ${uri} (version ${version}); it is not analysed until it changes. ${describeError(error)}`);
+    void ctx.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+  });
   ctx.documents.onDidClose(uri => {
     pending.delete(uri);
     toldTooLarge.delete(uri);

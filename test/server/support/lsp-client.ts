@@ -150,6 +150,20 @@ export class LspTestClient {
     return this.diagnostics.get(uri)!;
   }
 
+  /** The latest diagnostics published for `uri`. */
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri);
+  }
+
+  /** Resolves once the latest publication for `uri` satisfies `test`. */
+  async diagnosticsWhere(uri: string, test: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    await this.until(() => {
+      const p = this.diagnostics.get(uri);
+      return p !== undefined && test(p);
+    });
+    return this.diagnostics.get(uri)!;
+  }
+
   /** Resolves with the first shown message (counting those already shown) that matches. */
   async messageMatching(pattern: RegExp): Promise<ShowMessageParams> {
     await this.until(() => this.shownMessages.some(m => pattern.test(m.message)));

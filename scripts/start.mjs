@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm start`: the product as a user gets it. Packages the VSIX, installs it into a fresh throwaway
+// VS Code profile, opens the samples workspace in code-server (VS Code in the browser) on 127.0.0.1 and
+// prints the address. Ctrl+C stops every process it started and deletes the profile.
+//   --port <n>     listen on this port instead of a free one
+//   --no-package   reuse the VSIX already in the repository root
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  REPO_ROOT, codeServerInstalled, createProfile, installExtension, startCodeServer, workbenchUrl,
+} from './lib/vscode-host.mjs';
+
+function fail(message) {
+  console.error(`start: ${message}`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  const options = { port: undefined, package: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-package') options.package = false;
+    else if (arg === '--port') {
+      const port = Number(argv[++i]);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port needs a port number from 1 to 65535, got "${argv[i] ?? ''}".`);
+      options.port = port;
+    } else fail(`unknown option "${arg}". Options: --port <n>, --no-package.`);
+  }
+  return options;
+}
+
+function runStep(title, args) {
+  console.log(`start: ${title}…`);
+  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) fail(`${title} failed (exit ${result.status ?? result.signal}).`);
+}
+
+const options = parseArgs(process.argv.slice(2));
+const { name, version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const vsix = join(REPO_ROOT, `${name}-${version}.vsix`);
+const workspace = join(REPO_ROOT, 'samples');
+
+if (options.package) runStep('packaging the extension', [join(REPO_ROOT, 'scripts', 'package.mjs')]);
+else if (!existsSync(vsix)) fail(`${vsix} does not exist: run without --no-package (or "npm run package").`);
+if (!codeServerInstalled()) runStep('installing VS Code (code-server)', [join(REPO_ROOT, 'scripts', 'install-vscode-host.mjs')]);
+
+const profile = createProfile({ prefix: 'omnichannel-start-' });
+let server;
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstart: stopping VS Code and removing the scratch profile…');
+  try {
+    await server?.stop();
+  } finally {
+    profile.remove();
+  }
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+process.once('SIGHUP', () => void shutdown(0));
+
+try {
+  console.log('start: installing the VSIX into a fresh profile…');
+  await installExtension(profile, vsix);
+  server = await startCodeServer(profile, options.port === undefined ? {} : { port: options.port });
+} catch (error) {
+  console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
+server.exited.then(({ code, signal }) => {
+  if (stopping) return;
+  console.error(`start: code-server exited unexpectedly (${code ?? signal}). Its output:\n${server.output()}`);
+  void shutdown(1);
+});
+
+console.log(`
+  Omnichannel Tools is running in VS Code (code-server ${server.url.replace('http://', '')}).
+
+    Open:  ${workbenchUrl(server, { folder: workspace })}
+
+  The samples workspace is open; link calls run against the built-in Simulator (no account needed).
+  Profile: ${profile.root} (deleted on exit). Press Ctrl+C to stop.
+`);

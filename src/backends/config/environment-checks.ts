@@ -39,7 +39,13 @@ export function semanticIssues(env: EnvironmentDefinition, taken: Map<string, st
 
 /** The definition as the rest of the product uses it: URL reduced to its origin (no trailing slash). */
 export function normaliseEnvironment(env: EnvironmentDefinition): EnvironmentDefinition {
-  return { ...env, name: env.name.trim(), url: new URL(env.url).origin };
+  // Rebuilt as plain objects: the JSON parser hands out prototype-less ones.
+  return {
+    name: env.name.trim(),
+    url: new URL(env.url).origin,
+    ...(env.production === undefined ? {} : { production: env.production }),
+    authentication: { ...env.authentication },
+  };
 }
 
 export { schemaIssues };

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { validateSettingsEnvironments } from '../../../src/backends/config';
+
+const ok = (name: string, extra: object = {}) => ({ name, url: `https://${name.toLowerCase()}.crm.dynamics.com`, authentication: { type: 'microsoft' }, ...extra });
+
+describe('omnichannel.environments setting', () => {
+  it('accepts valid environments, command sign-in included', () => {
+    const result = validateSettingsEnvironments([
+      ok('Dev'),
+      { name: 'Scripted', url: 'https://s.crm.dynamics.com', authentication: { type: 'command', command: 'az account get-access-token --query accessToken -o tsv' } },
+    ]);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.environments.map(e => e.authentication.type), ['microsoft', 'command']);
+  });
+
+  it('an absent setting is an empty list', () => {
+    assert.deepEqual(validateSettingsEnvironments(undefined), { environments: [], errors: [] });
+  });
+
+  it('names the setting, index and field of each error and keeps the valid items', () => {
+    const result = validateSettingsEnvironments([
+      ok('Dev'),
+      ok('Test', { production: 'yes' }),
+      { name: 'Prod', url: 'ftp://prod.crm.dynamics.com', authentication: { type: 'azureCli' } },
+      ok('dev'),
+    ]);
+    assert.deepEqual(result.environments.map(e => e.name), ['Dev']);
+    assert.deepEqual(result.errors.map(e => e.text), [
+      'omnichannel.environments[1].production: must be a boolean (got "yes").',
+      'omnichannel.environments[2].url: must be the environment\'s base URL over https, such as https://contoso.crm.dynamics.com (http is accepted only for localhost, 127.0.0.1 and [::1]; no path) (got "ftp://prod.crm.dynamics.com").',
+      'omnichannel.environments[3].name: "dev" is already the name of omnichannel.environments[0]: environment names must be unique.',
+    ]);
+  });
+
+  it('reports a setting that is not an array', () => {
+    assert.deepEqual(validateSettingsEnvironments({ name: 'Dev' }).errors.map(e => e.text), ['omnichannel.environments: must be an array of environments (got {"name":"Dev"}).']);
+  });
+
+  it('reports an item that is not an object and a missing authentication', () => {
+    const result = validateSettingsEnvironments(['https://contoso.crm.dynamics.com', { name: 'A', url: 'https://a.crm.dynamics.com' }]);
+    assert.deepEqual(result.errors.map(e => e.text), [
+      'omnichannel.environments[0]: must be an object (got "https://contoso.crm.dynamics.com").',
+      'omnichannel.environments[1].authentication: is missing: how to sign in to this environment.',
+    ]);
+  });
+});

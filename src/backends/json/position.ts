@@ -50,12 +50,6 @@ function syntaxPhrase(code: ParseErrorCode): string {
   return SYNTAX_PHRASES[name] ?? name;
 }
 
-/** Splits an ajv-style JSON pointer (`/conversations/1/statuscode`) into segments. */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** The node at a path, walking arrays by index and objects by key; undefined when absent. */
 export function nodeAt(root: Node | undefined, segments: readonly (string | number)[]): Node | undefined {
   let node = root;
@@ -77,18 +71,6 @@ export function nodeAt(root: Node | undefined, segments: readonly (string | numb
 export function propertyKeyAt(root: Node | undefined, objectSegments: readonly (string | number)[], key: string): Node | undefined {
   const object = nodeAt(root, objectSegments);
   return object?.children?.find(p => p.children?.[0]?.value === key)?.children?.[0];
-}
-
-/** Segments with array indices as numbers, so fields print as `conversations[1]`. */
-export function typedSegments(root: Node | undefined, segments: readonly string[]): (string | number)[] {
-  const out: (string | number)[] = [];
-  let node = root;
-  for (const segment of segments) {
-    const isIndex = node?.type === 'array' && /^\d+$/.test(segment);
-    out.push(isIndex ? Number(segment) : segment);
-    node = nodeAt(node, [segment]);
-  }
-  return out;
 }
 
 /**

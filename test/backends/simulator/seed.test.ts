@@ -52,6 +52,12 @@ describe('simulator seed file', () => {
     assert.equal(text.slice(result.errors[0].offset, (result.errors[0].offset ?? 0) + (result.errors[0].length ?? 0)), '"2"');
   });
 
+  it('counts lines the same with Windows line endings', () => {
+    const text = ['{', '  "conversations": [', `    { "id": "${C1}", "title": "A", "statuscode": 0 }`, '  ]', '}'].join('\r\n');
+    const [error] = loadSimulatorSeed(text, FILE).errors;
+    assert.equal(`${error.line}:${error.column}`, `3:${text.split('\r\n')[2].indexOf(': 0') + 3}`);
+  });
+
   it('reports a syntax error with its position and does not return a seed', () => {
     const text = '{\n  "conversations": [\n    { "id": "x" "title": "A" }\n  ]\n}';
     const result = loadSimulatorSeed(text, FILE);

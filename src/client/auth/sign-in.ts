@@ -1,0 +1,156 @@
+/**
+ * Sign-in per environment: turns an environment's `authentication` into a `TokenProvider` using VS Code's
+ * `microsoft` account provider, a service principal whose secret lives only in SecretStorage, the Azure
+ * CLI, or the user's own token command. Failures are never silent: each says why and what to do.
+ */
+import * as vscode from 'vscode';
+import type { TokenProvider } from '../../backends/types';
+import { azureCliTokenProvider, commandTokenProvider, servicePrincipalTokenProvider } from '../../backends/auth';
+import type { EnvironmentDefinition } from '../../backends/config';
+import type { SignInState } from '../environments/selection';
+import { microsoftScopes, secretKey } from '../environments/auth-scopes';
+
+/** Raised when a person declines to sign in; its message says how to sign in later. */
+export class SignInDeclined extends Error {}
+
+export class SignInManager implements vscode.Disposable {
+  private readonly providers = new Map<string, TokenProvider>();
+  private readonly states = new Map<string, SignInState>();
+  /** Environments signed out of in this session: the next Microsoft sign-in may pick another account. */
+  private readonly clearPreference = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with an environment name when its sign-in state changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {}
+
+  state(environment: EnvironmentDefinition): SignInState {
+    return this.states.get(environment.name) ?? 'unknown';
+  }
+
+  /** The token provider a Dataverse backend uses; prompts only when a call needs it. */
+  tokenProvider(environment: EnvironmentDefinition): TokenProvider {
+    const existing = this.providers.get(environment.name);
+    if (existing) return existing;
+    const inner = this.createProvider(environment);
+    const provider: TokenProvider = async forceRefresh => {
+      try {
+        const token = await inner(forceRefresh);
+        this.setState(environment.name, 'signed-in');
+        return token;
+      } catch (error) {
+        this.setState(environment.name, 'signed-out');
+        this.log.warn(`Sign-in to ${environment.name} failed: ${errorText(error)}`);
+        throw error;
+      }
+    };
+    this.providers.set(environment.name, provider);
+    return provider;
+  }
+
+  /** `omnichannel.signIn`: gets a token now, asking for whatever is missing; shows how it went. */
+  async signIn(environment: EnvironmentDefinition): Promise<boolean> {
+    try {
+      await this.tokenProvider(environment)(false);
+      void vscode.window.showInformationMessage(`Signed in to ${environment.name}.`);
+      return true;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not sign in to ${environment.name}: ${errorText(error)}`, 'Show Log').then(answer => {
+        if (answer === 'Show Log') this.log.show(true);
+      });
+      return false;
+    }
+  }
+
+  /** `omnichannel.signOut`: forgets the stored secret or the account choice. */
+  async signOut(environment: EnvironmentDefinition): Promise<void> {
+    const auth = environment.authentication;
+    this.providers.delete(environment.name);
+    if (auth.type === 'servicePrincipal') {
+      await this.secrets.delete(secretKey(environment.name, environment.url));
+      void vscode.window.showInformationMessage(`Signed out of ${environment.name}: its client secret was removed from VS Code's secret storage.`);
+    } else if (auth.type === 'microsoft') {
+      this.clearPreference.add(environment.name);
+      void vscode.window.showInformationMessage(`Signed out of ${environment.name}: the next call asks which account to use. To remove the account from VS Code itself, use the Accounts menu.`);
+    } else {
+      void vscode.window.showInformationMessage(`${environment.name} gets its tokens from ${auth.type === 'azureCli' ? 'the Azure CLI (run `az logout` to sign out there)' : 'your token command'}; nothing is stored by this extension.`);
+    }
+    this.setState(environment.name, 'signed-out');
+  }
+
+  /** Drops cached providers (environment definitions changed). */
+  reset(): void {
+    this.providers.clear();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private createProvider(environment: EnvironmentDefinition): TokenProvider {
+    const auth = environment.authentication;
+    switch (auth.type) {
+      case 'microsoft':
+        return forceRefresh => this.microsoftToken(environment, auth.tenant, forceRefresh);
+      case 'servicePrincipal':
+        return servicePrincipalTokenProvider({
+          tenant: auth.tenant,
+          clientId: auth.clientId,
+          url: environment.url,
+          secret: () => this.secret(environment),
+        });
+      case 'azureCli':
+        return azureCliTokenProvider({ url: environment.url });
+      case 'command':
+        return commandTokenProvider({ command: auth.command, ...(workspaceFolder() ? { cwd: workspaceFolder() } : {}) });
+    }
+  }
+
+  private async microsoftToken(environment: EnvironmentDefinition, tenant: string | undefined, forceRefresh: boolean): Promise<string> {
+    const scopes = microsoftScopes(environment.url, tenant);
+    const clearSessionPreference = this.clearPreference.delete(environment.name);
+    let session: vscode.AuthenticationSession | undefined;
+    if (forceRefresh) {
+      // Dataverse rejected the token it was given: ask VS Code for a fresh session.
+      session = await vscode.authentication.getSession('microsoft', scopes, {
+        forceNewSession: { detail: `${environment.name} did not accept the current sign-in. Sign in again to continue.` },
+      });
+    } else {
+      session = clearSessionPreference ? undefined : await vscode.authentication.getSession('microsoft', scopes, { silent: true });
+      session ??= await vscode.authentication.getSession('microsoft', scopes, { createIfNone: true, clearSessionPreference });
+    }
+    if (!session) throw new SignInDeclined(`No Microsoft account was chosen for ${environment.name}. Run "Omnichannel: Sign In to Environment" to sign in.`);
+    return session.accessToken;
+  }
+
+  /** The service principal's secret: from SecretStorage, else asked once (password box) and stored there. */
+  private async secret(environment: EnvironmentDefinition): Promise<string> {
+    const key = secretKey(environment.name, environment.url);
+    const stored = await this.secrets.get(key);
+    if (stored) return stored;
+    const secret = await vscode.window.showInputBox({
+      title: `Client secret for ${environment.name}`,
+      prompt: 'The secret of the app registration. It is kept only in VS Code\'s secret storage.',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: value => (value.trim() === '' ? 'Enter the client secret (Certificates & secrets in the app registration).' : undefined),
+    });
+    if (!secret) throw new SignInDeclined(`No client secret was entered for ${environment.name}. Run "Omnichannel: Sign In to Environment" to enter it.`);
+    await this.secrets.store(key, secret.trim());
+    return secret.trim();
+  }
+
+  private setState(name: string, state: SignInState): void {
+    if (this.states.get(name) === state) return;
+    this.states.set(name, state);
+    this.changed.fire(name);
+  }
+}
+
+function workspaceFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

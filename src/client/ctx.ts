@@ -1,0 +1,120 @@
+/**
+ * The extension's running state in one object: output channel, settings, environments, sign-in,
+ * backends, the call runner, the status bar, the panel and the language client. Commands receive it.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LinkPanelProvider, createMementoHistory, type HistoryStore } from '../panel/host';
+import type { PanelEnvironment } from '../protocol/webview';
+import { Config } from './config';
+import { SignInManager } from './auth/sign-in';
+import { BackendManager } from './backends';
+import { EnvironmentManager, viewOf, type ClientEnvironment } from './environments/manager';
+import { createLanguageClient, refreshCodeLenses } from './language-client';
+import { createLinkRunner, type RunLinkCall } from './run-link';
+import { EnvironmentStatusBar } from './status-bar';
+
+export class Context implements vscode.Disposable {
+  readonly log = vscode.window.createOutputChannel('Omnichannel', { log: true });
+  readonly config = new Config();
+  readonly environments: EnvironmentManager;
+  readonly signIn: SignInManager;
+  readonly backends: BackendManager;
+  readonly history: HistoryStore;
+  readonly runLinkCall: RunLinkCall;
+  readonly panel: LinkPanelProvider;
+  private readonly statusBar = new EnvironmentStatusBar();
+  private readonly environmentChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private languageClient: LanguageClient | undefined;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.environments = new EnvironmentManager(extension.workspaceState, this.config, this.log);
+    this.signIn = new SignInManager(extension.secrets, this.log);
+    this.backends = new BackendManager(extension.storageUri ?? extension.globalStorageUri, this.config, this.signIn, this.log);
+    this.history = createMementoHistory(extension.workspaceState);
+    this.runLinkCall = createLinkRunner({
+      environment: name => {
+        const environment = this.environments.find(name);
+        return environment && { name: environment.name, real: environment.kind === 'dataverse', production: environment.kind === 'dataverse' && environment.definition.production === true };
+      },
+      backend: async name => {
+        const environment = this.environments.find(name);
+        if (!environment) throw new Error(`There is no environment named "${name}".`);
+        return this.backends.get(environment);
+      },
+      log: this.log,
+      history: this.history,
+      refreshCall: () => this.config.refreshCall,
+      didRun: () => this.panel.refresh(),
+    });
+    this.panel = new LinkPanelProvider({
+      extensionUri: extension.extensionUri,
+      environment: () => panelEnvironment(this.activeEnvironment()),
+      getBackend: () => this.backends.get(this.activeEnvironment()),
+      onDidChangeEnvironment: this.environmentChanged.event,
+      runLink: (method, request, options) => this.runLinkCall(method, request, { ...options, notify: false }),
+      history: this.history,
+      refreshCall: () => this.config.refreshCall,
+      log: message => this.log.info(message),
+    });
+    this.disposables.push(
+      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.panel.register(),
+      this.environments.onDidChange(() => this.onEnvironmentChange()),
+      this.signIn.onDidChange(() => this.updateStatus()),
+      this.backends.onDidChange(() => this.panel.refresh()),
+    );
+    this.updateStatus();
+    void this.environments.reload();
+  }
+
+  activeEnvironment(): ClientEnvironment {
+    return this.environments.active();
+  }
+
+  get client(): LanguageClient | undefined {
+    return this.languageClient;
+  }
+
+  /** Starts the language server without waiting for it: activation stays fast. */
+  startLanguageClient(): void {
+    const client = createLanguageClient(this.extension, { activeEnvironmentName: () => this.activeEnvironment().name, outputChannel: this.log });
+    this.languageClient = client;
+    client.start().catch(error => {
+      this.log.error(`The Omnichannel language server did not start: ${String(error)}`);
+      void vscode.window.showErrorMessage('The Omnichannel language server did not start. Run "Omnichannel: Restart Language Server" or see the log.', 'Show Log')
+        .then(answer => { if (answer === 'Show Log') this.log.show(true); });
+    });
+  }
+
+  async restartLanguageClient(): Promise<void> {
+    if (this.languageClient) await this.languageClient.restart();
+    else this.startLanguageClient();
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    const client = this.languageClient;
+    this.languageClient = undefined;
+    if (client) await client.dispose().catch(() => undefined);
+    this.log.dispose();
+  }
+
+  private onEnvironmentChange(): void {
+    this.signIn.reset();
+    this.backends.dropDataverse();
+    this.updateStatus();
+    this.environmentChanged.fire();
+    if (this.languageClient) refreshCodeLenses(this.languageClient);
+  }
+
+  private updateStatus(): void {
+    const environment = this.activeEnvironment();
+    this.statusBar.update(viewOf(environment), environment.kind === 'dataverse' ? this.signIn.state(environment.definition) : 'unknown');
+  }
+}
+
+function panelEnvironment(environment: ClientEnvironment): PanelEnvironment {
+  if (environment.kind === 'simulator') return { name: environment.name, kind: 'simulator' };
+  return { name: environment.name, kind: 'dataverse', url: environment.definition.url, production: environment.definition.production === true };
+}

@@ -1,0 +1,116 @@
+/**
+ * The environments a call can run against: the built-in Simulator, the user's `omnichannel.environments`
+ * and the workspace's `.omnichannel/environments.json` (ignored in an untrusted workspace). Reloads when
+ * either changes, keeps whatever is valid, and remembers the active one per workspace.
+ */
+import * as vscode from 'vscode';
+import { ENVIRONMENTS_FILE, SIMULATOR_NAME, loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments, type EnvironmentDefinition, type EnvironmentEntry } from '../../backends/config';
+import type { ConfigProblem } from '../../backends/json/problem';
+import type { Config } from '../config';
+import { chooseActive, type EnvironmentView } from './selection';
+import { showProblems } from './problems';
+
+const ACTIVE_KEY = 'omnichannel.activeEnvironment';
+
+/** An entry of the environment list: the Simulator or a Dataverse environment with its definition. */
+export type ClientEnvironment = EnvironmentEntry;
+
+export const SIMULATOR: ClientEnvironment = { kind: 'simulator', name: SIMULATOR_NAME, source: 'builtin' };
+
+export function viewOf(environment: ClientEnvironment): EnvironmentView {
+  return environment.kind === 'simulator' ? { name: environment.name } : environment.definition;
+}
+
+export class EnvironmentManager implements vscode.Disposable {
+  private environments: readonly ClientEnvironment[] = [SIMULATOR];
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private loading: Promise<void> | undefined;
+  /** Fires when the list or the active environment changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENVIRONMENTS_FILE}`);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(() => void this.reload()),
+      watcher.onDidChange(() => void this.reload()),
+      watcher.onDidDelete(() => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('omnichannel.environments')) void this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+    );
+  }
+
+  list(): readonly ClientEnvironment[] {
+    return this.environments;
+  }
+
+  active(): ClientEnvironment {
+    return chooseActive(this.environments, this.state.get<string>(ACTIVE_KEY)) ?? SIMULATOR;
+  }
+
+  find(name: string | undefined): ClientEnvironment | undefined {
+    return name === undefined ? this.active() : this.environments.find(e => e.name === name);
+  }
+
+  async setActive(name: string): Promise<void> {
+    await this.state.update(ACTIVE_KEY, name);
+    this.changed.fire();
+  }
+
+  /** Resolves once the current definitions are loaded (the first load starts at activation). */
+  ready(): Promise<void> {
+    return this.loading ?? this.reload();
+  }
+
+  reload(): Promise<void> {
+    const run = this.load().catch(error => this.log.error(`Could not load the environments: ${String(error)}`));
+    this.loading = run;
+    return run;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private async load(): Promise<void> {
+    const settings = validateSettingsEnvironments(this.config.environments);
+    const fromFiles: EnvironmentDefinition[] = [];
+    const problems: ConfigProblem[] = [...settings.errors];
+    const files = new Map<string, vscode.Uri>();
+    if (vscode.workspace.isTrusted) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const uri = vscode.Uri.joinPath(folder.uri, ENVIRONMENTS_FILE);
+        const text = await readText(uri);
+        if (text === undefined) continue;
+        const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+        files.set(label, uri);
+        const loaded = loadWorkspaceEnvironments(text, label);
+        fromFiles.push(...loaded.environments);
+        problems.push(...loaded.errors);
+      }
+    } else if ((vscode.workspace.workspaceFolders ?? []).length > 0) {
+      this.log.info(`${ENVIRONMENTS_FILE} is ignored: the workspace is not trusted.`);
+    }
+    const merged = mergeEnvironments(settings.environments, fromFiles);
+    for (const message of merged.messages) {
+      this.log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    }
+    this.environments = merged.environments;
+    this.log.info(`Environments: ${this.environments.map(e => e.name).join(', ')}`);
+    showProblems(problems, this.log, file => files.get(file), 'The other environments still work.');
+    this.changed.fire();
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

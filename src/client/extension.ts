@@ -1,0 +1,44 @@
+/**
+ * Entry point of the extension host side: builds the `Context`, registers the commands, starts the
+ * language server without waiting for it, and returns a small API (used by tests and other extensions).
+ */
+import type * as vscode from 'vscode';
+import type { LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
+import type { SimulatorData } from '../backends/simulator/types';
+import { registerCommands } from './commands';
+import { Context } from './ctx';
+
+export interface OmnichannelApi {
+  /** The active environment's name (`Simulator` by default). */
+  activeEnvironment(): string;
+  /** All environment names, the Simulator first (after the definitions have loaded). */
+  environments(): Promise<string[]>;
+  /** The simulator's current conversations and records. */
+  getSimulatorState(): Promise<SimulatorData>;
+  /** Runs a call without any prompt or notification except a production confirmation. */
+  runLinkCall(method: LinkMethod, request: LinkRequest, environment?: string): Promise<LinkOutcome>;
+}
+
+let current: Context | undefined;
+
+export function activate(extension: vscode.ExtensionContext): OmnichannelApi {
+  const ctx = new Context(extension);
+  current = ctx;
+  extension.subscriptions.push(...registerCommands(ctx));
+  ctx.startLanguageClient();
+  return {
+    activeEnvironment: () => ctx.activeEnvironment().name,
+    environments: async () => {
+      await ctx.environments.ready();
+      return ctx.environments.list().map(e => e.name);
+    },
+    getSimulatorState: () => ctx.backends.simulatorState(),
+    runLinkCall: (method, request, environment) => ctx.runLinkCall(method, request, { notify: false, ...(environment === undefined ? {} : { environment }) }),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const ctx = current;
+  current = undefined;
+  await ctx?.dispose();
+}

@@ -1,0 +1,152 @@
+/**
+ * The one way a link/unlink call runs, whoever asks (commands, code lens, the panel): picks the
+ * backend, applies the workspace-trust rule and the production confirmation, shows progress, logs the
+ * call (never a token), shows the outcome and records it in the panel's history. API rejections come back as
+ * a `LinkFailure`, never as a thrown error.
+ */
+import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
+import { LinkError, type HistoryEntry, type LinkFailure, type LinkMethod, type LinkOutcome, type LinkRequest } from '../protocol/link';
+import type { LinkBackend } from '../backends/types';
+import type { HistoryStore } from '../panel/host/history';
+import { callAsCode } from '../panel/host/code';
+import { logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from './outcome-text';
+
+/** What the runner needs to know about an environment. */
+export interface RunnableEnvironment {
+  readonly name: string;
+  readonly production: boolean;
+  /** True for Dataverse (a real call), false for the simulator. */
+  readonly real: boolean;
+}
+
+export interface LinkRunnerDeps {
+  /** The named environment, or the active one when `name` is undefined. */
+  environment(name: string | undefined): RunnableEnvironment | undefined;
+  backend(environmentName: string): Promise<LinkBackend>;
+  readonly log: vscode.LogOutputChannel;
+  refreshCall(): string;
+  /** The panel's history: every finished call is added before the runner resolves. */
+  readonly history: HistoryStore;
+  /** Called after a call was recorded (the panel re-reads its state). */
+  didRun(entry: HistoryEntry): void;
+}
+
+export interface RunOptions {
+  /** Environment name; default the active one. */
+  readonly environment?: string;
+  /** Given by callers with their own progress display (the panel); otherwise a notification shows progress. */
+  readonly onProgress?: (message: string) => void;
+  readonly signal?: AbortSignal;
+  /** Show the outcome as a notification (default true; the panel shows outcomes itself). */
+  readonly notify?: boolean;
+  /** Record the call in the history (default true). */
+  readonly record?: boolean;
+}
+
+export type RunLinkCall = (method: LinkMethod, request: LinkRequest, options?: RunOptions) => Promise<LinkOutcome>;
+
+export function createLinkRunner(deps: LinkRunnerDeps): RunLinkCall {
+  return async (method, request, options = {}) => {
+    const notify = options.notify !== false;
+    const record = options.record !== false;
+    const environment = deps.environment(options.environment);
+    if (!environment) {
+      const failure = fail(method, 'unknown-environment', `There is no environment named "${options.environment ?? ''}". Add it to omnichannel.environments or .omnichannel/environments.json, or pick one with "Omnichannel: Select Environment…".`);
+      return finish(deps, method, request, options.environment ?? '?', failure, notify, false);
+    }
+    if (environment.real) {
+      const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
+      if (blocked) return finish(deps, method, request, environment.name, fail(method, 'untrusted-workspace', blocked), notify, record);
+      if (environment.production) {
+        const go = method === 'linkToConversation' ? 'Link' : 'Unlink';
+        const answer = await vscode.window.showWarningMessage(productionConfirmation(method, request, environment.name), { modal: true }, go);
+        if (answer !== go) {
+          return finish(deps, method, request, environment.name, fail(method, 'cancelled', `Cancelled: the call to production environment ${environment.name} was not confirmed.`), false, false);
+        }
+      }
+    }
+    const outcome = options.onProgress
+      ? await call(deps, environment.name, method, request, options.onProgress, options.signal)
+      : await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `${method === 'linkToConversation' ? 'Linking' : 'Unlinking'} ${request.entityLogicalName} in ${environment.name}`, cancellable: true },
+        (progress, token) => {
+          const controller = new AbortController();
+          const cancel = token.onCancellationRequested(() => controller.abort());
+          options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+          return call(deps, environment.name, method, request, message => progress.report({ message }), controller.signal).finally(() => cancel.dispose());
+        },
+      );
+    return finish(deps, method, request, environment.name, outcome, notify, record);
+  };
+}
+
+async function call(deps: LinkRunnerDeps, environmentName: string, method: LinkMethod, request: LinkRequest, onProgress: (message: string) => void, signal: AbortSignal | undefined): Promise<LinkOutcome> {
+  try {
+    const backend = await deps.backend(environmentName);
+    const options = { onProgress, ...(signal ? { signal } : {}) };
+    return method === 'linkToConversation' ? await backend.link(request, options) : await backend.unlink(request, options);
+  } catch (error) {
+    return toFailure(method, error, signal);
+  }
+}
+
+/** Any rejection as the API's failure shape; unexpected errors keep their message so nothing is silent. */
+export function toFailure(method: LinkMethod, error: unknown, signal?: AbortSignal): LinkFailure {
+  if (error instanceof LinkError) return error.toFailure();
+  if (isFailureShape(error)) return { status: 'failure', functionName: method, code: error.code, message: error.message };
+  if (signal?.aborted) return fail(method, 'cancelled', 'Cancelled.');
+  const message = error instanceof Error ? error.message : String(error);
+  return fail(method, 'server-error', `Unexpected error: ${message}`);
+}
+
+function isFailureShape(error: unknown): error is LinkFailure {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 'failure'
+    && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { message?: unknown }).message === 'string';
+}
+
+function fail(method: LinkMethod, code: LinkFailure['code'], message: string): LinkFailure {
+  return { status: 'failure', functionName: method, code, message };
+}
+
+async function finish(deps: LinkRunnerDeps, method: LinkMethod, request: LinkRequest, environmentName: string, outcome: LinkOutcome, notify: boolean, record: boolean): Promise<LinkOutcome> {
+  const line = logLine(method, request, environmentName, outcome);
+  if (outcome.status === 'success') deps.log.info(line);
+  else deps.log.warn(line);
+  if (record) {
+    const entry: HistoryEntry = { id: randomUUID(), at: new Date().toISOString(), environment: environmentName, method, request: plainRequest(request), outcome };
+    try {
+      await deps.history.add(entry);
+      deps.didRun(entry);
+    } catch (error) {
+      deps.log.error(`Could not save the call history: ${String(error)}`);
+    }
+  }
+  if (notify) showOutcome(deps, method, request, environmentName, outcome);
+  return outcome;
+}
+
+/** Copies only the request's fields, so a caller's extra properties never reach storage. */
+function plainRequest(request: LinkRequest): LinkRequest {
+  return {
+    entityLogicalName: request.entityLogicalName,
+    recordId: request.recordId,
+    ...(request.conversationId === undefined ? {} : { conversationId: request.conversationId }),
+  };
+}
+
+/** Not awaited: the caller gets the outcome at once, the notification stays until dismissed. */
+function showOutcome(deps: LinkRunnerDeps, method: LinkMethod, request: LinkRequest, environmentName: string, outcome: LinkOutcome): void {
+  const text = outcomeMessage(method, outcome, environmentName);
+  if (outcome.status === 'success') {
+    const copy = 'Copy as code';
+    void vscode.window.showInformationMessage(text, copy).then(answer => {
+      if (answer === copy) void vscode.env.clipboard.writeText(callAsCode(method, request, deps.refreshCall()));
+    });
+  } else if (outcome.code !== 'cancelled') {
+    const showLog = 'Show Log';
+    void vscode.window.showErrorMessage(text, showLog).then(answer => {
+      if (answer === showLog) deps.log.show(true);
+    });
+  }
+}

@@ -35,7 +35,7 @@ function item(c: ConversationSummary): HTMLLIElement {
   return h('li', { class: `conversation${c.linkable ? '' : ' not-linkable'}`, 'data-id': c.id },
     h('div', { class: 'conversation-title' },
       icon(c.focused ? 'eye' : 'comment-discussion'),
-      h('span', { class: 'title', title: c.id }, c.title || c.id),
+      h('span', { class: 'title', title: `${c.title}\n${c.id}` }, c.title || c.id),
       c.focused ? h('span', { class: 'tag focused', title: 'The focused conversation: a call without a conversation id goes here' }, 'focused') : null,
       h('span', { class: `tag status status-${c.statuscode}` }, c.statusLabel),
       c.linkable ? null : h('span', { class: 'tag warning', title: 'Links are accepted only by active conversations' }, 'not linkable'),

@@ -164,7 +164,7 @@ export class DataverseClient {
   }
 
   private classify(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): DataverseFailure {
-    if (signal?.aborted) return cancelled();
+    if (signal?.aborted) return new DataverseFailure('cancelled', 'Cancelled.', undefined, undefined, true);
     if (timeout.aborted) {
       return new DataverseFailure('timeout', `${this.name} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s (omnichannel.dataverse.timeoutSeconds).`);
     }

@@ -13,6 +13,7 @@ export type FailureKind =
   | 'unauthorized'
   /** 429 with a Retry-After beyond the bound, or too many 429s; `message` is the full sentence. */
   | 'throttled'
+  /** Cancelled by the caller; `inFlight` when the request had already been sent. */
   | 'cancelled'
   | 'timeout'
   /** Nothing was sent: connection refused, host not found. */
@@ -31,6 +32,8 @@ export class DataverseFailure extends Error {
     readonly status?: number,
     /** Dataverse's error code, e.g. `0x80040217`. */
     readonly code?: string,
+    /** For `cancelled`: the request was already on its way, so it may have taken effect. */
+    readonly inFlight = false,
   ) {
     super(message);
     this.name = 'DataverseFailure';
@@ -38,7 +41,7 @@ export class DataverseFailure extends Error {
 
   /** A write that failed like this may still have been applied: read the state back before deciding. */
   get ambiguous(): boolean {
-    return this.kind === 'timeout' || this.kind === 'connection-lost' || this.kind === 'bad-response' || (this.kind === 'http' && (this.status ?? 0) >= 500);
+    return this.kind === 'timeout' || (this.kind === 'cancelled' && this.inFlight) || this.kind === 'connection-lost' || this.kind === 'bad-response' || (this.kind === 'http' && (this.status ?? 0) >= 500);
   }
 }
 

@@ -11,6 +11,9 @@
  *   or removing a reference, is idempotent, so even a late-landing first attempt cannot double anything.
  * - Not applied after a timeout → the timeout is reported (saying it was not applied) without a retry:
  *   the user already waited the full timeout, and they can retry knowing the state.
+ * - Cancelled while the write was in flight → read back: applied → success (the cancel came too late and
+ *   the result says what is true); not applied → `cancelled`. A cancel during a throttling wait needs no
+ *   read-back: nothing was sent.
  * - If the read-back fails too, the error says the outcome is unknown and to check before retrying.
  * Every successful write is confirmed by a read-back; the result reports what the slot held before.
  */
@@ -130,9 +133,11 @@ async function write(
       break;
     } catch (error) {
       if (!(error instanceof DataverseFailure) || !error.ambiguous) throw toLinkError(error, writeSituation);
-      const state = await readAfterAmbiguous(ctx, conversationId, error, writeSituation, call);
+      // After a cancel the caller's signal is spent: read back without it (still bounded by the timeout).
+      const readCall = error.kind === 'cancelled' ? { ...(call.onProgress ? { onProgress: call.onProgress } : {}) } : call;
+      const state = await readAfterAmbiguous(ctx, conversationId, error, writeSituation, readCall);
       if (isApplied(state)) return state;
-      if (error.kind === 'timeout' || attempt >= 2) {
+      if (error.kind === 'timeout' || error.kind === 'cancelled' || attempt >= 2) {
         const failure = toLinkError(error, writeSituation);
         throw new LinkError(failure.functionName, failure.code, `${failure.message} Reading the conversation back shows the change was not applied.`);
       }

@@ -100,6 +100,28 @@ describe('DataverseBackend failures', () => {
     }
   });
 
+  it('cancelling while the PATCH is in flight and not applied rejects with cancelled, after checking', async () => {
+    h.dv.inject({ kind: 'hang' }, { method: 'PATCH' });
+    const controller = new AbortController();
+    h.dv.onRequest = request => {
+      if (request.method === 'PATCH') controller.abort();
+    };
+    const error = await rejectsWith(h.backend.link(LINK, { signal: controller.signal }), 'cancelled');
+    assert.match(error.message, /not applied/);
+    assert.equal(h.dv.appliedWrites, 0);
+  });
+
+  it('cancelling too late, when the PATCH already landed, resolves with the link that is true', async () => {
+    h.dv.inject({ kind: 'hang' }, { method: 'PATCH', afterApply: true });
+    const controller = new AbortController();
+    h.dv.onRequest = request => {
+      if (request.method === 'PATCH') controller.abort();
+    };
+    const result = await h.backend.link(LINK, { signal: controller.signal });
+    assert.equal(result.status, 'success');
+    assert.equal(h.dv.logged('PATCH').length, 1);
+  });
+
   it('a PATCH answered with 500 after it was applied succeeds by read-back with exactly one PATCH', async () => {
     h.dv.inject({ kind: 'status', status: 500 }, { method: 'PATCH', afterApply: true });
     const result = await h.backend.link(LINK);

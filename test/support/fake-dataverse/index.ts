@@ -9,6 +9,7 @@
  * dv.inject({ kind: 'hang' });                                // never answers (client must time out)
  * dv.throttle(0);                                             // every other new request: 429
  * dv.logged('PATCH'); dv.appliedWrites; dv.conversation(CONV); // what happened
+ * dv.onRequest = r => { if (r.method === 'PATCH') controller.abort(); }; // react the moment a request arrives
  * await dv.close();
  * ```
  *

@@ -56,6 +56,8 @@ export class FakeDataverse {
   readonly state: FakeState;
   readonly requests: LoggedRequest[] = [];
   token: string;
+  /** Called with each request as soon as it is logged (before it is answered or applied). */
+  onRequest: ((request: LoggedRequest) => void) | undefined;
   private readonly faults: QueuedFault[] = [];
   private throttleMode: { retryAfter: string | number; counter: number; pendingRetries: Map<string, number> } | undefined;
   private readonly hung: http.ServerResponse[] = [];
@@ -136,6 +138,7 @@ export class FakeDataverse {
     const method = req.method ?? 'GET';
     const entry: LoggedRequest = { method, path, query: url.searchParams, headers: req.headers, body, applied: false };
     this.requests.push(entry);
+    this.onRequest?.(entry);
 
     if (this.shouldThrottle(method, req.url ?? '', body)) return this.fail(res, entry, { kind: 'throttle', retryAfter: this.throttleMode!.retryAfter });
     const before = this.takeFault(method, false);

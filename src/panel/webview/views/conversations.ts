@@ -37,10 +37,12 @@ function item(c: ConversationSummary): HTMLLIElement {
       icon(c.focused ? 'eye' : 'comment-discussion'),
       h('span', { class: 'title', title: `${c.title}\n${c.id}` }, c.title || c.id),
       c.focused ? h('span', { class: 'tag focused', title: 'The focused conversation: a call without a conversation id goes here' }, 'focused') : null,
+    ),
+    h('div', { class: 'links' },
       h('span', { class: `tag status status-${c.statuscode}` }, c.statusLabel),
       c.linkable ? null : h('span', { class: 'tag warning', title: 'Links are accepted only by active conversations' }, 'not linkable'),
+      h('span', { class: 'linked' }, link('Customer', c.customer), link('Case', c.case)),
     ),
-    h('div', { class: 'links' }, link('Customer', c.customer), link('Case', c.case)),
   );
 }
 

@@ -1,6 +1,6 @@
 /** The environment line: which environment calls go to, and a button to switch (a client command). */
 import type { PanelEnvironment } from '../../../protocol/webview';
-import { h, replaceChildren } from '../dom';
+import { h, icon, replaceChildren } from '../dom';
 
 export interface EnvironmentView {
   readonly element: HTMLElement;
@@ -11,13 +11,14 @@ export function environmentView(onSwitch: () => void): EnvironmentView {
   const details = h('div', { class: 'env-details' }, h('span', { class: 'muted' }, 'Loading…'));
   const button = h('vscode-button', { secondary: true, id: 'switch-environment', title: 'Omnichannel: Select Environment…' }, 'Switch…');
   button.addEventListener('click', onSwitch);
-  const element = h('section', { class: 'environment', 'aria-label': 'Environment' },
-    h('span', { class: 'env-label' }, 'Environment'), details, button);
+  const element = h('section', { class: 'environment', 'aria-label': 'Environment', title: 'The environment calls run against' },
+    details, button);
   return {
     element,
     update(environment) {
       if (!environment) return;
       replaceChildren(details,
+        icon(environment.kind === 'simulator' ? 'beaker' : 'cloud'),
         h('span', { id: 'environment-name', class: 'env-name', title: environment.url ?? environment.name }, environment.name),
         h('vscode-badge', { variant: 'counter', id: 'environment-kind' }, environment.kind === 'simulator' ? 'simulator' : 'Dataverse'),
         environment.production ? h('vscode-badge', { class: 'production' }, 'production') : null,

@@ -61,6 +61,12 @@ describe('DataverseBackend link', () => {
     assert.match(error.message, /does not exist in Contoso Test/);
   });
 
+  it('a 404 on the write naming the conversation (not the record) is reported as a missing conversation', async () => {
+    h.dv.inject({ kind: 'status', status: 404, code: '0x80040217', message: `msdyn_ocliveworkitem With Id = ${ACTIVE} Does Not Exist` }, { method: 'PATCH' });
+    const error = await rejectsWith(h.backend.link({ entityLogicalName: 'incident', recordId: CASE, conversationId: ACTIVE }), 'conversation-not-found');
+    assert.equal(error.message, `Conversation ${ACTIVE} does not exist in Contoso Test.`);
+  });
+
   it('refuses conversations that are not active, which Dataverse itself would accept', async () => {
     const error = await rejectsWith(h.backend.link({ entityLogicalName: 'incident', recordId: CASE, conversationId: WAITING }), 'conversation-not-active');
     assert.match(error.message, /"Waiting chat" in Contoso Test is Waiting \(statuscode 3\)/);

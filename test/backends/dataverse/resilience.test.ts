@@ -77,6 +77,18 @@ describe('DataverseBackend failures', () => {
     });
   });
 
+  it('gives up after the allowed number of 429 answers', async () => {
+    const limited = await start({ maxThrottleRetries: 2 });
+    try {
+      limited.dv.inject({ kind: 'throttle', retryAfter: 0 }, { times: 3 });
+      const error = await rejectsWith(limited.backend.listConversations(), 'throttled');
+      assert.match(error.message, /Contoso Test kept throttling the request \(HTTP 429, 2 retries\)/);
+      assert.equal(limited.dv.requests.length, 3);
+    } finally {
+      await limited.dv.close();
+    }
+  });
+
   it('a request that never gets an answer times out', async () => {
     const quick = await start({ timeoutMs: 300 });
     try {

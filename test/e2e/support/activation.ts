@@ -1,0 +1,125 @@
+/**
+ * Measures what a user waits for, for the benchmark: how long the extension takes to activate, how
+ * long from opening a sample file until its diagnostics show, and how big the VSIX is.
+ *
+ * Where the numbers come from: the extension host log (user-data/logs/<time>/exthost1/remoteexthost.log)
+ * records the start of each activation as
+ *   `<date> <time> [info] ExtensionService#_doActivateExtension <id>, startup: false, activationEvent: 'onLanguage:javascript'`
+ * but not its duration (VS Code sends that only as telemetry, which is off). The duration is read from
+ * the workbench's "Developer: Show Running Extensions" view, which shows VS Code's own measurement
+ * (code loading + activate call + its promise). Open-to-diagnostics is timed in the page, from the Enter
+ * that opens the file to the Problems status bar item changing.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadHost, packageVersion } from './repo';
+import { launchBrowser, openWorkbench, screenshot } from './browser';
+import { startSession } from './session';
+import { SELECTORS, problemCounts, runCommand } from './workbench';
+
+export interface ActivationMeasurement {
+  /** VS Code's activation time for the extension, in ms (Running Extensions view). */
+  readonly activationMs: number;
+  /** The event that activated it, from the extension host log (e.g. `onLanguage:javascript`). */
+  readonly activationEvent: string;
+  /** The extension host log line that records the activation. */
+  readonly activationLogLine: string;
+  /** From opening the sample file (Enter in quick open) to the Problems count changing, in ms. */
+  readonly openToDiagnosticsMs: number;
+  /** The Problems count after the file's diagnostics arrived. */
+  readonly problems: { errors: number; warnings: number; infos: number };
+  readonly vsixPath: string;
+  readonly vsixBytes: number;
+}
+
+declare const MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+declare const performance: { now(): number };
+
+interface TimingWindow { __openAt?: number; __problemsAt?: number }
+
+/** Starts code-server with the VSIX, opens `file` (relative to samples/) and measures; cleans up after. */
+export async function measureActivation(options: { file?: string; timeoutMs?: number } = {}): Promise<ActivationMeasurement> {
+  const file = options.file ?? 'webresources/case-form.js';
+  const timeout = options.timeoutMs ?? 60_000;
+  const host = await loadHost();
+  const session = await startSession();
+  const browser = await launchBrowser().catch(async (error: unknown) => { await session.dispose(); throw error; });
+  try {
+    const page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+    const status = page.locator(SELECTORS.problemsStatus).first();
+    await status.waitFor({ state: 'attached', timeout });
+
+    // Quick open up to the last step, then time from the Enter that opens the file.
+    const name = file.split('/').pop() ?? file;
+    await page.keyboard.press('Control+P');
+    await page.locator(SELECTORS.quickInput).fill(name);
+    await page.locator(SELECTORS.quickInputRow, { hasText: name }).first().waitFor({ state: 'visible', timeout });
+    await status.evaluate(element => {
+      const w = globalThis as TimingWindow;
+      const before = element.getAttribute('aria-label');
+      const observer = new MutationObserver(() => {
+        if (element.getAttribute('aria-label') === before) return;
+        w.__problemsAt = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(element, { attributes: true, attributeFilter: ['aria-label'], subtree: true });
+      w.__openAt = performance.now();
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (globalThis as TimingWindow).__problemsAt !== undefined, undefined, { timeout });
+    const openToDiagnosticsMs = await page.evaluate(() => {
+      const w = globalThis as TimingWindow;
+      return (w.__problemsAt ?? 0) - (w.__openAt ?? 0);
+    });
+    const problems = await problemCounts(page);
+
+    const { name: extensionName } = packageVersion();
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const time = page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${extensionName}"] .activation-time`);
+    await time.waitFor({ state: 'visible', timeout });
+    const shown = (await time.textContent()) ?? '';
+    await screenshot(page, 'activation-running-extensions');
+    const activationMs = Number(/([\d.]+)\s*ms/.exec(shown)?.[1] ?? NaN);
+    if (!Number.isFinite(activationMs)) throw new Error(`Unexpected activation time text in Running Extensions: "${shown}".`);
+
+    const logged = activationLogLine(session.profile.userDataDir, extensionId());
+    return {
+      activationMs,
+      activationEvent: logged.event,
+      activationLogLine: logged.line,
+      openToDiagnosticsMs: Math.round(openToDiagnosticsMs),
+      problems,
+      vsixPath: session.vsix,
+      vsixBytes: statSync(session.vsix).size,
+    };
+  } finally {
+    await browser.close();
+    await session.dispose();
+  }
+}
+
+function extensionId(): string {
+  const manifest = packageVersion() as { name: string; publisher?: string };
+  return `${manifest.publisher ?? 'omnichannel-tools'}.${manifest.name}`;
+}
+
+/** Finds the extension host log's activation line for `id` under the profile's log folder. */
+export function activationLogLine(userDataDir: string, id: string): { line: string; event: string } {
+  const logs = join(userDataDir, 'logs');
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/exthost\.log$/i.test(entry.name)) files.push(path);
+    }
+  };
+  walk(logs);
+  const pattern = new RegExp(`^.*ExtensionService#_doActivateExtension ${id.replace(/\./g, '\\.')}, startup: \\w+, activationEvent: '([^']+)'.*$`, 'm');
+  for (const path of files) {
+    const match = pattern.exec(readFileSync(path, 'utf8'));
+    if (match) return { line: match[0], event: match[1] ?? '' };
+  }
+  throw new Error(`No activation of ${id} in the extension host logs under ${logs} (${files.length} log file(s) read).`);
+}

@@ -2,6 +2,6 @@
 export { completions, type CompletionOptions } from './completions';
 export { hover } from './hover';
 export { signatureHelp } from './signature-help';
-export { runnableCalls, runnableCallAt, staticString } from './runnable-calls';
+export { runnableCalls, runnableCallAt } from './runnable-calls';
 export { resolveTarget, resolveCallee, type ApiTarget } from './resolve';
 export type { ParsedDocument } from './syntax';

@@ -1,12 +1,14 @@
 /**
  * Works out what an expression in the user's code stands for in the API: the `Microsoft` root, one of
  * the catalogue's namespaces, or one catalogue method. Editor features need this on code that is still
- * being typed, so it looks at syntax only (no type checker) and accepts global prefixes
- * (`window.`, `parent.`…) and same-file aliases (`const oc = Microsoft.Omnichannel`,
- * `const { linkToConversation } = Microsoft.Omnichannel`).
+ * being typed (`Microsoft.Omnichannel.` with no member yet is not a call), so member expressions are
+ * read from syntax (no type checker), accepting global prefixes (`window.`, `parent.`…) and same-file
+ * aliases (`const oc = Microsoft.Omnichannel`, `const { linkToConversation } = Microsoft.Omnichannel`).
+ * Calls are looked up in the core's call recognition instead.
  */
 import * as ts from 'typescript';
 import { ALL_METHODS, GLOBAL_PREFIXES, findMethod, type MethodInfo } from '../../catalogue';
+import { findApiCalls, type ApiCall } from '../calls';
 
 /** The namespaces completion offers under `Microsoft.`. */
 export const NAMESPACES = [...new Set(ALL_METHODS.map(m => m.namespace))];
@@ -20,6 +22,7 @@ const GLOBALS: ReadonlySet<string> = new Set(GLOBAL_PREFIXES);
 
 /** Aliases are computed once per parsed file; every edit yields a new SourceFile, so this never goes stale. */
 const aliasCache = new WeakMap<ts.SourceFile, ReadonlyMap<string, ApiTarget | null>>();
+const callCache = new WeakMap<ts.SourceFile, ReadonlyMap<ts.Node, ApiCall>>();
 
 /** Peels wrappers that do not change what an expression refers to: `(x)`, `x!`, `x as T`. */
 export function unwrap(expr: ts.Expression): ts.Expression {
@@ -35,10 +38,21 @@ export function resolveTarget(expr: ts.Expression, sourceFile: ts.SourceFile): A
   return resolveWith(expr, aliasesOf(sourceFile), 0);
 }
 
-/** The catalogue method a call's callee names, if any. */
+/**
+ * The catalogue method a call's callee names, if any. Complete calls are looked up in the core's
+ * scope-aware call recognition (the one the rules use), so editor features and diagnostics agree.
+ */
 export function resolveCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): MethodInfo | undefined {
-  const target = resolveTarget(call.expression, sourceFile);
-  return target?.kind === 'method' ? target.method : undefined;
+  return callsByNode(sourceFile).get(call)?.method;
+}
+
+function callsByNode(sourceFile: ts.SourceFile): ReadonlyMap<ts.Node, ApiCall> {
+  let map = callCache.get(sourceFile);
+  if (!map) {
+    map = new Map(findApiCalls(sourceFile).map(c => [c.node, c]));
+    callCache.set(sourceFile, map);
+  }
+  return map;
 }
 
 function resolveWith(expr: ts.Expression, aliases: ReadonlyMap<string, ApiTarget | null>, depth: number): ApiTarget | undefined {

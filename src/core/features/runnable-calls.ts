@@ -1,67 +1,57 @@
 /**
  * Finds the link/unlink calls that can be run from the editor: their arguments are string literals or
- * same-file string constants, so the values are known without running the user's code.
+ * same-file string constants, so the values are known without running the user's code. Built on the
+ * core's call recognition, so a call the linter sees is exactly a call the editor can run.
  */
-import * as ts from 'typescript';
+import type * as ts from 'typescript';
+import { OMNICHANNEL_NAMESPACE } from '../../catalogue';
+import { findApiCalls, type ApiCall } from '../calls';
 import type { RunnableCall } from '../types';
-import { resolveCallee, unwrap } from './resolve';
-import { collect, type ParsedDocument } from './syntax';
+import type { ParsedDocument } from './syntax';
 
 type LinkMethod = RunnableCall['method'];
 const LINK_METHODS: ReadonlySet<string> = new Set<LinkMethod>(['linkToConversation', 'unlinkFromConversation']);
 const ARGUMENT_NAMES = ['entity logical name', 'record id', 'conversation id'];
 
-const constantsCache = new WeakMap<ts.SourceFile, ReadonlyMap<string, string | null>>();
-
 /** Every runnable link/unlink call in the document, in source order. */
 export function runnableCalls(doc: ParsedDocument): RunnableCall[] {
-  const sf = doc.sourceFile;
   const out: RunnableCall[] = [];
-  for (const call of collect(sf, ts.isCallExpression)) {
-    const method = linkMethod(call, sf);
-    if (!method) continue;
-    const result = toRunnable(call, method, sf);
+  for (const call of linkCalls(doc)) {
+    const result = toRunnable(call, doc.sourceFile);
     if (!('problem' in result)) out.push(result);
   }
   return out;
 }
 
-/** The link/unlink call around `offset`, or a sentence saying why there is nothing to run there. */
+/** The innermost link/unlink call around `offset`, or a sentence saying why there is nothing to run there. */
 export function runnableCallAt(doc: ParsedDocument, offset: number): RunnableCall | { problem: string } {
   const sf = doc.sourceFile;
-  let call: ts.CallExpression | undefined;
-  let method: LinkMethod | undefined;
-  const visit = (node: ts.Node): void => {
-    if (offset < node.getStart(sf) || offset > node.end) return;
-    const m = ts.isCallExpression(node) ? linkMethod(node, sf) : undefined;
-    if (m) {
-      call = node as ts.CallExpression;
-      method = m;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sf, visit);
-  if (!call || !method) {
+  let best: ApiCall | undefined;
+  for (const call of linkCalls(doc)) {
+    if (offset < call.node.getStart(sf) || offset > call.node.end) continue;
+    if (!best || call.node.getStart(sf) >= best.node.getStart(sf)) best = call;
+  }
+  if (!best) {
     return { problem: 'There is no Microsoft.Omnichannel.linkToConversation or unlinkFromConversation call at the cursor. Put the cursor inside one and run again.' };
   }
-  return toRunnable(call, method, sf);
+  return toRunnable(best, sf);
 }
 
-function linkMethod(call: ts.CallExpression, sf: ts.SourceFile): LinkMethod | undefined {
-  const method = resolveCallee(call, sf);
-  return method && LINK_METHODS.has(method.name) ? (method.name as LinkMethod) : undefined;
+function linkCalls(doc: ParsedDocument): ApiCall[] {
+  return findApiCalls(doc.sourceFile).filter(c => c.namespace === OMNICHANNEL_NAMESPACE && c.method !== undefined && LINK_METHODS.has(c.member));
 }
 
-function toRunnable(call: ts.CallExpression, method: LinkMethod, sf: ts.SourceFile): RunnableCall | { problem: string } {
-  const values: string[] = [];
-  const args = call.arguments;
+function toRunnable(call: ApiCall, sf: ts.SourceFile): RunnableCall | { problem: string } {
+  const method = call.member as LinkMethod;
+  const args = call.args;
   if (args.length > 3) return { problem: `This ${method} call has ${args.length} arguments; it takes at most 3 (entity logical name, record id, conversation id).` };
+  const values: string[] = [];
   for (let i = 0; i < Math.max(2, args.length); i++) {
     const arg = args[i];
-    if (!arg || (ts.isIdentifier(arg) && arg.text === '')) {
+    if (!arg || arg.end - arg.getStart(sf) === 0) {
       return { problem: `This ${method} call has no ${ARGUMENT_NAMES[i]} yet. Complete the call and run again.` };
     }
-    const value = staticString(arg, sf);
+    const value = call.resolveString(arg)?.value;
     if (value === undefined) {
       const source = arg.getText(sf);
       return {
@@ -73,37 +63,11 @@ function toRunnable(call: ts.CallExpression, method: LinkMethod, sf: ts.SourceFi
   }
   const [entityLogicalName, recordId, conversationId] = values as [string, string, string | undefined];
   return {
-    start: call.getStart(sf),
-    end: call.end,
+    start: call.node.getStart(sf),
+    end: call.node.end,
     method,
     entityLogicalName,
     recordId,
     ...(conversationId !== undefined ? { conversationId } : {}),
   };
 }
-
-/** The value of a string literal, or of an identifier bound once in this file to a string literal by `const`. */
-export function staticString(expr: ts.Expression, sf: ts.SourceFile): string | undefined {
-  const e = unwrap(expr);
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isIdentifier(e)) return constantsOf(sf).get(e.text) ?? undefined;
-  return undefined;
-}
-
-/** `const NAME = "value"` bindings in the file; a name declared twice (or not as const) is unknown (`null`). */
-function constantsOf(sf: ts.SourceFile): ReadonlyMap<string, string | null> {
-  const cached = constantsCache.get(sf);
-  if (cached) return cached;
-  const constants = new Map<string, string | null>();
-  for (const decl of collect(sf, ts.isVariableDeclaration)) {
-    if (!ts.isIdentifier(decl.name)) continue;
-    const name = decl.name.text;
-    const isConst = ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
-    const init = decl.initializer && unwrap(decl.initializer);
-    const value = isConst && init && ts.isStringLiteralLike(init) ? init.text : null;
-    constants.set(name, constants.has(name) ? null : value);
-  }
-  constantsCache.set(sf, constants);
-  return constants;
-}
-

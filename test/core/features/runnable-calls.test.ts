@@ -20,8 +20,13 @@ describe('runnableCalls', () => {
     assert.match(doc.text.slice(calls[0]!.start, calls[0]!.end), /^Microsoft\.Omnichannel\.linkToConversation\(.*"conv-1"\)$/);
   });
 
-  it('does not treat a let or twice-declared name as a constant', () => {
+  it('resolves constants by scope and does not trust a let', () => {
     const doc = new OmnichannelDocument('a.js', 'let a = "x"; const b = "1"; function f() { const b = "2"; }\nMicrosoft.Omnichannel.linkToConversation("incident", a);\nMicrosoft.Omnichannel.linkToConversation("incident", b);');
+    assert.deepEqual(runnableCalls(doc).map(c => c.recordId), ['1']);
+  });
+
+  it('ignores calls on a shadowed Microsoft', () => {
+    const doc = new OmnichannelDocument('a.js', 'function f(Microsoft) { Microsoft.Omnichannel.linkToConversation("incident", "1"); }');
     assert.deepEqual(runnableCalls(doc), []);
   });
 });

@@ -30,5 +30,6 @@ describe('signatureHelp', () => {
     assert.equal(help('Microsoft.Omnichannel.linkToConversation("incident", getId(|))'), undefined);
     assert.equal(help('Microsoft.Omnichannel.linkToConversation("incident", id)|;'), undefined);
     assert.equal(help('console.log(|)'), undefined);
+    assert.equal(help('function f(Microsoft) { Microsoft.Omnichannel.linkToConversation(|) }'), undefined);
   });
 });

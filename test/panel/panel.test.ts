@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE_DATA, Simulator } from '../../src/backends/simulator';
 import type { LinkBackend } from '../../src/backends/types';
+import type { PanelEnvironment } from '../../src/protocol/webview';
 import { PanelHarness } from './support/harness';
 import { StandInBackend } from './support/stand-in-backend';
 
@@ -31,8 +32,8 @@ describe('panel (headless Chromium)', function () {
     }
   });
 
-  async function openWith(backend: LinkBackend): Promise<void> {
-    harness = new PanelHarness({ backend });
+  async function openWith(backend: LinkBackend, environment?: PanelEnvironment): Promise<void> {
+    harness = new PanelHarness(environment ? { backend, environment } : { backend });
     await harness.start();
     await harness.open();
   }
@@ -153,6 +154,7 @@ describe('panel (headless Chromium)', function () {
     await state;
     await page.locator('#history li[data-id]').first().waitFor();
     assert.equal(await page.locator('#record-id input').inputValue(), PRINTER_CASE.id);
+    await page.locator('#outcome.outcome-success').getByText('linkToConversation resolved').waitFor();
 
     const cleared = harness.next('state');
     await page.locator('#clear-history').click();
@@ -189,6 +191,15 @@ describe('panel (headless Chromium)', function () {
     assert.equal(message.outcome.status === 'failure' && message.outcome.code, 'cancelled');
     await page.locator('#progress').waitFor({ state: 'hidden' });
     assert.ok(!(await isDisabled()), 'Link is enabled again after the call ended');
+  });
+
+  it('offers no "Focused conversation" for a real environment, and marks production', async function () {
+    await openWith(new StandInBackend(), { name: 'Contoso Prod', kind: 'dataverse', url: 'https://contoso.crm4.dynamics.com', production: true });
+    const page = harness.page;
+    assert.equal(await page.locator('#environment-name').innerText(), 'Contoso Prod');
+    await page.locator('.environment').getByText('production').waitFor();
+    const options = await page.locator('#conversation vscode-option').allInnerTexts();
+    assert.deepEqual(options.map(o => o.trim()), ['Chat: active (Active, focused)', 'Chat: closed (Closed, not linkable)']);
   });
 
   it('runs the environment picker command from the Switch button', async function () {

@@ -11,14 +11,21 @@ import { formView } from './views/form';
 import { historyView } from './views/history';
 import { outcomeView } from './views/outcome';
 import { loadState, post, saveState } from './vscode-api';
+import type { SavedState } from './vscode-api';
 
 let searchRequestId = 0;
-let lastOutcome: OutcomeMessage | undefined;
+const saved = loadState();
+let lastOutcome: OutcomeMessage | undefined = saved.outcome;
+let formState: SavedState = { entity: saved.entity ?? 'incident', recordId: saved.recordId ?? '', conversation: saved.conversation ?? '', search: saved.search ?? '' };
+
+function persist(): void {
+  saveState(lastOutcome ? { ...formState, outcome: lastOutcome } : formState);
+}
 
 const banner = h('div', { id: 'error-banner', class: 'banner', role: 'alert', hidden: true });
 const environment = environmentView(() => post({ type: 'selectEnvironment' }));
 const conversations = conversationsView(() => post({ type: 'refreshConversations' }));
-const form = formView(loadState(), {
+const form = formView(saved, {
   run(method, request) {
     banner.hidden = true;
     form.setRunning(true);
@@ -28,7 +35,10 @@ const form = formView(loadState(), {
   search(entityLogicalName, text) {
     post({ type: 'searchRecords', requestId: ++searchRequestId, entityLogicalName, text });
   },
-  changed: saveState,
+  changed(state) {
+    formState = state;
+    persist();
+  },
 });
 const outcome = outcomeView();
 const history = historyView(entryId => post({ type: 'copyAsCode', entryId }), () => post({ type: 'clearHistory' }));
@@ -41,6 +51,7 @@ app.replaceChildren(
   h('vscode-collapsible', { heading: 'Call', open: true }, form.element, outcome.element),
   history.element,
 );
+outcome.update(lastOutcome);
 
 function applyState(state: StateMessage): void {
   environment.update(state.environment);
@@ -58,6 +69,7 @@ function receive(message: HostToWebview): void {
       return applyState(message);
     case 'outcome':
       lastOutcome = message;
+      persist();
       form.setRunning(false);
       return outcome.update(lastOutcome);
     case 'progress':

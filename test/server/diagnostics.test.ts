@@ -128,3 +128,16 @@ describe('server: robustness', () => {
     assert.deepEqual(fixed.diagnostics.map(d => d.code), ['invalid-entity-name']);
   });
 });
+
+describe('server: clients that push settings (no workspace/configuration)', () => {
+  const s = useServer({ pullConfiguration: false });
+
+  it('uses defaults, then the pushed omnichannel section', async () => {
+    const uri = 'file:///ws/pushed.js';
+    assert.equal((await s.client.open(uri, LINK_CASE)).diagnostics.length, 1);
+    await s.client.configurationChanged({ omnichannel: { rules: { 'invalid-entity-name': 'warning' } } });
+    const after = await s.client.diagnosticsWhere(uri, p => p.diagnostics[0]?.severity === DiagnosticSeverity.Warning);
+    assert.equal(after.diagnostics[0]!.code, 'invalid-entity-name');
+    assert.deepEqual(s.client.configurationRequests, []);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: the analyzer's speed and memory, each figure next to a baseline measured in the same run
+ * (these machines are noisy, so ratios are what compare across runs):
+ *  - full analysis vs a bare `ts.createSourceFile` of the same text (1k, 10k, 50k lines);
+ *  - a one-character edit in the 10k file: incremental update + analysis in-process, and LSP didChange →
+ *    publishDiagnostics through the real server;
+ *  - completion latency in-process and over LSP;
+ *  - the server's peak memory with the 50k file open;
+ *  - the same 10k file through ESLint with `@microsoft/eslint-plugin-power-apps`, the nearest peer;
+ *  - unless `--no-vscode`, the extension in a real VS Code: activation time, open-to-diagnostics, VSIX size.
+ */
+import * as ts from 'typescript';
+import { Linter } from 'eslint';
+import { generateWebResource } from './generate';
+import { OmnichannelDocument, analyze, completions, DEFAULT_SETTINGS } from '../src/core';
+import { LspBench } from './lsp';
+import { measureVsCode } from './vscode';
+
+interface Row { readonly what: string; readonly value: string; readonly baseline: string; readonly ratio: string; readonly goal: string; readonly ok?: boolean }
+const rows: Row[] = [];
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs `fn` `runs` times after `warmup` runs; returns the sorted samples in ms. */
+function sample(fn: () => void, runs: number, warmup = 3): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) out.push(time(fn));
+  return out.sort((a, b) => a - b);
+}
+
+export const pct = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const median = (sorted: readonly number[]): number => pct(sorted, 50);
+const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const x = (n: number): string => `${n.toFixed(2)}×`;
+
+function parseVsAnalysis(): void {
+  for (const lines of [1_000, 10_000, 50_000]) {
+    const text = generateWebResource(lines);
+    const runs = lines >= 50_000 ? 7 : lines >= 10_000 ? 15 : 40;
+    const parse = median(sample(() => ts.createSourceFile('bench.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS), runs));
+    const full = median(sample(() => analyze(new OmnichannelDocument('bench.js', text), DEFAULT_SETTINGS), runs));
+    const ratio = full / parse;
+    rows.push({ what: `full analysis, ${lines / 1000}k lines`, value: ms(full), baseline: `parse ${ms(parse)}`, ratio: x(ratio), goal: '≤ 1.25× parse', ok: ratio <= 1.25 });
+  }
+}
+
+function incrementalEdit(): void {
+  const text = generateWebResource(10_000);
+  const doc = new OmnichannelDocument('bench.js', text);
+  analyze(doc, DEFAULT_SETTINGS);
+  // Type and delete a character in the middle of the file, as a user does.
+  const at = text.indexOf('function computeSla', text.length / 2);
+  let typed = false;
+  const samples = sample(() => {
+    doc.update([typed ? { start: at, end: at + 1, newText: '' } : { start: at, end: at, newText: 'x' }]);
+    typed = !typed;
+    analyze(doc, DEFAULT_SETTINGS);
+  }, 60, 4);
+  const parse = median(sample(() => ts.createSourceFile('bench.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS), 15));
+  const p95 = pct(samples, 95);
+  rows.push({ what: 'one-char edit, 10k lines, in-process (p95)', value: ms(p95), baseline: `full parse ${ms(parse)}`, ratio: x(p95 / parse), goal: '< 15 ms', ok: p95 < 15 });
+}
+
+function completionInProcess(): number {
+  const text = generateWebResource(10_000);
+  const marker = 'Microsoft.Omnichannel.';
+  const offsets: number[] = [];
+  for (let i = text.indexOf(marker); i >= 0 && offsets.length < 50; i = text.indexOf(marker, i + 1)) offsets.push(i + marker.length);
+  const doc = new OmnichannelDocument('bench.js', text);
+  let k = 0;
+  const samples = sample(() => { completions(doc, offsets[k++ % offsets.length]!); }, 100, 5);
+  const p95 = pct(samples, 95);
+  const parse = median(sample(() => ts.createSourceFile('bench.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS), 15));
+  rows.push({ what: 'completion, 10k lines, in-process (p95)', value: ms(p95), baseline: `full parse ${ms(parse)}`, ratio: x(p95 / parse), goal: '< 20 ms', ok: p95 < 20 });
+  return parse;
+}
+
+function eslintPeer(): void {
+  // The peer's own recommended rule set, in-process through ESLint's Linter (no file system work on either side).
+  const plugin = require('@microsoft/eslint-plugin-power-apps') as { rules: Record<string, unknown>; configs: { paCheckerHosted: { rules: Record<string, unknown> } } };
+  const linter = new Linter({ configType: 'flat' });
+  const config = [{
+    files: ['**/*.js'],
+    languageOptions: { ecmaVersion: 'latest' as const, sourceType: 'script' as const },
+    plugins: { '@microsoft/power-apps': plugin as never },
+    rules: plugin.configs.paCheckerHosted.rules as never,
+  }];
+  const text = generateWebResource(10_000);
+  const theirs = median(sample(() => { linter.verify(text, config, 'bench.js'); }, 10, 2));
+  const ours = median(sample(() => analyze(new OmnichannelDocument('bench.js', text), DEFAULT_SETTINGS), 15));
+  const ratio = theirs / ours;
+  rows.push({ what: 'ESLint + power-apps plugin, 10k lines', value: `ours ${ms(ours)}`, baseline: `ESLint ${ms(theirs)}`, ratio: `${x(ratio)} faster`, goal: '≥ 20× faster', ok: ratio >= 20 });
+}
+
+async function overLsp(): Promise<void> {
+  const bench = await LspBench.start();
+  try {
+    const ten = generateWebResource(10_000);
+    const change = await bench.editLatencies(ten, 40);
+    const p95 = pct(change.samples, 95);
+    rows.push({ what: 'didChange → diagnostics, 10k lines, LSP (p95)', value: ms(p95), baseline: `open → diagnostics ${ms(change.open)}`, ratio: x(p95 / change.open), goal: '< 50 ms', ok: p95 < 50 });
+    const completion = await bench.completionLatencies(ten, 'Microsoft.Omnichannel.', 60);
+    const cp95 = pct(completion, 95);
+    rows.push({ what: 'completion, 10k lines, LSP (p95)', value: ms(cp95), baseline: `open → diagnostics ${ms(change.open)}`, ratio: x(cp95 / change.open), goal: '< 20 ms', ok: cp95 < 20 });
+    const idle = bench.peakMemoryMb();
+    await bench.openAndWait(generateWebResource(50_000), 'file:///bench/fifty.js');
+    const peak = bench.peakMemoryMb();
+    rows.push({ what: 'server peak memory, 50k lines open', value: `${peak.toFixed(0)} MB`, baseline: `before ${idle.toFixed(0)} MB`, ratio: x(peak / idle), goal: '< 150 MB', ok: peak < 150 });
+  } finally {
+    await bench.stop();
+  }
+}
+
+function print(): void {
+  const head: Row = { what: 'measure', value: 'value', baseline: 'baseline (same run)', ratio: 'ratio', goal: 'goal' };
+  const all = [head, ...rows];
+  const w = (k: keyof Row) => Math.max(...all.map(r => String(r[k] ?? '').length));
+  const line = (r: Row) => `| ${r.what.padEnd(w('what'))} | ${r.value.padEnd(w('value'))} | ${r.baseline.padEnd(w('baseline'))} | ${r.ratio.padEnd(w('ratio'))} | ${r.goal.padEnd(w('goal'))} | ${r === head ? 'met' : r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'} |`;
+  console.log(line(head));
+  console.log(`|${['what', 'value', 'baseline', 'ratio', 'goal'].map(k => '-'.repeat(w(k as keyof Row) + 2)).join('|')}|-----|`);
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  console.log(`Node ${process.version}, TypeScript ${ts.version}; figures are medians unless marked p95.\n`);
+  parseVsAnalysis();
+  incrementalEdit();
+  completionInProcess();
+  eslintPeer();
+  await overLsp();
+  if (!process.argv.includes('--no-vscode')) {
+    const v = await measureVsCode();
+    rows.push({ what: 'extension activation (exthost log)', value: ms(v.activationMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.activationMs / v.workbenchMs), goal: '< 50 ms', ok: v.activationMs < 50 });
+    rows.push({ what: 'open sample file → diagnostics shown', value: ms(v.openToDiagnosticsMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.openToDiagnosticsMs / v.workbenchMs), goal: '', ok: undefined });
+    rows.push({ what: 'VSIX size', value: `${(v.vsixBytes / 1024 / 1024).toFixed(2)} MB`, baseline: '', ratio: '', goal: '< 5 MB', ok: v.vsixBytes < 5 * 1024 * 1024 });
+  }
+  print();
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,46 @@
+/** The README's rules and settings tables are what users read: they must agree with the code. */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../src/core/rules';
+import { DEFAULT_SEVERITIES } from '../../src/core';
+
+const root = path.join(__dirname, '..', '..', '..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { default: unknown; scope: string }> } };
+};
+
+/** The cells of the table row whose first cell contains `key`. */
+function row(key: string): string[] {
+  const line = readme.split('\n').find(l => l.startsWith('|') && l.split('|')[1]!.includes(key));
+  assert.ok(line, `README has no table row for ${key}`);
+  return line.split('|').slice(1, -1).map(c => c.trim());
+}
+
+describe('README', () => {
+  it('starts with the two set-up commands', () => {
+    const first = readme.split('\n').slice(0, 6).join('\n');
+    assert.match(first, /npm ci && npm start/);
+    assert.match(first, /npm ci && npm test/);
+  });
+
+  for (const rule of RULES) {
+    it(`documents rule ${rule.id} as the code defines it`, () => {
+      const [name, severity, what] = row(`\`${rule.id}\``);
+      assert.equal(name, `[\`${rule.id}\`](#rule-${rule.id})`);
+      assert.ok(severity!.startsWith(DEFAULT_SEVERITIES[rule.id]), `default severity of ${rule.id}: README says ${severity}`);
+      assert.equal(what, rule.meta.description);
+      assert.ok(readme.includes(`<a id="rule-${rule.id}"></a>`), `README has no anchor for ${rule.id}`);
+    });
+  }
+
+  it('lists every setting with its default and scope', () => {
+    const settings = manifest.contributes.configuration.properties;
+    for (const [name, schema] of Object.entries(settings)) {
+      const [, def, scope] = row(`\`${name}\``);
+      assert.equal(def, `\`${JSON.stringify(schema.default).replace(/^"|"$/g, '')}\``, `default of ${name}`);
+      assert.equal(scope, schema.scope, `scope of ${name}`);
+    }
+  });
+});

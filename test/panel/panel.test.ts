@@ -19,6 +19,7 @@ const conversation = (title: RegExp) => {
 const INVOICE_CALL = conversation(/March invoice/);
 const CLOSED_CHAT = conversation(/opening hours/);
 const PRINTER_CASE = SAMPLE_DATA.records.incident.find(r => /Printer jams/.test(r.name))!;
+const INVOICE_CASE = SAMPLE_DATA.records.incident.find(r => r.id === INVOICE_CALL.case?.id)!;
 
 describe('panel (headless Chromium)', function () {
   let harness: PanelHarness;
@@ -120,6 +121,22 @@ describe('panel (headless Chromium)', function () {
     await page.locator('#outcome.outcome-failure').waitFor();
     assert.match(await page.locator('#outcome').innerText(), /linkToConversation rejected[\s\S]*conversation-not-active/);
     assert.match(await page.locator('#history li[data-id]').first().innerText(), /rejected: conversation-not-active/);
+  });
+
+  it('unlinks the linked case with the Unlink button', async function () {
+    await openWith(new Simulator({ seed: SAMPLE_DATA }));
+    const page = harness.page;
+    const row = page.locator(`#conversations li[data-id="${INVOICE_CALL.id}"]`);
+    await row.getByText(INVOICE_CASE.name).waitFor();
+    await page.locator('#record-id input').fill(INVOICE_CASE.id);
+    await choose('conversation', /March invoice/);
+    const outcome = harness.next('outcome');
+    await page.locator('#unlink').click();
+    const message = await outcome;
+    assert.equal(message.method, 'unlinkFromConversation');
+    assert.equal(message.outcome.status, 'success');
+    await row.getByText(INVOICE_CASE.name).waitFor({ state: 'detached' });
+    assert.match(await row.innerText(), /Case:\s*—/);
   });
 
   it('copies a history entry as code with the refresh call and error handling', async function () {

@@ -4,7 +4,6 @@
  * LSP; each feature lives in `features/`.
  */
 import {
-  DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   createConnection,
@@ -53,12 +52,6 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => {
-  if (ctx.settings.canPull && ctx.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'omnichannel' });
-  }
-});
-
 ctx.documents.listen(connection, (what, error) => ctx.log.error(`${what} failed: ${describeError(error)}`));
 const diagnostics = registerDiagnostics(ctx);
 registerCodeActions(ctx);
@@ -68,6 +61,8 @@ registerSignatureHelp(ctx);
 registerCodeLens(ctx);
 registerCallAtPosition(ctx);
 
+// No dynamic registration for configuration changes: the VS Code client synchronizes the `omnichannel`
+// section itself, and other editors send the notification unasked; registering would double it.
 connection.onDidChangeConfiguration(change => {
   try {
     ctx.settings.reset(change.settings);

@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { GLOBAL_PREFIXES } from '../../catalogue';
 import type { ApiNamespace } from './types';
-import type { Scope } from './scope';
+import type { Declarations } from './scope';
 
 export type Target =
   | { readonly kind: 'global' }
@@ -18,44 +18,52 @@ export const GLOBALS: ReadonlySet<string> = new Set<string>(GLOBAL_PREFIXES);
 const NAMESPACES: ReadonlyMap<string, ApiNamespace> = new Map([['Omnichannel', 'Microsoft.Omnichannel'], ['Apm', 'Microsoft.Apm']]);
 const GLOBAL: Target = { kind: 'global' };
 const ROOT: Target = { kind: 'root' };
+// Kinds read once: through the module object every `ts.X` access is a getter call, and these run per call in the file.
+const K_IDENTIFIER = ts.SyntaxKind.Identifier;
+const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const K_ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
+const K_STRING = ts.SyntaxKind.StringLiteral;
+const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+const WRAPPERS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression,
+]);
 /** Alias chains longer than this are not followed (and cycles end here). */
 const MAX_DEPTH = 12;
 
 /** Peels wrappers that do not change what an expression refers to: `(x)`, `x!`, `x as T`, `x satisfies T`. */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
-    e = e.expression;
-  }
+  while (WRAPPERS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
   return e;
 }
 
 /** The identifier at the left end of a member chain (`Microsoft` in `window.Microsoft.Omnichannel.x`). */
 export function leftmostIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-  return ts.isIdentifier(e) ? e : undefined;
+  while (e.kind === K_PROPERTY_ACCESS || e.kind === K_ELEMENT_ACCESS) e = unwrap((e as ts.PropertyAccessExpression).expression);
+  return e.kind === K_IDENTIFIER ? e as ts.Identifier : undefined;
 }
 
-export function evaluate(expr: ts.Expression, scope: Scope, depth = 0): Target | undefined {
+export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): Target | undefined {
   const e = unwrap(expr);
   switch (e.kind) {
-    case ts.SyntaxKind.Identifier:
-      return evaluateName(e as ts.Identifier, scope, depth);
-    case ts.SyntaxKind.PropertyAccessExpression: {
+    case K_IDENTIFIER:
+      return evaluateName(e as ts.Identifier, decls, depth);
+    case K_PROPERTY_ACCESS: {
       const access = e as ts.PropertyAccessExpression;
-      const base = evaluate(access.expression, scope, depth);
+      const base = evaluate(access.expression, decls, depth);
       return base && memberOf(base, access.name.text, access.name);
     }
-    case ts.SyntaxKind.ElementAccessExpression: {
+    case K_ELEMENT_ACCESS: {
       const access = e as ts.ElementAccessExpression;
       const key = unwrap(access.argumentExpression);
-      if (!ts.isStringLiteral(key) && !ts.isNoSubstitutionTemplateLiteral(key)) return undefined;
-      const base = evaluate(access.expression, scope, depth);
-      return base && memberOf(base, key.text, key);
+      if (key.kind !== K_STRING && key.kind !== K_TEMPLATE) return undefined;
+      const base = evaluate(access.expression, decls, depth);
+      return base && memberOf(base, (key as ts.StringLiteral).text, key);
     }
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
+    case K_STRING:
+    case K_TEMPLATE: {
       const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
       return { kind: 'string', value: literal.text, node: literal };
     }
@@ -64,20 +72,21 @@ export function evaluate(expr: ts.Expression, scope: Scope, depth = 0): Target |
   }
 }
 
-function evaluateName(id: ts.Identifier, scope: Scope, depth: number): Target | undefined {
-  const binding = scope.lookup(id.text);
-  if (!binding) {
+function evaluateName(id: ts.Identifier, decls: Declarations, depth: number): Target | undefined {
+  const declaration = decls.lookup(id.text, id);
+  if (!declaration) {
     if (id.text === 'Microsoft') return ROOT;
     return GLOBALS.has(id.text) ? GLOBAL : undefined;
   }
-  if (binding.kind === 'opaque' || depth >= MAX_DEPTH) return undefined;
-  let target = evaluate(binding.init, binding.scope, depth + 1);
-  for (const step of binding.path) {
+  const value = declaration.value;
+  if (!value || depth >= MAX_DEPTH) return undefined;
+  let target = evaluate(value.init, decls, depth + 1);
+  for (const step of value.path) {
     if (!target) return undefined;
     target = memberOf(target, step.name, step.node);
   }
   // A `let` or `var` string may be reassigned: only constants count as known strings.
-  if (target?.kind === 'string' && !binding.isConst) return undefined;
+  if (target?.kind === 'string' && !value.isConst) return undefined;
   return target;
 }
 

@@ -1,48 +1,79 @@
 /**
- * Lexical scopes, just enough to tell what a name stands for: an alias of the API (`const oc =
- * Microsoft.Omnichannel`), a destructured member, a string constant, or something else that shadows them.
- * Declarations are recorded during the one walk and resolved afterwards, so hoisting needs no second pass.
+ * Declarations of the names that matter (API aliases, destructured members, string constants and
+ * whatever shadows them), each with the node whose range is its scope. A use resolves to the
+ * declaration with the innermost scope containing it, which is how JavaScript's lexical scoping works
+ * (hoisting included: a scope covers its whole range).
  */
-import type * as ts from 'typescript';
-
-/** What a declared name was initialised with: an expression and, for destructuring, the property path. */
-export interface ValueBinding {
-  readonly kind: 'value';
-  readonly init: ts.Expression;
-  /** Property names to follow from `init` (`const { Omnichannel: { linkToConversation } } = Microsoft`). */
-  readonly path: readonly PathStep[];
-  readonly isConst: boolean;
-  /** The scope the initializer is evaluated in. */
-  readonly scope: Scope;
-}
+import * as ts from 'typescript';
 
 export interface PathStep {
   readonly name: string;
   readonly node: ts.Node;
 }
 
-/** A parameter, function, class, import or pattern element whose value is unknown: it only shadows. */
-export const OPAQUE = { kind: 'opaque' } as const;
+export interface Declaration {
+  /** The node whose range is the declaration's scope. */
+  readonly scope: ts.Node;
+  /** Undefined for a name that only shadows. */
+  readonly value?: {
+    readonly init: ts.Expression;
+    /** Property names to follow from `init` (`const { Omnichannel: { linkToConversation } } = Microsoft`). */
+    readonly path: readonly PathStep[];
+    readonly isConst: boolean;
+  };
+}
 
-export type Binding = ValueBinding | typeof OPAQUE;
+export class Declarations {
+  private readonly byName = new Map<string, Declaration[]>();
 
-export class Scope {
-  private vars: Map<string, Binding> | undefined;
-  readonly functionScope: Scope;
-
-  constructor(readonly parent: Scope | undefined, isFunction: boolean) {
-    this.functionScope = isFunction || !parent ? this : parent.functionScope;
+  add(name: string, declaration: Declaration): void {
+    const list = this.byName.get(name);
+    if (list) list.push(declaration);
+    else this.byName.set(name, [declaration]);
   }
 
-  declare(name: string, binding: Binding): void {
-    (this.vars ??= new Map()).set(name, binding);
+  has(name: string): boolean {
+    return this.byName.has(name);
   }
 
-  lookup(name: string): Binding | undefined {
-    for (let s: Scope | undefined = this; s; s = s.parent) {
-      const found = s.vars?.get(name);
-      if (found) return found;
+  /** The declaration of `name` visible at `use`, if any. */
+  lookup(name: string, use: ts.Node): Declaration | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    let best: Declaration | undefined;
+    for (const d of list) {
+      if (d.scope.pos <= use.pos && use.end <= d.scope.end && (!best || d.scope.end - d.scope.pos < best.scope.end - best.scope.pos)) best = d;
     }
-    return undefined;
+    return best;
+  }
+}
+
+/** The node whose range a declaration's name is visible in. */
+export function scopeOf(name: ts.BindingName): ts.Node {
+  let node: ts.Node = name;
+  while (ts.isBindingElement(node.parent) || ts.isObjectBindingPattern(node.parent) || ts.isArrayBindingPattern(node.parent)) node = node.parent;
+  const owner = node.parent;
+  if (ts.isParameter(owner)) return owner.parent;
+  if (ts.isFunctionExpression(owner) || ts.isClassExpression(owner)) return owner; // its own name
+  if (ts.isVariableDeclaration(owner) && ts.isVariableDeclarationList(owner.parent)) {
+    const list = owner.parent;
+    const blockScoped = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    return blockScoped ? enclosingBlock(list) : enclosingFunction(list);
+  }
+  if (ts.isVariableDeclaration(owner)) return owner.parent; // catch clause
+  if (ts.isFunctionDeclaration(owner)) return enclosingBlock(owner.parent);
+  return enclosingBlock(owner);
+}
+
+function enclosingBlock(start: ts.Node): ts.Node {
+  for (let n: ts.Node = start; ; n = n.parent) {
+    if (!n.parent || ts.isBlock(n) || ts.isCaseBlock(n) || ts.isModuleBlock(n) || ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n) || ts.isCatchClause(n)) return n;
+    if (ts.isFunctionLike(n)) return n;
+  }
+}
+
+function enclosingFunction(start: ts.Node): ts.Node {
+  for (let n: ts.Node = start; ; n = n.parent) {
+    if (!n.parent || ts.isFunctionLike(n)) return n;
   }
 }

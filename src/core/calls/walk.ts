@@ -1,127 +1,78 @@
 /**
- * The one walk over a file: it records declarations into scopes and collects call expressions, and does
- * nothing else, so that it stays a small fraction of the parse. An explicit stack (not recursion) keeps
- * 10,000-level nesting from overflowing the call stack.
+ * The one walk over a file. It only collects nodes into flat lists (calls, declarations) and builds
+ * nothing per node, so that it costs a small fraction of the parse; scopes are worked out afterwards for
+ * the few names that matter. An explicit stack (not recursion) keeps 10,000-level nesting from
+ * overflowing the call stack.
  */
 import * as ts from 'typescript';
-import { OPAQUE, Scope, type PathStep } from './scope';
 
-export interface CallSite {
-  readonly call: ts.CallExpression;
-  readonly scope: Scope;
-}
+// Kinds read once: `ts.SyntaxKind.X` is a property lookup through the module object on every use.
+const K_CallExpression = ts.SyntaxKind.CallExpression;
+const K_VariableDeclaration = ts.SyntaxKind.VariableDeclaration;
+const K_Parameter = ts.SyntaxKind.Parameter;
+const K_FunctionDeclaration = ts.SyntaxKind.FunctionDeclaration;
+const K_FunctionExpression = ts.SyntaxKind.FunctionExpression;
+const K_ClassDeclaration = ts.SyntaxKind.ClassDeclaration;
+const K_ClassExpression = ts.SyntaxKind.ClassExpression;
+const K_ImportClause = ts.SyntaxKind.ImportClause;
+const K_NamespaceImport = ts.SyntaxKind.NamespaceImport;
+const K_ImportSpecifier = ts.SyntaxKind.ImportSpecifier;
+const K_ImportEqualsDeclaration = ts.SyntaxKind.ImportEqualsDeclaration;
+const K_FirstTypeNode = ts.SyntaxKind.FirstTypeNode;
+const K_LastTypeNode = ts.SyntaxKind.LastTypeNode;
 
 export interface WalkResult {
-  readonly calls: CallSite[];
-  /** Names bound to something other than OPAQUE anywhere in the file: the only aliases worth looking up. */
-  readonly valueNames: Set<string>;
+  readonly calls: ts.CallExpression[];
+  /** Variable declarations with an initializer: the candidates for aliases and string constants. */
+  readonly values: ts.VariableDeclaration[];
+  /** Names declared without a known value (parameters, functions, classes, imports, bare `let x;`): they only shadow. */
+  readonly opaque: ts.BindingName[];
 }
 
 export function walk(sourceFile: ts.SourceFile): WalkResult {
-  const calls: CallSite[] = [];
-  const valueNames = new Set<string>();
-  const nodes: ts.Node[] = [sourceFile];
-  const scopes: Scope[] = [new Scope(undefined, true)];
-  let current: Scope = scopes[0]!;
+  const calls: ts.CallExpression[] = [];
+  const values: ts.VariableDeclaration[] = [];
+  const opaque: ts.BindingName[] = [];
+  const stack: ts.Node[] = [sourceFile];
+  const forEachChild = ts.forEachChild;
   const push = (child: ts.Node): undefined => {
-    nodes.push(child);
-    scopes.push(current);
+    stack.push(child);
     return undefined;
   };
-
-  const declareOpaque = (name: ts.BindingName, scope: Scope): void => {
-    if (ts.isIdentifier(name)) {
-      scope.declare(name.text, OPAQUE);
-      return;
-    }
-    for (const element of name.elements) {
-      if (!ts.isOmittedExpression(element)) declareOpaque(element.name, scope);
-    }
-  };
-
-  const declareValue = (name: ts.BindingName, init: ts.Expression, path: readonly PathStep[], isConst: boolean, scope: Scope, evalScope: Scope): void => {
-    if (ts.isIdentifier(name)) {
-      scope.declare(name.text, { kind: 'value', init, path, isConst, scope: evalScope });
-      valueNames.add(name.text);
-      return;
-    }
-    if (ts.isArrayBindingPattern(name)) {
-      declareOpaque(name, scope);
-      return;
-    }
-    for (const element of name.elements) {
-      const key = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
-      const keyText = key && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? key.text : undefined;
-      if (element.dotDotDotToken || keyText === undefined) declareOpaque(element.name, scope);
-      else declareValue(element.name, init, [...path, { name: keyText, node: key! }], isConst, scope, evalScope);
-    }
-  };
-
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    current = scopes.pop()!;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const kind = node.kind;
     // Types never hold calls of the API; skipping them keeps TypeScript files cheap.
-    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) continue;
+    if (kind >= K_FirstTypeNode && kind <= K_LastTypeNode) continue;
     switch (kind) {
-      case ts.SyntaxKind.CallExpression:
-        calls.push({ call: node as ts.CallExpression, scope: current });
+      case K_CallExpression:
+        calls.push(node as ts.CallExpression);
         break;
-      case ts.SyntaxKind.VariableDeclaration: {
+      case K_VariableDeclaration: {
         const decl = node as ts.VariableDeclaration;
-        const list = decl.parent;
-        if (!ts.isVariableDeclarationList(list)) {
-          declareOpaque(decl.name, current); // catch clause variable
-          break;
-        }
-        const blockScoped = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
-        const target = blockScoped ? current : current.functionScope;
-        if (decl.initializer) declareValue(decl.name, decl.initializer, [], (list.flags & ts.NodeFlags.Const) !== 0, target, current);
-        else declareOpaque(decl.name, target);
+        if (decl.initializer && ts.isVariableDeclarationList(decl.parent)) values.push(decl);
+        else opaque.push(decl.name);
         break;
       }
-      case ts.SyntaxKind.Parameter:
-        declareOpaque((node as ts.ParameterDeclaration).name, current);
+      case K_Parameter:
+        opaque.push((node as ts.ParameterDeclaration).name);
         break;
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.ClassDeclaration: {
-        const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration).name;
-        if (name) current.declare(name.text, OPAQUE);
-        if (kind === ts.SyntaxKind.FunctionDeclaration) current = new Scope(current, true);
-        break;
-      }
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.Constructor:
-      case ts.SyntaxKind.GetAccessor:
-      case ts.SyntaxKind.SetAccessor: {
-        current = new Scope(current, true);
-        const name = (node as ts.FunctionExpression).name;
-        if (kind === ts.SyntaxKind.FunctionExpression && name) current.declare(name.text, OPAQUE);
-        break;
-      }
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.CaseBlock:
-      case ts.SyntaxKind.ModuleBlock:
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.CatchClause:
-        current = new Scope(current, false);
-        break;
-      case ts.SyntaxKind.ImportClause:
-      case ts.SyntaxKind.NamespaceImport:
-      case ts.SyntaxKind.ImportSpecifier:
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
-        const name = (node as ts.ImportClause).name;
-        if (name) current.declare(name.text, OPAQUE);
+      case K_FunctionDeclaration:
+      case K_FunctionExpression:
+      case K_ClassDeclaration:
+      case K_ClassExpression:
+      case K_ImportClause:
+      case K_NamespaceImport:
+      case K_ImportSpecifier:
+      case K_ImportEqualsDeclaration: {
+        const name = (node as ts.FunctionDeclaration).name;
+        if (name) opaque.push(name);
         break;
       }
       default:
         break;
     }
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
   }
-  return { calls, valueNames };
+  return { calls, values, opaque };
 }

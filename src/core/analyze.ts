@@ -25,6 +25,7 @@ export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, op
   if (text.length > settings.maxFileSize) {
     return { findings: [], skippedReason: `${baseName(doc.fileName)} is ${size(text.length)}, above omnichannel.maxFileSize (${size(settings.maxFileSize)}): not analysed. Raise the setting to analyse it.` };
   }
+  if (doc.parseFailure !== undefined) return { findings: [], skippedReason: doc.parseFailure };
   const suppressions = readSuppressions(text, offset => doc.positionAt(offset).line);
   if (suppressions.wholeFile) return { findings: [] };
   const calls = findApiCalls(doc.sourceFile);

@@ -15,15 +15,25 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
 }
 
 export class OmnichannelDocument {
-  private file: ts.SourceFile;
+  private file!: ts.SourceFile;
+  private currentText!: string;
   private lineStarts: readonly number[] | undefined;
+  private failure: string | undefined;
 
   constructor(readonly fileName: string, text: string) {
-    this.file = this.parse(text);
+    this.setText(text);
   }
 
   get text(): string {
-    return this.file.text;
+    return this.currentText;
+  }
+
+  /**
+   * Set when the text could not be parsed at all (nesting so deep that the parser runs out of stack);
+   * `sourceFile` is then an empty file, so every feature simply finds nothing.
+   */
+  get parseFailure(): string | undefined {
+    return this.failure;
   }
 
   get sourceFile(): ts.SourceFile {
@@ -33,20 +43,37 @@ export class OmnichannelDocument {
   /** Applies edits in order, each against the text the previous one produced; re-parses incrementally. */
   update(changes: readonly TextChange[]): void {
     for (const change of changes) {
-      const old = this.file.text;
+      const old = this.currentText;
       const start = clamp(change.start, 0, old.length);
       const end = clamp(change.end, start, old.length);
       const next = old.slice(0, start) + change.newText + old.slice(end);
+      if (this.failure !== undefined) {
+        this.setText(next);
+        continue;
+      }
       const range = ts.createTextChangeRange(ts.createTextSpan(start, end - start), change.newText.length);
-      this.file = ts.updateSourceFile(this.file, next, range);
+      try {
+        this.file = ts.updateSourceFile(this.file, next, range);
+        this.currentText = next;
+      } catch {
+        this.setText(next); // the incremental parser gave up: a full parse decides
+      }
     }
     this.lineStarts = undefined;
   }
 
   /** Replaces the whole text (a fresh parse). */
   setText(text: string): void {
-    this.file = this.parse(text);
+    this.currentText = text;
     this.lineStarts = undefined;
+    this.failure = undefined;
+    try {
+      this.file = this.parse(text);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      this.failure = `${this.fileName.split(/[\\/]/).pop()} is nested too deeply to parse (the parser ran out of stack): not analysed.`;
+      this.file = this.parse('');
+    }
   }
 
   /** Zero-based line and character of an offset. */
@@ -78,13 +105,23 @@ export class OmnichannelDocument {
   }
 
   private starts(): readonly number[] {
-    this.lineStarts ??= this.file.getLineStarts();
+    this.lineStarts ??= this.failure === undefined ? this.file.getLineStarts() : lineStartsOf(this.currentText);
     return this.lineStarts;
   }
 
   private parse(text: string): ts.SourceFile {
     return ts.createSourceFile(this.fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(this.fileName));
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
 }
 
 function clamp(value: number, low: number, high: number): number {

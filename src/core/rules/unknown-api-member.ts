@@ -2,7 +2,7 @@
 import * as ts from 'typescript';
 import { methodsOf } from '../../catalogue';
 import type { Fix } from '../types';
-import { callSpan } from './support/text';
+import { callSpan, literalContent } from './support/text';
 import type { Rule } from './types';
 
 export const unknownApiMember: Rule = {
@@ -27,8 +27,7 @@ export const unknownApiMember: Rule = {
       message,
       ...(suggestion && renamable ? {
         fixes: (): Fix[] => {
-          const start = node.getStart(ctx.sourceFile) + (ts.isIdentifier(node) ? 0 : 1);
-          const end = node.end - (ts.isIdentifier(node) ? 0 : 1);
+          const { start, end } = ts.isIdentifier(node) ? { start: node.getStart(ctx.sourceFile), end: node.end } : literalContent(node, ctx.sourceFile);
           return [{ title: `Change to ${suggestion}`, isPreferred: true, edits: [{ start, end, newText: suggestion }] }];
         },
       } : {}),

@@ -36,8 +36,16 @@ export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): { start: numbe
 
 /** Replaces a string literal's contents, keeping its quotes. */
 export function replaceLiteralText(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile, value: string) {
-  const start = node.getStart(sourceFile);
-  return { start: start + 1, end: node.end - 1, newText: escapeFor(sourceFile.text[start] ?? '"', value) };
+  const { start, end } = literalContent(node, sourceFile);
+  return { start, end, newText: escapeFor(sourceFile.text[start - 1] ?? '"', value) };
+}
+
+/** The span between a literal's quotes (to the end of the node when the closing quote is missing). */
+export function literalContent(node: ts.Node, sourceFile: ts.SourceFile): { start: number; end: number } {
+  const open = node.getStart(sourceFile);
+  const quote = sourceFile.text[open];
+  const closed = node.end - 1 > open && sourceFile.text[node.end - 1] === quote;
+  return { start: Math.min(open + 1, node.end), end: closed ? node.end - 1 : node.end };
 }
 
 function escapeFor(quote: string, value: string): string {

@@ -45,7 +45,7 @@ export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, op
       }
       for (const report of reports) {
         const severity = (configured ?? report.severity ?? rule.meta.defaultSeverity) as ReportedSeverity;
-        if (suppressions.suppressed(rule.id, doc.positionAt(report.start).line)) continue;
+        if (suppressions.any && suppressions.suppressed(rule.id, doc.positionAt(report.start).line)) continue;
         const finding: Finding = {
           ruleId: rule.id,
           start: report.start,

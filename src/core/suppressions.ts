@@ -10,11 +10,13 @@ const WHOLE_FILE = /^(?:#![^\n]*\n)?\s*\/\*\s*omnichannel-disable\s*\*\//;
 
 export interface Suppressions {
   readonly wholeFile: boolean;
+  /** False when the file has no next-line comment: callers can skip computing lines. */
+  readonly any: boolean;
   /** Is a finding of `ruleId` starting on zero-based `line` suppressed? */
   suppressed(ruleId: RuleId, line: number): boolean;
 }
 
-const NONE: Suppressions = { wholeFile: false, suppressed: () => false };
+const NONE: Suppressions = { wholeFile: false, any: false, suppressed: () => false };
 
 export function readSuppressions(text: string, lineOf: (offset: number) => number): Suppressions {
   if (!text.includes(MARKER)) return NONE;
@@ -26,6 +28,7 @@ export function readSuppressions(text: string, lineOf: (offset: number) => numbe
   }
   return {
     wholeFile,
+    any: byLine.size > 0,
     suppressed(ruleId, line) {
       const entry = byLine.get(line);
       return entry === 'all' || (entry !== undefined && entry.has(ruleId));

@@ -95,7 +95,19 @@ function eslintPeer(): void {
   const theirs = median(sample(() => { linter.verify(text, config, 'bench.js'); }, 10, 2));
   const ours = median(sample(() => analyze(new OmnichannelDocument('bench.js', text), DEFAULT_SETTINGS), 15));
   const ratio = theirs / ours;
-  rows.push({ what: 'ESLint + power-apps plugin, 10k lines', value: `ours ${ms(ours)}`, baseline: `ESLint ${ms(theirs)}`, ratio: `${x(ratio)} faster`, goal: '≥ 20× faster', ok: ratio >= 20 });
+  rows.push({ what: 'whole file: ESLint + power-apps vs ours, 10k lines', value: `ours ${ms(ours)}`, baseline: `ESLint ${ms(theirs)}`, ratio: `${x(ratio)} faster`, goal: '≥ 20× faster', ok: ratio >= 20 });
+  // What a user waits for after a keystroke: ESLint re-lints the whole file; ours re-parses incrementally.
+  const doc = new OmnichannelDocument('bench.js', text);
+  analyze(doc, DEFAULT_SETTINGS);
+  const at = text.indexOf('function computeSla', text.length / 2);
+  let typed = false;
+  const edit = median(sample(() => {
+    doc.update([typed ? { start: at, end: at + 1, newText: '' } : { start: at, end: at, newText: 'x' }]);
+    typed = !typed;
+    analyze(doc, DEFAULT_SETTINGS);
+  }, 30, 4));
+  const perEdit = theirs / edit;
+  rows.push({ what: 'per keystroke: ESLint re-lint vs our incremental edit', value: `ours ${ms(edit)}`, baseline: `ESLint ${ms(theirs)}`, ratio: `${x(perEdit)} faster`, goal: '≥ 20× faster', ok: perEdit >= 20 });
 }
 
 async function overLsp(): Promise<void> {
@@ -108,12 +120,18 @@ async function overLsp(): Promise<void> {
     const completion = await bench.completionLatencies(ten, 'Microsoft.Omnichannel.', 60);
     const cp95 = pct(completion, 95);
     rows.push({ what: 'completion, 10k lines, LSP (p95)', value: ms(cp95), baseline: `open → diagnostics ${ms(change.open)}`, ratio: x(cp95 / change.open), goal: '< 20 ms', ok: cp95 < 20 });
-    const idle = bench.peakMemoryMb();
-    await bench.openAndWait(generateWebResource(50_000), 'file:///bench/fifty.js');
-    const peak = bench.peakMemoryMb();
-    rows.push({ what: 'server peak memory, 50k lines open', value: `${peak.toFixed(0)} MB`, baseline: `before ${idle.toFixed(0)} MB`, ratio: x(peak / idle), goal: '< 150 MB', ok: peak < 150 });
   } finally {
     await bench.stop();
+  }
+  // Memory on a fresh server, so that only the 50k-line file (and one edit of it) is in it.
+  const fresh = await LspBench.start();
+  try {
+    const idle = fresh.peakMemoryMb();
+    await fresh.editLatencies(generateWebResource(50_000), 2);
+    const peak = fresh.peakMemoryMb();
+    rows.push({ what: 'server peak memory, 50k lines open and edited', value: `${peak.toFixed(0)} MB`, baseline: `idle server ${idle.toFixed(0)} MB`, ratio: x(peak / idle), goal: '< 150 MB', ok: peak < 150 });
+  } finally {
+    await fresh.stop();
   }
 }
 

@@ -6,7 +6,7 @@
 import { DEFAULT_REFRESH_CALL } from '../catalogue';
 import { DEFAULT_SEVERITIES, RULE_IDS, type AnalyzerSettings, type RuleId, type Severity } from './types';
 
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: AnalyzerSettings = Object.freeze({
   rules: Object.freeze({}),

@@ -103,6 +103,6 @@ describe('fuzz', () => {
     const settings = { ...DEFAULT_SETTINGS, maxFileSize: 10 * 1024 * 1024 };
     assert.deepEqual(exercise('bundle.min.js', text, settings), []);
     const skipped = analyze(new OmnichannelDocument('bundle.min.js', text), DEFAULT_SETTINGS);
-    assert.match(skipped.skippedReason ?? '', /bundle\.min\.js is 5 MB, above omnichannel\.maxFileSize \(2 MB\): not analysed\. Raise the setting to analyse it\./);
+    assert.match(skipped.skippedReason ?? '', /bundle\.min\.js is 5 MB, above omnichannel\.maxFileSize \(4 MB\): not analysed\. Raise the setting to analyse it\./);
   });
 });

@@ -35,7 +35,7 @@ describe('resolveSettings', () => {
       'omnichannel.refreshFunctions[1]: "not a name" is not a function name (letters, digits, _ and $, dotted like Utils.refreshUi); ignored.',
       'omnichannel.refreshFunctions[2]: 3 is not a function name (letters, digits, _ and $, dotted like Utils.refreshUi); ignored.',
       'omnichannel.refreshCall: expected the source text of a call such as "Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()", got 42; using the default.',
-      'omnichannel.maxFileSize: expected a number of characters, 0 or more, got -1; using 2097152.',
+      'omnichannel.maxFileSize: expected a number of characters, 0 or more, got -1; using 4194304.',
     ]);
   });
 

@@ -20,7 +20,23 @@ export const SELECTORS = {
   notification: '.notifications-toasts .notification-toast',
   lightbulb: '.lightBulbWidget, .lightbulb-glyph',
   actionWidgetRow: '.action-widget .monaco-list-row',
+  quickInputTitle: '.quick-input-widget .quick-input-title',
 } as const;
+
+/** Waits until the open quick input is the step titled `title` (each step of a flow has its own). */
+export async function waitForQuickInputTitle(page: Page, title: string | RegExp): Promise<void> {
+  await page.locator(SELECTORS.quickInputTitle, { hasText: title }).waitFor({ state: 'visible' });
+}
+
+/** Moves the cursor with Ctrl+G to a 1-based line and column of the active editor. */
+export async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator(SELECTORS.quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
 
 /** Opens a workspace file with Ctrl+P and waits until its tab is the active one. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {

@@ -27,6 +27,7 @@ export class Context implements vscode.Disposable {
   private readonly environmentChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private languageClient: LanguageClient | undefined;
+  private started: Promise<void> = Promise.resolve();
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.environments = new EnvironmentManager(extension.workspaceState, this.config, this.log);
@@ -80,11 +81,16 @@ export class Context implements vscode.Disposable {
   startLanguageClient(): void {
     const client = createLanguageClient(this.extension, { activeEnvironmentName: () => this.activeEnvironment().name, outputChannel: this.log });
     this.languageClient = client;
-    client.start().catch(error => {
+    this.started = client.start().catch(error => {
       this.log.error(`The Omnichannel language server did not start: ${String(error)}`);
       void vscode.window.showErrorMessage('The Omnichannel language server did not start. Run "Omnichannel: Restart Language Server" or see the log.', 'Show Log')
         .then(answer => { if (answer === 'Show Log') this.log.show(true); });
     });
+  }
+
+  /** Settles once the language server has started (or failed to; the failure is shown and logged). */
+  languageServerStarted(): Promise<void> {
+    return this.started;
   }
 
   async restartLanguageClient(): Promise<void> {

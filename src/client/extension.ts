@@ -15,6 +15,8 @@ export interface OmnichannelApi {
   environments(): Promise<string[]>;
   /** The simulator's current conversations and records. */
   getSimulatorState(): Promise<SimulatorData>;
+  /** Settles once the language server has started (tests wait on it instead of sleeping). */
+  languageServerStarted(): Promise<void>;
   /** Runs a call without any prompt or notification except a production confirmation. */
   runLinkCall(method: LinkMethod, request: LinkRequest, environment?: string): Promise<LinkOutcome>;
 }
@@ -33,6 +35,7 @@ export function activate(extension: vscode.ExtensionContext): OmnichannelApi {
       return ctx.environments.list().map(e => e.name);
     },
     getSimulatorState: () => ctx.backends.simulatorState(),
+    languageServerStarted: () => ctx.languageServerStarted(),
     runLinkCall: (method, request, environment) => ctx.runLinkCall(method, request, { notify: false, ...(environment === undefined ? {} : { environment }) }),
   };
 }

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
 import type { ClientEnvironment } from './environments/manager';
 import { showProblems } from './environments/problems';
+import { realCallBlockedReason } from './outcome-text';
 
 export class BackendManager implements vscode.Disposable {
   private simulatorInstance: Simulator | undefined;
@@ -44,9 +45,12 @@ export class BackendManager implements vscode.Disposable {
     );
   }
 
-  /** The backend for an environment (creating it on first use). */
+  /** The backend for an environment (creating it on first use); no real one in an untrusted workspace. */
   async get(environment: ClientEnvironment): Promise<LinkBackend> {
-    return environment.kind === 'simulator' ? this.simulator() : this.dataverseFor(environment);
+    if (environment.kind === 'simulator') return this.simulator();
+    const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
+    if (blocked) throw new Error(blocked);
+    return this.dataverseFor(environment);
   }
 
   simulator(): Promise<Simulator> {

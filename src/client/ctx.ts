@@ -9,7 +9,7 @@ import type { PanelEnvironment } from '../protocol/webview';
 import { Config } from './config';
 import { SignInManager } from './auth/sign-in';
 import { BackendManager } from './backends';
-import { EnvironmentManager, viewOf, type ClientEnvironment } from './environments/manager';
+import { EnvironmentManager, viewOf, type ClientEnvironment, type EnvironmentChange } from './environments/manager';
 import { createLanguageClient, refreshCodeLenses } from './language-client';
 import { createLinkRunner, type RunLinkCall } from './run-link';
 import { EnvironmentStatusBar } from './status-bar';
@@ -61,7 +61,7 @@ export class Context implements vscode.Disposable {
     });
     this.disposables.push(
       this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.panel.register(),
-      this.environments.onDidChange(() => this.onEnvironmentChange()),
+      this.environments.onDidChange(change => this.onEnvironmentChange(change)),
       this.signIn.onDidChange(() => this.updateStatus()),
       this.backends.onDidChange(() => this.panel.refresh()),
     );
@@ -106,9 +106,12 @@ export class Context implements vscode.Disposable {
     this.log.dispose();
   }
 
-  private onEnvironmentChange(): void {
-    this.signIn.reset();
-    this.backends.dropDataverse();
+  private onEnvironmentChange(change: EnvironmentChange): void {
+    // New definitions may change a URL or sign-in method: rebuild on next use. A mere switch keeps them (and their tokens).
+    if (change === 'definitions') {
+      this.signIn.reset();
+      this.backends.dropDataverse();
+    }
     this.updateStatus();
     this.environmentChanged.fire();
     if (this.languageClient) refreshCodeLenses(this.languageClient);

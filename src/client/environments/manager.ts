@@ -12,6 +12,8 @@ import { showProblems } from './problems';
 
 const ACTIVE_KEY = 'omnichannel.activeEnvironment';
 
+export type EnvironmentChange = 'definitions' | 'active';
+
 /** An entry of the environment list: the Simulator or a Dataverse environment with its definition. */
 export type ClientEnvironment = EnvironmentEntry;
 
@@ -23,10 +25,10 @@ export function viewOf(environment: ClientEnvironment): EnvironmentView {
 
 export class EnvironmentManager implements vscode.Disposable {
   private environments: readonly ClientEnvironment[] = [SIMULATOR];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<EnvironmentChange>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private loading: Promise<void> | undefined;
-  /** Fires when the list or the active environment changes. */
+  /** Fires when the list (`definitions`) or only the active environment (`active`) changed. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly state: vscode.Memento, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
@@ -58,7 +60,7 @@ export class EnvironmentManager implements vscode.Disposable {
 
   async setActive(name: string): Promise<void> {
     await this.state.update(ACTIVE_KEY, name);
-    this.changed.fire();
+    this.changed.fire('active');
   }
 
   /** Resolves once the current definitions are loaded (the first load starts at activation). */
@@ -103,7 +105,7 @@ export class EnvironmentManager implements vscode.Disposable {
     this.environments = merged.environments;
     this.log.info(`Environments: ${this.environments.map(e => e.name).join(', ')}`);
     showProblems(problems, this.log, file => files.get(file), 'The other environments still work.');
-    this.changed.fire();
+    this.changed.fire('definitions');
   }
 }
 

@@ -4,9 +4,10 @@
 // prints the address. Ctrl+C stops every process it started and deletes the profile.
 //   --port <n>     listen on this port instead of a free one
 //   --no-package   reuse the VSIX already in the repository root
+//   --vsix <path>  install this VSIX (no packaging)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   REPO_ROOT, codeServerInstalled, createProfile, installExtension, startCodeServer, workbenchUrl,
 } from './lib/vscode-host.mjs';
@@ -17,15 +18,20 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { port: undefined, package: true };
+  const options = { port: undefined, package: true, vsix: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-package') options.package = false;
+    else if (arg === '--vsix') {
+      options.vsix = argv[++i];
+      options.package = false;
+      if (!options.vsix) fail('--vsix needs the path of a .vsix file.');
+    }
     else if (arg === '--port') {
       const port = Number(argv[++i]);
       if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port needs a port number from 1 to 65535, got "${argv[i] ?? ''}".`);
       options.port = port;
-    } else fail(`unknown option "${arg}". Options: --port <n>, --no-package.`);
+    } else fail(`unknown option "${arg}". Options: --port <n>, --no-package, --vsix <path>.`);
   }
   return options;
 }
@@ -38,11 +44,11 @@ function runStep(title, args) {
 
 const options = parseArgs(process.argv.slice(2));
 const { name, version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-const vsix = join(REPO_ROOT, `${name}-${version}.vsix`);
+const vsix = options.vsix ? resolve(options.vsix) : join(REPO_ROOT, `${name}-${version}.vsix`);
 const workspace = join(REPO_ROOT, 'samples');
 
 if (options.package) runStep('packaging the extension', [join(REPO_ROOT, 'scripts', 'package.mjs')]);
-else if (!existsSync(vsix)) fail(`${vsix} does not exist: run without --no-package (or "npm run package").`);
+else if (!existsSync(vsix)) fail(`${vsix} does not exist: run "npm run package" (or start without --no-package / --vsix).`);
 if (!codeServerInstalled()) runStep('installing VS Code (code-server)', [join(REPO_ROOT, 'scripts', 'install-vscode-host.mjs')]);
 
 const profile = createProfile({ prefix: 'omnichannel-start-' });

@@ -1,0 +1,76 @@
+/**
+ * `npm start` as a user runs it: it prints a 127.0.0.1 address serving VS Code with the samples, and
+ * Ctrl+C (SIGINT) stops everything it started and deletes its scratch profile.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { REPO_ROOT } from './support/repo';
+import { ensurePrerequisites } from './support/prerequisites';
+import { ensureVsix } from './support/vsix';
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, res => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+/** Resolves with the output so far once `pattern` appears in the child's stdout. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, output: { text: string }): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const match = pattern.exec(output.text);
+      if (match) { child.stdout?.off('data', onData); child.off('exit', onExit); resolve(match); }
+      return match !== null;
+    };
+    const onData = (): void => { check(); };
+    const onExit = (code: number | null): void => reject(new Error(`npm start exited (${code}) before printing ${pattern}:\n${output.text}`));
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    check();
+  });
+}
+
+describe('e2e: npm start', function () {
+  this.timeout(120_000);
+  let child: ChildProcess | undefined;
+
+  after(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('serves VS Code with the samples on 127.0.0.1 and cleans up on Ctrl+C', async () => {
+    await ensurePrerequisites();
+    const vsix = await ensureVsix();
+    const output = { text: '' };
+    child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--vsix', vsix], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => { output.text += chunk.toString(); });
+    child.stderr?.on('data', (chunk: Buffer) => { output.text += chunk.toString(); });
+    const exited = new Promise<number | null>(resolve => child!.once('exit', code => resolve(code)));
+
+    const [, url] = await waitForOutput(child, /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/, output);
+    const [, profile] = await waitForOutput(child, /Profile: (\S+) \(deleted on exit\)/, output);
+    assert.ok(url && profile);
+    const address = new URL(url);
+    assert.equal(address.searchParams.get('folder'), join(REPO_ROOT, 'samples'));
+    assert.ok(existsSync(profile), 'the scratch profile exists while running');
+    assert.equal((await get(`${address.origin}/healthz`)).status, 200);
+    const page = await get(url);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /workbench/i, 'the address serves the VS Code workbench');
+
+    child.kill('SIGINT');
+    assert.equal(await exited, 0, `npm start should exit cleanly on Ctrl+C:\n${output.text}`);
+    assert.equal(existsSync(profile), false, 'the scratch profile is deleted');
+    await assert.rejects(get(`${address.origin}/healthz`), 'code-server still answers after Ctrl+C');
+  });
+});

@@ -13,6 +13,7 @@ describe('e2e: activation measurement helper', function () {
     const measured = await measureActivation({ file: 'webresources/case-form.js' });
     assert.equal(measured.activationEvent, 'onLanguage:javascript', measured.activationLogLine);
     assert.ok(measured.activationMs >= 0, `activation time ${measured.activationMs}`);
+    assert.ok(measured.workbenchMs > 0, `workbench time ${measured.workbenchMs}`);
     assert.ok(measured.openToDiagnosticsMs > 0, `open-to-diagnostics ${measured.openToDiagnosticsMs}`);
     assert.ok(measured.problems.errors + measured.problems.warnings > 0, `no problems counted: ${JSON.stringify(measured.problems)}`);
     assert.ok(measured.vsixBytes > 1024, `VSIX of ${measured.vsixBytes} bytes`);

@@ -1,24 +1,43 @@
 /**
  * Finds every call of a `Microsoft.Omnichannel` or `Microsoft.Apm` member in a file, in source order.
- * Results are cached per parsed file (an edit yields a new SourceFile), so rules and editor features share one walk.
+ * Results are cached per parsed file (an edit yields a new SourceFile), so rules and editor features share one search.
+ *
+ * Every such call names a namespace somewhere in the text (`.Omnichannel`, `["Apm"]`, or a destructuring
+ * key), so the search starts from those spellings and follows the values they produce: up member chains to
+ * a call, and through variables into the places their names occur. Nothing else in the file is visited;
+ * each candidate call is then confirmed by the scope-aware evaluation.
  */
 import * as ts from 'typescript';
 import { findMethod } from '../../catalogue';
 import type { ApiCall, ResolvedString } from './types';
-import { evaluate, GLOBALS, leftmostIdentifier, unwrap } from './resolve';
+import { evaluate } from './resolve';
+import { collectDeclarations } from './declare';
+import { occurrences } from './locate';
+import { Declarations } from './scope';
 
-const K_STRING = ts.SyntaxKind.StringLiteral;
-const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
-import { Declarations, scopeOf, type PathStep } from './scope';
-import { walk } from './walk';
+const K_IDENTIFIER = ts.SyntaxKind.Identifier;
+const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const K_ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
+const K_CALL = ts.SyntaxKind.CallExpression;
+const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
+const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
+const K_OMITTED = ts.SyntaxKind.OmittedExpression;
+const WRAPPERS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression,
+]);
+const NAMESPACE_NAMES = ['Omnichannel', 'Apm'];
+/** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
+const MAX_ACCESSES = 2;
 
-/** What one walk of a file yields: the recognised calls and the declarations to resolve names with. */
+/** What one search of a file yields: the recognised calls and the declarations to resolve names with. */
 export interface FileIndex {
   readonly calls: readonly ApiCall[];
   readonly declarations: Declarations;
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
+const NO_DECLARATIONS = new Declarations(() => []);
 
 /** Anything holding a parsed file: a `ts.SourceFile` or an `OmnichannelDocument`. */
 export type HasSourceFile = ts.SourceFile | { readonly sourceFile: ts.SourceFile };
@@ -37,29 +56,71 @@ export function indexOf(sourceFile: ts.SourceFile): FileIndex {
 }
 
 function build(sourceFile: ts.SourceFile): FileIndex {
-  const declarations = new Declarations();
-  // Every recognised call names a namespace somewhere in the text (property, string key or destructuring key).
   const text = sourceFile.text;
-  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations };
-  const { calls, values, opaque } = walk(sourceFile);
-  // Only initializers that could name the API or a string are values; the rest (calls, objects…) only shadow.
-  const others: ts.BindingName[] = [];
-  for (const decl of values) {
-    if (!couldBeAliasOrString(decl.initializer!)) {
-      others.push(decl.name);
-      continue;
+  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations: NO_DECLARATIONS };
+  const declarations = new Declarations(name => collectDeclarations(sourceFile, name));
+  const candidates = new Set<ts.CallExpression>();
+  const followed = new Set<string>();
+  const pending: string[] = [];
+
+  /** Follows a value that may be a namespace or member upwards: to the call it is, or the variable it fills. */
+  const flow = (start: ts.Node): void => {
+    let node = start;
+    for (let accesses = 0; ; ) {
+      node = climbWrappers(node);
+      const parent = node.parent;
+      if (!parent) return;
+      const kind = parent.kind;
+      if ((kind === K_PROPERTY_ACCESS || kind === K_ELEMENT_ACCESS) && (parent as ts.PropertyAccessExpression).expression === node) {
+        if (++accesses > MAX_ACCESSES) return;
+        node = parent;
+      } else if (kind === K_CALL && (parent as ts.CallExpression).expression === node) {
+        candidates.add(parent as ts.CallExpression);
+        return;
+      } else if (kind === K_VARIABLE && (parent as ts.VariableDeclaration).initializer === node) {
+        follow((parent as ts.VariableDeclaration).name);
+        return;
+      } else {
+        return;
+      }
     }
-    const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
-    addValue(declarations, decl.name, decl.initializer!, [], isConst);
+  };
+  /** Every name a binding declares becomes a possible alias: its occurrences are followed too. */
+  const follow = (name: ts.BindingName): void => {
+    if (name.kind === K_IDENTIFIER) {
+      if (!followed.has(name.text)) {
+        followed.add(name.text);
+        pending.push(name.text);
+      }
+      return;
+    }
+    for (const element of name.elements) {
+      if (element.kind !== K_OMITTED) follow(element.name);
+    }
+  };
+
+  for (const word of NAMESPACE_NAMES) {
+    for (const node of occurrences(sourceFile, word, { strings: true })) {
+      const parent = node.parent;
+      if (parent.kind === K_BINDING_ELEMENT) {
+        const element = parent as ts.BindingElement;
+        // `const { Omnichannel: oc } = Microsoft`, `const { Omnichannel } = Microsoft`
+        if (element.propertyName === node || element.name === node) follow(element.name);
+      } else if (parent.kind === K_PROPERTY_ACCESS) {
+        if ((parent as ts.PropertyAccessExpression).name === node) flow(parent);
+      } else {
+        const key = climbWrappers(node);
+        const access = key.parent;
+        if (access?.kind === K_ELEMENT_ACCESS && (access as ts.ElementAccessExpression).argumentExpression === key) flow(access);
+      }
+    }
   }
-  // Shadowing matters only for names that could mean something: the roots and the names bound to values.
-  for (const name of others) addOpaque(declarations, name);
-  for (const name of opaque) addOpaque(declarations, name);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const use of occurrences(sourceFile, name)) flow(use);
+  }
+
   const found: ApiCall[] = [];
-  for (const call of calls) {
-    // Cheap test first: the chain must start at `Microsoft`, a global prefix or a name bound to a value.
-    const left = leftmostIdentifier(call.expression);
-    if (!left || !(left.text === 'Microsoft' || GLOBALS.has(left.text) || declarations.has(left.text))) continue;
+  for (const call of candidates) {
     const target = evaluate(call.expression, declarations);
     if (target?.kind !== 'member') continue;
     found.push(new RecognisedCall(target.namespace, target.member, target.node, call, declarations));
@@ -68,38 +129,11 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   return { calls: found, declarations };
 }
 
-/** A string literal, or a member chain starting at an identifier (`Microsoft.Omnichannel`, `window["Microsoft"]`). */
-function couldBeAliasOrString(init: ts.Expression): boolean {
-  const e = unwrap(init);
-  return e.kind === K_STRING || e.kind === K_TEMPLATE || leftmostIdentifier(e) !== undefined;
-}
-
-function addValue(declarations: Declarations, name: ts.BindingName, init: ts.Expression, path: readonly PathStep[], isConst: boolean): void {
-  if (ts.isIdentifier(name)) {
-    declarations.add(name.text, { scope: scopeOf(name), value: { init, path, isConst } });
-    return;
-  }
-  if (ts.isArrayBindingPattern(name)) {
-    addOpaque(declarations, name, true);
-    return;
-  }
-  for (const element of name.elements) {
-    const key = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
-    const keyText = key && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? key.text : undefined;
-    if (element.dotDotDotToken || keyText === undefined) addOpaque(declarations, element.name, true);
-    else addValue(declarations, element.name, init, [...path, { name: keyText, node: key! }], isConst);
-  }
-}
-
-function addOpaque(declarations: Declarations, name: ts.BindingName, always = false): void {
-  if (ts.isIdentifier(name)) {
-    const text = name.text;
-    if (always || text === 'Microsoft' || GLOBALS.has(text) || declarations.has(text)) declarations.add(text, { scope: scopeOf(name) });
-    return;
-  }
-  for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) addOpaque(declarations, element.name, always);
-  }
+/** The outermost of the wrappers around `node` that do not change what it refers to: `(x)`, `x!`, `x as T`. */
+function climbWrappers(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && WRAPPERS.has(n.parent.kind)) n = n.parent;
+  return n;
 }
 
 class RecognisedCall implements ApiCall {

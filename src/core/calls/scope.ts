@@ -23,23 +23,23 @@ export interface Declaration {
   };
 }
 
+/**
+ * The declarations of each name, gathered the first time the name is looked up (see `declare.ts`), so
+ * only names that some call or argument actually uses are ever searched for.
+ */
 export class Declarations {
-  private readonly byName = new Map<string, Declaration[]>();
+  private readonly byName = new Map<string, readonly Declaration[]>();
 
-  add(name: string, declaration: Declaration): void {
-    const list = this.byName.get(name);
-    if (list) list.push(declaration);
-    else this.byName.set(name, [declaration]);
-  }
-
-  has(name: string): boolean {
-    return this.byName.has(name);
-  }
+  /** `collect` gathers every declaration of a name, in the order ties are decided (first wins). */
+  constructor(private readonly collect: (name: string) => readonly Declaration[]) {}
 
   /** The declaration of `name` visible at `use`, if any. */
   lookup(name: string, use: ts.Node): Declaration | undefined {
-    const list = this.byName.get(name);
-    if (!list) return undefined;
+    let list = this.byName.get(name);
+    if (!list) {
+      list = this.collect(name);
+      this.byName.set(name, list);
+    }
     let best: Declaration | undefined;
     for (const d of list) {
       if (d.scope.pos <= use.pos && use.end <= d.scope.end && (!best || d.scope.end - d.scope.pos < best.scope.end - best.scope.pos)) best = d;

@@ -1,0 +1,119 @@
+/**
+ * Every declaration of one name in a file, found from the name's occurrences in the text. A declaration
+ * is a value (an alias or string constant: `const oc = Microsoft.Omnichannel`, `const { link } = oc`) or
+ * only shadows (parameters, functions, classes, imports, `let x;`, values that cannot name the API).
+ */
+import * as ts from 'typescript';
+import { GLOBALS, leftmostIdentifier, unwrap } from './resolve';
+import { occurrences } from './locate';
+import { scopeOf, type Declaration, type PathStep } from './scope';
+
+const K_IDENTIFIER = ts.SyntaxKind.Identifier;
+const K_STRING = ts.SyntaxKind.StringLiteral;
+const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
+const K_VARIABLE_LIST = ts.SyntaxKind.VariableDeclarationList;
+const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
+const K_OBJECT_PATTERN = ts.SyntaxKind.ObjectBindingPattern;
+const K_FIRST_TYPE = ts.SyntaxKind.FirstTypeNode;
+const K_LAST_TYPE = ts.SyntaxKind.LastTypeNode;
+/** Declarations whose `name` only shadows. */
+const NAMED_OPAQUE: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.NamespaceImport, ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ImportEqualsDeclaration,
+]);
+
+/**
+ * Ties between declarations with the same scope go to the first in the list: values that can name the
+ * API first, then other initialised variables, then the rest; later in the file first within each group.
+ */
+const enum Rank { Value, OtherValue, Opaque }
+
+interface Ranked {
+  readonly rank: Rank;
+  readonly at: number;
+  readonly declaration: Declaration;
+}
+
+export function collectDeclarations(sourceFile: ts.SourceFile, name: string): Declaration[] {
+  const ranked: Ranked[] = [];
+  for (const node of occurrences(sourceFile, name, { declarationsOnly: true })) {
+    const entry = classify(node as ts.Identifier);
+    if (entry && !insideType(node)) ranked.push(entry);
+  }
+  // A name that never holds a value resolves to nothing whether or not it is shadowed, unless it is a root
+  // (`Microsoft`, `window`…): then only its shadowing matters. Dropping the rest keeps lookups short.
+  if (!ranked.some(r => r.declaration.value) && name !== 'Microsoft' && !GLOBALS.has(name)) return [];
+  ranked.sort((a, b) => a.rank - b.rank || b.at - a.at);
+  return ranked.map(r => r.declaration);
+}
+
+/** A string literal, or a member chain starting at an identifier (`Microsoft.Omnichannel`, `window["Microsoft"]`). */
+export function couldBeAliasOrString(init: ts.Expression): boolean {
+  const e = unwrap(init);
+  return e.kind === K_STRING || e.kind === K_TEMPLATE || leftmostIdentifier(e) !== undefined;
+}
+
+function classify(id: ts.Identifier): Ranked | undefined {
+  const parent = id.parent;
+  if (parent.kind === K_VARIABLE) {
+    const decl = parent as ts.VariableDeclaration;
+    if (decl.name !== id) return undefined;
+    return fromVariable(decl, id, []);
+  }
+  if (parent.kind === K_BINDING_ELEMENT) {
+    const element = parent as ts.BindingElement;
+    if (element.name !== id) return undefined;
+    return fromPattern(element, id);
+  }
+  if (NAMED_OPAQUE.has(parent.kind) && (parent as ts.NamedDeclaration).name === id) return opaque(Rank.Opaque, parent, id);
+  return undefined;
+}
+
+/** A name bound by a (possibly nested) destructuring pattern, with the property path leading to it. */
+function fromPattern(element: ts.BindingElement, id: ts.Identifier): Ranked | undefined {
+  const path: PathStep[] = [];
+  let followable = true;
+  let node: ts.Node = element;
+  while (node.kind === K_BINDING_ELEMENT) {
+    const el = node as ts.BindingElement;
+    const pattern = el.parent;
+    if (pattern.kind !== K_OBJECT_PATTERN) {
+      followable = false; // array patterns are not followed
+    } else {
+      const key = el.propertyName ?? (el.name.kind === K_IDENTIFIER ? el.name : undefined);
+      const keyText = key && (key.kind === K_IDENTIFIER || key.kind === K_STRING) ? (key as ts.Identifier | ts.StringLiteral).text : undefined;
+      if (el.dotDotDotToken || keyText === undefined) followable = false;
+      else path.push({ name: keyText, node: key! });
+    }
+    node = pattern.parent;
+  }
+  if (node.kind === K_VARIABLE) {
+    const decl = node as ts.VariableDeclaration;
+    const entry = fromVariable(decl, id, path.reverse());
+    // A rest or array element of a value declaration only shadows, but ranks with the values.
+    return entry && !followable && entry.rank === Rank.Value ? opaque(Rank.Value, decl, id) : entry;
+  }
+  return opaque(Rank.Opaque, node, id);
+}
+
+function fromVariable(decl: ts.VariableDeclaration, id: ts.Identifier, path: readonly PathStep[]): Ranked {
+  const init = decl.initializer;
+  if (!init || decl.parent.kind !== K_VARIABLE_LIST) return opaque(Rank.Opaque, decl, id);
+  if (!couldBeAliasOrString(init)) return opaque(Rank.OtherValue, decl, id);
+  const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+  return { rank: Rank.Value, at: decl.pos, declaration: { scope: scopeOf(id), value: { init, path, isConst } } };
+}
+
+function opaque(rank: Rank, owner: ts.Node, id: ts.Identifier): Ranked {
+  return { rank, at: owner.pos, declaration: { scope: scopeOf(id) } };
+}
+
+/** Names inside type annotations declare nothing at run time (`(Microsoft: T) => void`). */
+function insideType(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (n.kind >= K_FIRST_TYPE && n.kind <= K_LAST_TYPE) return true;
+  }
+  return false;
+}

@@ -1,0 +1,117 @@
+/**
+ * Finds the nodes that spell a given name by searching the file's TEXT and descending the tree only at
+ * the positions found (O(depth) each), instead of visiting every node: call recognition then costs in
+ * proportion to how often the API's names appear, not to the size of the file.
+ */
+import * as ts from 'typescript';
+
+// Read once: through the module object every `ts.X` access is a getter call, and these run per occurrence.
+const forEachChild = ts.forEachChild;
+const K_IDENTIFIER = ts.SyntaxKind.Identifier;
+const K_STRING = ts.SyntaxKind.StringLiteral;
+const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+
+/** Which occurrences a search keeps. */
+export interface OccurrenceFilter {
+  /** Also string literals whose text is the name (`Microsoft["Omnichannel"]`, `{ "Omnichannel": oc }`). */
+  readonly strings?: boolean;
+  /**
+   * Skip occurrences that cannot be a declared name: a property after `.`, or an object before `.`.
+   * Only trusted in a file without syntax errors: error recovery can turn `a.Microsoft.b` into declarations.
+   */
+  readonly declarationsOnly?: boolean;
+}
+
+/**
+ * Every identifier (and, if asked, string literal) whose text is exactly `name`, in source order.
+ * Occurrences in comments, regular expressions, template text or inside longer words find no such node.
+ */
+export function occurrences(sourceFile: ts.SourceFile, name: string, filter: OccurrenceFilter = {}): ts.Node[] {
+  const text = sourceFile.text;
+  const found: ts.Node[] = [];
+  const length = name.length;
+  if (length === 0) return found;
+  const skipMembers = filter.declarationsOnly === true && parsedCleanly(sourceFile);
+  const descender = new Descender(sourceFile);
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + length)) {
+    // The name must stand alone: a longer identifier around it is another name.
+    if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) continue;
+    if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) continue;
+    const node = descender.tokenAt(at);
+    if (!node) continue;
+    const kind = node.kind;
+    if (kind === K_IDENTIFIER ? (node as ts.Identifier).text === name
+      : filter.strings === true && (kind === K_STRING || kind === K_TEMPLATE) && (node as ts.StringLiteral).text === name) {
+      found.push(node);
+    }
+  }
+  return found;
+}
+
+/**
+ * Descends to the deepest node whose range (leading trivia included) holds a position. Positions asked in
+ * increasing order reuse the previous path: the next occurrence usually lies in the same function.
+ */
+export class Descender {
+  private readonly path: ts.Node[];
+  private pos = 0;
+  private readonly inNode = (child: ts.Node): ts.Node | undefined => (child.pos <= this.pos && this.pos < child.end ? child : undefined);
+  // Lists are sorted and do not overlap: a binary search keeps a 10,000-statement block cheap.
+  private readonly inList = (list: ts.NodeArray<ts.Node>): ts.Node | undefined => {
+    const pos = this.pos;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const child = list[mid]!;
+      if (pos < child.pos) high = mid - 1;
+      else if (pos >= child.end) low = mid + 1;
+      else return child;
+    }
+    return undefined;
+  };
+
+  constructor(sourceFile: ts.SourceFile) {
+    this.path = [sourceFile];
+  }
+
+  /** The deepest node holding `pos`; undefined when no node below the file does. */
+  tokenAt(pos: number): ts.Node | undefined {
+    this.pos = pos;
+    const path = this.path;
+    while (path.length > 1 && !(path[path.length - 1]!.pos <= pos && pos < path[path.length - 1]!.end)) path.pop();
+    for (;;) {
+      const child: ts.Node | undefined = forEachChild(path[path.length - 1]!, this.inNode, this.inList);
+      if (!child) return path.length > 1 ? path[path.length - 1] : undefined;
+      path.push(child);
+    }
+  }
+}
+
+/** Whether the parser reported no syntax error (an internal field: when it is missing, assume errors). */
+function parsedCleanly(sourceFile: ts.SourceFile): boolean {
+  const diagnostics = (sourceFile as { readonly parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
+  return diagnostics !== undefined && diagnostics.length === 0;
+}
+
+/** A `.` right before the name (`a.name`, `a?.name`), but not the spread `...name`. */
+function isMemberDot(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) !== 46;
+}
+
+function nextNonSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** ASCII identifier characters; anything non-ASCII counts too, so a Unicode identifier is never split. */
+function isIdentifierPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c === 92 || c > 127;
+}

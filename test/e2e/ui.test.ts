@@ -58,6 +58,8 @@ describe('e2e: as a person in VS Code', function () {
   it('applies the lightbulb quick fix (Ctrl+.) for missing-ui-refresh and the warning goes', async () => {
     await page.locator('.editor-instance .view-lines').first().click();
     await goToLine(page, 34, 31);
+    // The lightbulb appears once VS Code has the code actions for the cursor; Ctrl+. before that can come up empty.
+    await page.locator(SELECTORS.lightbulb).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Control+.');
     const fix = page.locator(SELECTORS.actionWidgetRow, { hasText: 'Refresh the UI on success' }).first();
     await fix.waitFor({ state: 'visible' });

@@ -18,7 +18,7 @@ export const SELECTORS = {
   problemsStatus: '[id="status.problems"]',
   problemsRow: '.markers-panel .monaco-list-row',
   notification: '.notifications-toasts .notification-toast',
-  lightbulb: '.lightBulbWidget, .lightbulb-glyph',
+  lightbulb: '.lightBulbWidget',
   actionWidgetRow: '.action-widget .monaco-list-row',
   quickInputTitle: '.quick-input-widget .quick-input-title',
 } as const;

@@ -6,13 +6,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LinkBackend } from '../backends/types';
-import { DataverseBackend } from '../backends/dataverse';
-import { FileSimulatorStore, Simulator, loadSimulatorSeed, SAMPLE_DATA, SEED_FILE, type SimulatorData } from '../backends/simulator';
+// Types only up front: the backends' code (ajv, the HTTP client) loads on first use, after activation.
+import type { DataverseBackend } from '../backends/dataverse';
+import type { Simulator, SimulatorData } from '../backends/simulator';
 import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
 import type { ClientEnvironment } from './environments/manager';
 import { showProblems } from './environments/problems';
 import { realCallBlockedReason } from './outcome-text';
+
+/** The seed file, relative to a workspace folder (the simulator module's `SEED_FILE`, which loads lazily). */
+const SEED_FILE = '.omnichannel/simulator.json';
 
 export class BackendManager implements vscode.Disposable {
   private simulatorInstance: Simulator | undefined;
@@ -50,7 +54,7 @@ export class BackendManager implements vscode.Disposable {
     if (environment.kind === 'simulator') return this.simulator();
     const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
     if (blocked) throw new Error(blocked);
-    return this.dataverseFor(environment);
+    return await this.dataverseFor(environment);
   }
 
   simulator(): Promise<Simulator> {
@@ -81,9 +85,12 @@ export class BackendManager implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private dataverseFor(environment: Extract<ClientEnvironment, { kind: 'dataverse' }>): DataverseBackend {
+  private async dataverseFor(environment: Extract<ClientEnvironment, { kind: 'dataverse' }>): Promise<DataverseBackend> {
     const existing = this.dataverse.get(environment.name);
     if (existing) return existing;
+    const { DataverseBackend } = (require('../backends/dataverse') as typeof import('../backends/dataverse'));
+    const raced = this.dataverse.get(environment.name);
+    if (raced) return raced;
     const trusted = this.config.trustedHosts;
     for (const warning of trusted.warnings) this.log.warn(warning);
     const backend = new DataverseBackend({
@@ -102,6 +109,7 @@ export class BackendManager implements vscode.Disposable {
 
   /** Creates the simulator from the workspace seed (or the sample), its state restored from storage. */
   private async createSimulator(): Promise<Simulator> {
+    const { Simulator, FileSimulatorStore } = (require('../backends/simulator') as typeof import('../backends/simulator'));
     const { seed } = await this.readSeed();
     await vscode.workspace.fs.createDirectory(this.storage);
     const simulator = new Simulator({
@@ -137,6 +145,7 @@ export class BackendManager implements vscode.Disposable {
   }
 
   private async readSeed(): Promise<{ seed: SimulatorData; good: boolean }> {
+    const { loadSimulatorSeed, SAMPLE_DATA } = (require('../backends/simulator') as typeof import('../backends/simulator'));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, SEED_FILE);
       let text: string;

@@ -4,15 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LinkPanelProvider, createMementoHistory, type HistoryStore } from '../panel/host';
+import { createMementoHistory, type HistoryStore } from '../panel/host/history';
 import type { PanelEnvironment } from '../protocol/webview';
 import { Config } from './config';
 import { SignInManager } from './auth/sign-in';
 import { BackendManager } from './backends';
 import { EnvironmentManager, viewOf, type ClientEnvironment, type EnvironmentChange } from './environments/manager';
-import { createLanguageClient, refreshCodeLenses } from './language-client';
 import { createLinkRunner, type RunLinkCall } from './run-link';
 import { EnvironmentStatusBar } from './status-bar';
+import { LazyPanel } from './panel';
 
 export class Context implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('Omnichannel', { log: true });
@@ -22,7 +22,7 @@ export class Context implements vscode.Disposable {
   readonly backends: BackendManager;
   readonly history: HistoryStore;
   readonly runLinkCall: RunLinkCall;
-  readonly panel: LinkPanelProvider;
+  readonly panel: LazyPanel;
   private readonly statusBar = new EnvironmentStatusBar();
   private readonly environmentChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -49,7 +49,7 @@ export class Context implements vscode.Disposable {
       refreshCall: () => this.config.refreshCall,
       didRun: () => this.panel.refresh(),
     });
-    this.panel = new LinkPanelProvider({
+    this.panel = new LazyPanel({
       extensionUri: extension.extensionUri,
       environment: () => panelEnvironment(this.activeEnvironment()),
       getBackend: () => this.backends.get(this.activeEnvironment()),
@@ -60,7 +60,7 @@ export class Context implements vscode.Disposable {
       log: message => this.log.info(message),
     });
     this.disposables.push(
-      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.panel.register(),
+      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.panel,
       this.environments.onDidChange(change => this.onEnvironmentChange(change)),
       this.signIn.onDidChange(() => this.updateStatus()),
       this.backends.onDidChange(() => this.panel.refresh()),
@@ -77,11 +77,16 @@ export class Context implements vscode.Disposable {
     return this.languageClient;
   }
 
-  /** Starts the language server without waiting for it: activation stays fast. */
+  /**
+   * Starts the language server without waiting for it; the client library loads here, after activation
+   * returned, so activation stays fast.
+   */
   startLanguageClient(): void {
-    const client = createLanguageClient(this.extension, { activeEnvironmentName: () => this.activeEnvironment().name, outputChannel: this.log });
-    this.languageClient = client;
-    this.started = client.start().catch(error => {
+    this.started = this.loadClientModule().then(module => {
+      const client = module.createLanguageClient(this.extension, { activeEnvironmentName: () => this.activeEnvironment().name, outputChannel: this.log });
+      this.languageClient = client;
+      return client.start();
+    }).catch(error => {
       this.log.error(`The Omnichannel language server did not start: ${String(error)}`);
       void vscode.window.showErrorMessage('The Omnichannel language server did not start. Run "Omnichannel: Restart Language Server" or see the log.', 'Show Log')
         .then(answer => { if (answer === 'Show Log') this.log.show(true); });
@@ -91,6 +96,12 @@ export class Context implements vscode.Disposable {
   /** Settles once the language server has started (or failed to; the failure is shown and logged). */
   languageServerStarted(): Promise<void> {
     return this.started;
+  }
+
+  private loadClientModule(): Promise<typeof import('./language-client')> {
+    // A macrotask first: activate() returns before the client library is even loaded. `require` (not a
+    // static import) is what makes the bundle evaluate that module only here.
+    return new Promise(resolve => setImmediate(resolve)).then(() => require('./language-client') as typeof import('./language-client'));
   }
 
   async restartLanguageClient(): Promise<void> {
@@ -114,7 +125,8 @@ export class Context implements vscode.Disposable {
     }
     this.updateStatus();
     this.environmentChanged.fire();
-    if (this.languageClient) refreshCodeLenses(this.languageClient);
+    const client = this.languageClient;
+    if (client) (require('./language-client') as typeof import('./language-client')).refreshCodeLenses(client);
   }
 
   private updateStatus(): void {

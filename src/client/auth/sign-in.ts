@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { TokenProvider } from '../../backends/types';
-import { azureCliTokenProvider, commandTokenProvider, servicePrincipalTokenProvider } from '../../backends/auth';
-import type { EnvironmentDefinition } from '../../backends/config';
+import type { EnvironmentDefinition } from '../../backends/config/types';
 import type { SignInState } from '../environments/selection';
 import { microsoftScopes, secretKey } from '../environments/auth-scopes';
 
@@ -93,16 +92,18 @@ export class SignInManager implements vscode.Disposable {
       case 'microsoft':
         return forceRefresh => this.microsoftToken(environment, auth.tenant, forceRefresh);
       case 'servicePrincipal':
-        return servicePrincipalTokenProvider({
-          tenant: auth.tenant,
-          clientId: auth.clientId,
+        return lazyProvider(auth => auth.servicePrincipalTokenProvider({
+          tenant: environment.authentication.type === 'servicePrincipal' ? environment.authentication.tenant : '',
+          clientId: environment.authentication.type === 'servicePrincipal' ? environment.authentication.clientId : '',
           url: environment.url,
           secret: () => this.secret(environment),
-        });
+        }));
       case 'azureCli':
-        return azureCliTokenProvider({ url: environment.url });
-      case 'command':
-        return commandTokenProvider({ command: auth.command, ...(workspaceFolder() ? { cwd: workspaceFolder() } : {}) });
+        return lazyProvider(auth => auth.azureCliTokenProvider({ url: environment.url }));
+      case 'command': {
+        const cwd = workspaceFolder();
+        return lazyProvider(auth => auth.commandTokenProvider({ command: environment.authentication.type === 'command' ? environment.authentication.command : '', ...(cwd ? { cwd } : {}) }));
+      }
     }
   }
 
@@ -145,6 +146,17 @@ export class SignInManager implements vscode.Disposable {
     this.states.set(name, state);
     this.changed.fire(name);
   }
+}
+
+type AuthModule = typeof import('../../backends/auth');
+
+/** A provider whose module (MSAL among others) loads on the first token request, not at activation. */
+function lazyProvider(create: (auth: AuthModule) => TokenProvider): TokenProvider {
+  let inner: Promise<TokenProvider> | undefined;
+  return async forceRefresh => {
+    inner ??= Promise.resolve().then(() => require('../../backends/auth') as typeof import('../../backends/auth')).then(create);
+    return (await inner)(forceRefresh);
+  };
 }
 
 function workspaceFolder(): string | undefined {

@@ -4,7 +4,8 @@
  * either changes, keeps whatever is valid, and remembers the active one per workspace.
  */
 import * as vscode from 'vscode';
-import { ENVIRONMENTS_FILE, SIMULATOR_NAME, loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments, type EnvironmentDefinition, type EnvironmentEntry } from '../../backends/config';
+// Only the types module is imported up front: the validators (ajv) load with the first reload, after activation.
+import { ENVIRONMENTS_FILE, SIMULATOR_NAME, type EnvironmentDefinition, type EnvironmentEntry } from '../../backends/config/types';
 import type { ConfigProblem } from '../../backends/json/problem';
 import type { Config } from '../config';
 import { chooseActive, type EnvironmentView } from './selection';
@@ -79,6 +80,7 @@ export class EnvironmentManager implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
+    const { loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments } = (require('../../backends/config') as typeof import('../../backends/config'));
     const settings = validateSettingsEnvironments(this.config.environments);
     const fromFiles: EnvironmentDefinition[] = [];
     const problems: ConfigProblem[] = [...settings.errors];

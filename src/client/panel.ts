@@ -1,0 +1,51 @@
+/**
+ * Registers the "Link Calls" view at activation but loads the panel's code (its message validator is
+ * compiled on load) only when the view is first shown, so activation stays fast.
+ */
+import * as vscode from 'vscode';
+import type { LinkPanelDeps, LinkPanelProvider } from '../panel/host';
+
+const VIEW_ID = 'omnichannel.panel';
+
+export class LazyPanel implements vscode.WebviewViewProvider, vscode.Disposable {
+  private provider: LinkPanelProvider | undefined;
+  private loading: Promise<LinkPanelProvider> | undefined;
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly deps: LinkPanelDeps) {
+    this.registration = vscode.window.registerWebviewViewProvider(VIEW_ID, this);
+  }
+
+  async resolveWebviewView(view: vscode.WebviewView, context: vscode.WebviewViewResolveContext, token: vscode.CancellationToken): Promise<void> {
+    const provider = await this.load();
+    provider.resolveWebviewView(view);
+    void context; void token; // the panel keeps no state of its own in the view context
+  }
+
+  /** `omnichannel.openPanel`. */
+  async reveal(): Promise<void> {
+    if (this.provider) await this.provider.reveal();
+    else await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  }
+
+  /** Re-reads conversations and history; nothing to do while the panel was never shown. */
+  refresh(): void {
+    this.provider?.refresh();
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.provider?.dispose();
+  }
+
+  private load(): Promise<LinkPanelProvider> {
+    // `require` here, not a static import, so the bundle evaluates the panel's modules only now.
+    this.loading ??= Promise.resolve().then(() => {
+      const { LinkPanelProvider: Provider } = require('../panel/host/provider') as typeof import('../panel/host/provider');
+      const provider = new Provider(this.deps);
+      this.provider = provider;
+      return provider;
+    });
+    return this.loading;
+  }
+}

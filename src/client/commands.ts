@@ -3,7 +3,7 @@
  * Commands that run a call resolve with its `LinkOutcome`, so keybindings, tasks and tests can use them.
  */
 import * as vscode from 'vscode';
-import { CallAtPositionRequest, RunCallCommand, type CallAtPositionParams, type CallAtPositionResult, type RunnableCallInfo } from '../protocol/lsp';
+import { CallAtPositionRequest, type CallAtPositionParams, type CallAtPositionResult, type RunnableCallInfo } from '../protocol/lsp';
 import type { LinkMethod, LinkOutcome } from '../protocol/link';
 import type { Context } from './ctx';
 import { environmentPickItems } from './environments/selection';
@@ -11,14 +11,15 @@ import { viewOf, type ClientEnvironment } from './environments/manager';
 import { askForCall } from './link-flow';
 import { realCallBlockedReason } from './outcome-text';
 import { readCallArgument } from './call-argument';
+import type { CommandId } from './command-ids';
 
 type Handler = (...args: unknown[]) => unknown;
 
-const COMMANDS: Record<string, (ctx: Context) => Handler> = {
+const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.linkRecord': ctx => arg => linkOrUnlink(ctx, 'linkToConversation', arg),
   'omnichannel.unlinkRecord': ctx => arg => linkOrUnlink(ctx, 'unlinkFromConversation', arg),
   'omnichannel.runCallAtCursor': ctx => () => runCallAtCursor(ctx),
-  [RunCallCommand]: ctx => info => runCodeLensCall(ctx, info),
+  'omnichannel.runCall': ctx => info => runCodeLensCall(ctx, info),
   'omnichannel.selectEnvironment': ctx => name => selectEnvironment(ctx, name),
   'omnichannel.signIn': ctx => name => signInOrOut(ctx, name, 'in'),
   'omnichannel.signOut': ctx => name => signInOrOut(ctx, name, 'out'),

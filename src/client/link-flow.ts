@@ -7,7 +7,7 @@ import { ENTITIES } from '../catalogue';
 import type { LinkBackend } from '../backends/types';
 import type { ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../protocol/link';
 import { readGuidInput } from './guid';
-import { toFailure } from './run-link';
+import { toFailure } from './failure';
 
 /** Asks for the arguments of one call; undefined when the person backs out (Escape). */
 export async function askForCall(method: LinkMethod, backend: LinkBackend, log: vscode.LogOutputChannel): Promise<LinkRequest | undefined> {

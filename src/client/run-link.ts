@@ -6,10 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import { LinkError, type HistoryEntry, type LinkFailure, type LinkMethod, type LinkOutcome, type LinkRequest } from '../protocol/link';
+import type { HistoryEntry, LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
 import type { LinkBackend } from '../backends/types';
 import type { HistoryStore } from '../panel/host/history';
 import { callAsCode } from '../panel/host/code';
+import { failure, toFailure } from './failure';
 import { logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from './outcome-text';
 
 /** What the runner needs to know about an environment. */
@@ -52,17 +53,17 @@ export function createLinkRunner(deps: LinkRunnerDeps): RunLinkCall {
     const record = options.record !== false;
     const environment = deps.environment(options.environment);
     if (!environment) {
-      const failure = fail(method, 'unknown-environment', `There is no environment named "${options.environment ?? ''}". Add it to omnichannel.environments or .omnichannel/environments.json, or pick one with "Omnichannel: Select Environment…".`);
-      return finish(deps, method, request, options.environment ?? '?', failure, notify, false);
+      const unknown = failure(method, 'unknown-environment', `There is no environment named "${options.environment ?? ''}". Add it to omnichannel.environments or .omnichannel/environments.json, or pick one with "Omnichannel: Select Environment…".`);
+      return finish(deps, method, request, options.environment ?? '?', unknown, notify, false);
     }
     if (environment.real) {
       const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
-      if (blocked) return finish(deps, method, request, environment.name, fail(method, 'untrusted-workspace', blocked), notify, record);
+      if (blocked) return finish(deps, method, request, environment.name, failure(method, 'untrusted-workspace', blocked), notify, record);
       if (environment.production) {
         const go = method === 'linkToConversation' ? 'Link' : 'Unlink';
         const answer = await vscode.window.showWarningMessage(productionConfirmation(method, request, environment.name), { modal: true }, go);
         if (answer !== go) {
-          return finish(deps, method, request, environment.name, fail(method, 'cancelled', `Cancelled: the call to production environment ${environment.name} was not confirmed.`), false, false);
+          return finish(deps, method, request, environment.name, failure(method, 'cancelled', `Cancelled: the call to production environment ${environment.name} was not confirmed.`), false, false);
         }
       }
     }
@@ -89,24 +90,6 @@ async function call(deps: LinkRunnerDeps, environmentName: string, method: LinkM
   } catch (error) {
     return toFailure(method, error, signal);
   }
-}
-
-/** Any rejection as the API's failure shape; unexpected errors keep their message so nothing is silent. */
-export function toFailure(method: LinkMethod, error: unknown, signal?: AbortSignal): LinkFailure {
-  if (error instanceof LinkError) return error.toFailure();
-  if (isFailureShape(error)) return { status: 'failure', functionName: method, code: error.code, message: error.message };
-  if (signal?.aborted) return fail(method, 'cancelled', 'Cancelled.');
-  const message = error instanceof Error ? error.message : String(error);
-  return fail(method, 'server-error', `Unexpected error: ${message}`);
-}
-
-function isFailureShape(error: unknown): error is LinkFailure {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 'failure'
-    && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { message?: unknown }).message === 'string';
-}
-
-function fail(method: LinkMethod, code: LinkFailure['code'], message: string): LinkFailure {
-  return { status: 'failure', functionName: method, code, message };
 }
 
 async function finish(deps: LinkRunnerDeps, method: LinkMethod, request: LinkRequest, environmentName: string, outcome: LinkOutcome, notify: boolean, record: boolean): Promise<LinkOutcome> {

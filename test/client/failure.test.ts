@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import { toFailure } from '../../src/client/failure';
+import { LinkError } from '../../src/protocol/link';
+
+describe('client: rejections as failures', () => {
+  it('keeps a LinkError as the API shaped it', () => {
+    const error = new LinkError('unlinkFromConversation', 'not-linked', 'Nothing of that kind is linked.');
+    assert.deepEqual(toFailure('linkToConversation', error), { status: 'failure', functionName: 'unlinkFromConversation', code: 'not-linked', message: 'Nothing of that kind is linked.' });
+  });
+
+  it('accepts a plain failure-shaped rejection (it crossed a process boundary)', () => {
+    assert.equal(toFailure('linkToConversation', { status: 'failure', code: 'throttled', message: 'Wait.' }).code, 'throttled');
+  });
+
+  it('says "cancelled" when the caller aborted, and keeps the message of anything unexpected', () => {
+    const controller = new AbortController();
+    controller.abort();
+    assert.equal(toFailure('linkToConversation', new Error('socket hang up'), controller.signal).code, 'cancelled');
+    assert.deepEqual(toFailure('linkToConversation', new Error('socket hang up')), {
+      status: 'failure', functionName: 'linkToConversation', code: 'server-error', message: 'Unexpected error: socket hang up',
+    });
+  });
+});

@@ -17,7 +17,7 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
 export class OmnichannelDocument {
   private file!: ts.SourceFile;
   private currentText!: string;
-  private lineStarts: readonly number[] | undefined;
+  private lineStarts: number[] | undefined;
   private failure: string | undefined;
 
   constructor(readonly fileName: string, text: string) {
@@ -55,11 +55,12 @@ export class OmnichannelDocument {
       try {
         this.file = ts.updateSourceFile(this.file, next, range);
         this.currentText = next;
+        // Shifting the known line starts costs far less than scanning a large text again after every keystroke.
+        if (this.lineStarts) this.lineStarts = shiftLineStarts(this.lineStarts, next, start, end, change.newText.length);
       } catch {
         this.setText(next); // the incremental parser gave up: a full parse decides
       }
     }
-    this.lineStarts = undefined;
   }
 
   /** Replaces the whole text (a fresh parse). */
@@ -105,7 +106,7 @@ export class OmnichannelDocument {
   }
 
   private starts(): readonly number[] {
-    this.lineStarts ??= this.failure === undefined ? this.file.getLineStarts() : lineStartsOf(this.currentText);
+    this.lineStarts ??= this.failure === undefined ? [...this.file.getLineStarts()] : lineStartsOf(this.currentText, 0, this.currentText.length + 1);
     return this.lineStarts;
   }
 
@@ -114,13 +115,44 @@ export class OmnichannelDocument {
   }
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
+/** The line starts after `from` and before `to` (and 0 when `from` is 0); `TS_BREAKS` counts line breaks as `getLineStarts` does. */
+function lineStartsOf(text: string, from: number, to: number, breaks = LSP_BREAKS): number[] {
+  const starts = from === 0 ? [0] : [];
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 10 || c === 13) starts.push(i + 1);
+    if ((c === 10 || c === 13 || (breaks === TS_BREAKS && (c === 0x2028 || c === 0x2029))) && i + 1 < to) starts.push(i + 1);
   }
+  return starts;
+}
+
+/** The parser also ends lines at U+2028 and U+2029; text the parser could not take is split as LSP does. */
+const LSP_BREAKS = 0;
+const TS_BREAKS = 1;
+
+/**
+ * The line starts of `text` after replacing old [start, end) by `inserted` characters: the lines before
+ * the edit are kept, the edited region is scanned, and the lines after it are shifted. Whether an offset
+ * starts a line depends on the character before it and the one at it (a CR then LF is one break), so
+ * only starts with both characters outside the edit are kept or shifted.
+ */
+function shiftLineStarts(old: readonly number[], text: string, start: number, end: number, inserted: number): number[] {
+  const delta = inserted - (end - start);
+  // The last old start whose line break lies wholly before the edit, and the first one safely past it.
+  let low = 0;
+  let high = old.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (old[mid]! < start) low = mid;
+    else high = mid - 1;
+  }
+  const first = low;
+  let after = first + 1;
+  while (after < old.length && old[after]! < end + 2) after++;
+  const stop = after < old.length ? old[after]! + delta : text.length + 1;
+  const starts = old.slice(0, first + 1);
+  for (const s of lineStartsOf(text, old[first]!, stop, TS_BREAKS)) if (s > old[first]!) starts.push(s);
+  for (let i = after; i < old.length; i++) starts.push(old[i]! + delta);
   return starts;
 }
 

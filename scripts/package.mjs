@@ -4,7 +4,7 @@
 // allow-list of the shipped files.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { REPO_ROOT } from './lib/vscode-host.mjs';
 
 function run(command, args) {
@@ -16,10 +16,12 @@ function run(command, args) {
 }
 
 const { name, version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-const vsix = `${name}-${version}.vsix`;
+// --out <path> writes the VSIX elsewhere (the tests package into a folder of their own).
+const outIndex = process.argv.indexOf('--out');
+const vsix = outIndex > 0 && process.argv[outIndex + 1] ? resolve(process.argv[outIndex + 1]) : join(REPO_ROOT, `${name}-${version}.vsix`);
 
 run(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--production']);
 run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix]);
 
-const bytes = statSync(join(REPO_ROOT, vsix)).size;
-console.log(`package: ${vsix} is ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes).`);
+const bytes = statSync(vsix).size;
+console.log(`package: ${basename(vsix)} is ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes).`);

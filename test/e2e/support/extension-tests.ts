@@ -4,7 +4,8 @@
  * suite writes one record per test to the file named by OMNICHANNEL_SUITE_RESULTS; the workbench calls
  * `window.codeAutomationExit(code)` when the run ends, which is the event this waits on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, loadHost } from './repo';
 import { launchBrowser, screenshot } from './browser';
@@ -30,7 +31,8 @@ export const SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'vscode-suite', 'index
 export async function runExtensionTests(options: { settings?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<ExtensionTestRun> {
   if (!existsSync(SUITE_INDEX)) throw new Error(`${SUITE_INDEX} does not exist: compile the tests first ("npx tsc -p .").`);
   const host = await loadHost();
-  const resultsFile = join(REPO_ROOT, 'test-results', 'vscode-suite-results.json');
+  // Unique per run: two runs in one checkout must not read each other's results.
+  const resultsFile = join(tmpdir(), `omnichannel-vscode-suite-${process.pid}-${Date.now()}.json`);
   const session = await startSession({
     installVsix: false,
     settings: options.settings ?? {},
@@ -67,6 +69,7 @@ export async function runExtensionTests(options: { settings?: Record<string, unk
     }
     await screenshot(page, 'vscode-suite-end').catch(() => undefined);
     const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as InnerTestResult[] : [];
+    rmSync(resultsFile, { force: true });
     return { exitCode, results, log: log.join('\n') };
   } finally {
     await browser.close();

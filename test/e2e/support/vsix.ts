@@ -1,16 +1,13 @@
 /**
  * The packaged extension the end-to-end tests install. Packaged once per test run from the current
- * sources (so the tests exercise exactly what would ship); OMNICHANNEL_VSIX points at a prebuilt one.
+ * sources (so the tests exercise exactly what would ship), into a temporary folder removed when the run
+ * ends; OMNICHANNEL_VSIX points at a prebuilt one instead.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, packageVersion } from './repo';
-
-export function vsixPath(): string {
-  const { name, version } = packageVersion();
-  return process.env.OMNICHANNEL_VSIX ?? join(REPO_ROOT, `${name}-${version}.vsix`);
-}
 
 let packaged: Promise<string> | undefined;
 
@@ -22,20 +19,20 @@ export function ensureVsix(): Promise<string> {
       else reject(new Error(`OMNICHANNEL_VSIX names ${process.env.OMNICHANNEL_VSIX}, which does not exist.`));
       return;
     }
+    // A folder of this process's own, so a test run never installs a VSIX another run is rewriting.
+    const folder = mkdtempSync(join(tmpdir(), 'omnichannel-vsix-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const { name, version } = packageVersion();
+    const path = join(folder, `${name}-${version}.vsix`);
     let output = '';
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'package.mjs')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'package.mjs'), '--out', path], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.once('error', reject);
     child.once('exit', code => {
-      const path = vsixPath();
       if (code === 0 && existsSync(path)) resolve(path);
       else reject(new Error(`Packaging the VSIX failed (exit ${code}):\n${output}`));
     });
   });
   return packaged;
-}
-
-export function vsixSize(path: string): number {
-  return statSync(path).size;
 }

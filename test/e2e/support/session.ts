@@ -27,6 +27,31 @@ export interface Session {
   dispose(): Promise<void>;
 }
 
+/**
+ * code-server runs in a session of its own (so it can be killed as a group), which also means Ctrl+C on
+ * the test run does not reach it: whatever is still running when this process exits is killed here.
+ */
+const live = new Set<{ pid: number; profile: Profile }>();
+let exitHookInstalled = false;
+
+function killLeftovers(): void {
+  for (const entry of live) {
+    try { process.kill(-entry.pid, 'SIGKILL'); } catch { /* already gone */ }
+    entry.profile.remove();
+  }
+  live.clear();
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', killLeftovers);
+  // Ctrl+C, a closed terminal or a CI timeout would otherwise end the run without an 'exit' event.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => { killLeftovers(); process.exit(code); });
+  }
+}
+
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
   await ensurePrerequisites();
   const host = await loadHost();
@@ -39,13 +64,16 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     cpSync(SAMPLES_DIR, workspace, { recursive: true });
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
     const server = await host.startCodeServer(profile);
+    installExitHook();
+    const entry = { pid: server.pid, profile };
+    live.add(entry);
     return {
       profile,
       server,
       workspace,
       vsix,
       async dispose() {
-        try { await server.stop(); } finally { profile.remove(); }
+        try { await server.stop(); } finally { profile.remove(); live.delete(entry); }
       },
     };
   } catch (error) {

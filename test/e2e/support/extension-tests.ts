@@ -50,19 +50,19 @@ export async function runExtensionTests(options: { settings?: Record<string, unk
       exited = resolve;
       timer = setTimeout(() => reject(new Error(`The extension test run did not finish within ${timeoutMs} ms. Its log:\n${log.join('\n')}`)), timeoutMs);
     });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { exited(code); });
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      log.push(`[${type}] ${args.map(a => typeof a === 'string' ? a : JSON.stringify(a)).join(' ')}`);
-    });
-    await page.goto(host.workbenchUrl(session.server, {
-      folder: session.workspace,
-      payload: [
-        ['extensionDevelopmentPath', host.remoteUri(session.server, extension)],
-        ['extensionTestsPath', host.remoteUri(session.server, SUITE_INDEX)],
-      ],
-    }));
     let exitCode: number;
     try {
+      await page.exposeFunction('codeAutomationExit', (code: number) => { exited(code); });
+      await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+        log.push(`[${type}] ${args.map(a => typeof a === 'string' ? a : JSON.stringify(a)).join(' ')}`);
+      });
+      await page.goto(host.workbenchUrl(session.server, {
+        folder: session.workspace,
+        payload: [
+          ['extensionDevelopmentPath', host.remoteUri(session.server, extension)],
+          ['extensionTestsPath', host.remoteUri(session.server, SUITE_INDEX)],
+        ],
+      }));
       exitCode = await exit;
     } finally {
       clearTimeout(timer);

@@ -15,6 +15,8 @@ export interface OmnichannelApi {
   environments(): Promise<string[]>;
   /** The simulator's current conversations and records. */
   getSimulatorState(): Promise<SimulatorData>;
+  /** Fires after the environment list was reloaded (settings or workspace file changed) or the active one switched. */
+  readonly onDidChangeEnvironments: vscode.Event<void>;
   /** Settles once the language server has started (tests wait on it instead of sleeping). */
   languageServerStarted(): Promise<void>;
   /** Runs a call without any prompt or notification except a production confirmation. */
@@ -36,6 +38,7 @@ export function activate(extension: vscode.ExtensionContext): OmnichannelApi {
     },
     getSimulatorState: () => ctx.backends.simulatorState(),
     languageServerStarted: () => ctx.languageServerStarted(),
+    onDidChangeEnvironments: (listener, thisArgs, disposables) => ctx.environments.onDidChange(() => listener.call(thisArgs, undefined), undefined, disposables),
     runLinkCall: (method, request, environment) => ctx.runLinkCall(method, request, { notify: false, ...(environment === undefined ? {} : { environment }) }),
   };
 }

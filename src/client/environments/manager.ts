@@ -29,6 +29,8 @@ export class EnvironmentManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EnvironmentChange>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private loading: Promise<void> | undefined;
+  /** What was last reported, so a reload for another reason does not repeat the same warnings. */
+  private reported = '';
   /** Fires when the list (`definitions`) or only the active environment (`active`) changed. */
   readonly onDidChange = this.changed.event;
 
@@ -100,13 +102,17 @@ export class EnvironmentManager implements vscode.Disposable {
       this.log.info(`${ENVIRONMENTS_FILE} is ignored: the workspace is not trusted.`);
     }
     const merged = mergeEnvironments(settings.environments, fromFiles);
-    for (const message of merged.messages) {
-      this.log.warn(message);
-      void vscode.window.showWarningMessage(message);
-    }
     this.environments = merged.environments;
     this.log.info(`Environments: ${this.environments.map(e => e.name).join(', ')}`);
-    showProblems(problems, this.log, file => files.get(file), 'The other environments still work.');
+    const report = JSON.stringify([problems.map(p => p.text), merged.messages]);
+    if (report !== this.reported) {
+      this.reported = report;
+      for (const message of merged.messages) {
+        this.log.warn(message);
+        void vscode.window.showWarningMessage(message);
+      }
+      showProblems(problems, this.log, file => files.get(file), 'The other environments still work.');
+    }
     this.changed.fire('definitions');
   }
 }

@@ -3,7 +3,8 @@
  * is a value (an alias or string constant: `const oc = Microsoft.Omnichannel`, `const { link } = oc`) or
  * only shadows (parameters, functions, classes, imports, `let x;`, values that cannot name the API).
  */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 import { GLOBALS, leftmostIdentifier, unwrap } from './resolve';
 import { occurrences } from './locate';
 import { scopeOf, type Declaration, type PathStep } from './scope';
@@ -37,14 +38,16 @@ interface Ranked {
 }
 
 export function collectDeclarations(sourceFile: ts.SourceFile, name: string): Declaration[] {
+  const root = name === 'Microsoft' || GLOBALS.has(name);
+  // A name never bound to a value resolves to nothing, shadowed or not: a quick look at the places that
+  // could bind a value usually settles it. Only roots (`Microsoft`, `window`…) need their shadowing.
+  if (!root && !occurrences(sourceFile, name, { valuesOnly: true }).some(node => classify(node as ts.Identifier)?.declaration.value && !insideType(node))) return [];
   const ranked: Ranked[] = [];
   for (const node of occurrences(sourceFile, name, { declarationsOnly: true })) {
     const entry = classify(node as ts.Identifier);
     if (entry && !insideType(node)) ranked.push(entry);
   }
-  // A name that never holds a value resolves to nothing whether or not it is shadowed, unless it is a root
-  // (`Microsoft`, `window`…): then only its shadowing matters. Dropping the rest keeps lookups short.
-  if (!ranked.some(r => r.declaration.value) && name !== 'Microsoft' && !GLOBALS.has(name)) return [];
+  if (!root && !ranked.some(r => r.declaration.value)) return [];
   ranked.sort((a, b) => a.rank - b.rank || b.at - a.at);
   return ranked.map(r => r.declaration);
 }

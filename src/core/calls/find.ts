@@ -7,7 +7,8 @@
  * a call, and through variables into the places their names occur. Nothing else in the file is visited;
  * each candidate call is then confirmed by the scope-aware evaluation.
  */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 import { findMethod } from '../../catalogue';
 import type { ApiCall, ResolvedString } from './types';
 import { evaluate } from './resolve';

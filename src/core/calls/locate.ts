@@ -3,7 +3,8 @@
  * the positions found (O(depth) each), instead of visiting every node: call recognition then costs in
  * proportion to how often the API's names appear, not to the size of the file.
  */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 
 // Read once: through the module object every `ts.X` access is a getter call, and these run per occurrence.
 const forEachChild = ts.forEachChild;
@@ -20,6 +21,12 @@ export interface OccurrenceFilter {
    * Only trusted in a file without syntax errors: error recovery can turn `a.Microsoft.b` into declarations.
    */
   readonly declarationsOnly?: boolean;
+  /**
+   * Narrower still: skip names that cannot be bound to a value either, judged by the character after
+   * them (`id)`, `id;`, `id.x`, `id =>`): a variable with a value is followed by `=`, `:` or `!`, a
+   * destructured one by `,`, `}` or `=`. Same trust rule as `declarationsOnly`.
+   */
+  readonly valuesOnly?: boolean;
 }
 
 /**
@@ -31,12 +38,15 @@ export function occurrences(sourceFile: ts.SourceFile, name: string, filter: Occ
   const found: ts.Node[] = [];
   const length = name.length;
   if (length === 0) return found;
-  const skipMembers = filter.declarationsOnly === true && parsedCleanly(sourceFile);
+  const clean = (filter.declarationsOnly === true || filter.valuesOnly === true) && parsedCleanly(sourceFile);
+  const skipMembers = clean;
+  const skipNonValues = clean && filter.valuesOnly === true;
   const descender = new Descender(sourceFile);
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + length)) {
     // The name must stand alone: a longer identifier around it is another name.
     if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) continue;
     if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) continue;
+    if (skipNonValues && cannotHoldValue(text, at + length)) continue;
     const node = descender.tokenAt(at);
     if (!node) continue;
     const kind = node.kind;
@@ -99,6 +109,20 @@ function isMemberDot(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   return text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) !== 46;
+}
+
+/** Characters that never follow a name bound to a value; anything else (comments, odd spaces) is looked at. */
+const NOT_AFTER_VALUE = new Set([...')];.([+-*%&|^?<>'].map(c => c.charCodeAt(0)));
+
+function cannotHoldValue(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c === 61 /* = */) {
+    const next = text.charCodeAt(i + 1);
+    return next === 61 || next === 62; // `==`, `===`, `=>`
+  }
+  return NOT_AFTER_VALUE.has(c);
 }
 
 function nextNonSpace(text: string, from: number): number {

@@ -4,7 +4,8 @@
  * declaration with the innermost scope containing it, which is how JavaScript's lexical scoping works
  * (hoisting included: a scope covers its whole range).
  */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 
 export interface PathStep {
   readonly name: string;

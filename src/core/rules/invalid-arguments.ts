@@ -1,5 +1,6 @@
 /** A call with missing or extra arguments, or a literal of the wrong kind (a number for an id, `"true"` for a boolean, an input object without `agentId`). */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 import type { ParameterInfo, ParamType } from '../../catalogue';
 import type { ApiCall } from '../calls';
 import { unwrap } from '../calls';

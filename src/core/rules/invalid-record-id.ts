@@ -1,5 +1,6 @@
 /** A record or conversation id is not a lower-case GUID without braces, or is `formContext.data.entity.getId()` passed straight in (it returns `{UPPER-CASE}`). */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 import type { Fix } from '../types';
 import { unwrap } from '../calls';
 import { replaceLiteralText, spanOf } from './support/text';

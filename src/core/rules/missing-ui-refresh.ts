@@ -1,5 +1,6 @@
 /** A link or unlink whose success path never refreshes the UI: the change is saved but the agent does not see it until a refresh. */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 import type { Fix, TextEdit } from '../types';
 import { isLinkCall } from './support/methods';
 import { promiseUse, type PromiseUse } from './support/promise-use';

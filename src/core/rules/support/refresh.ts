@@ -2,7 +2,8 @@
  * Recognises UI refreshes: the catalogue's refresh calls (`Microsoft.Apm.refreshTab`,
  * `…getFocusedTab().refresh()`, `formContext.data.refresh`…) and the user's own refresh functions.
  */
-import * as ts from 'typescript';
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
 import { GLOBAL_PREFIXES, REFRESH_PATTERNS } from '../../../catalogue';
 import type { RuleContext } from '../types';
 import { isStatementList } from './promise-use';

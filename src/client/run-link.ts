@@ -70,7 +70,8 @@ export function createLinkRunner(deps: LinkRunnerDeps): RunLinkCall {
     const outcome = options.onProgress
       ? await call(deps, environment.name, method, request, options.onProgress, options.signal)
       : await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${method === 'linkToConversation' ? 'Linking' : 'Unlinking'} ${request.entityLogicalName} in ${environment.name}`, cancellable: true },
+        // Real calls can wait (throttling) and be cancelled: a notification. The simulator answers at once: the status bar.
+        { location: environment.real ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `${method === 'linkToConversation' ? 'Linking' : 'Unlinking'} ${request.entityLogicalName} in ${environment.name}`, cancellable: environment.real },
         (progress, token) => {
           const controller = new AbortController();
           const cancel = token.onCancellationRequested(() => controller.abort());

@@ -1,60 +1,82 @@
 /**
  * One typed view of the `omnichannel.*` settings, a getter per setting, read fresh on every access so a
- * change applies without a reload. The only place the client reads configuration.
+ * change applies without a reload. The only place the client reads configuration. Pure: it reads
+ * through a `SettingsSection` (VS Code's `WorkspaceConfiguration` fits), so it is unit tested.
  */
-import * as vscode from 'vscode';
 import { DEFAULT_REFRESH_CALL } from '../catalogue';
-import { readTrustedHosts, type TrustedHostsReading } from './trusted-hosts';
+import { readTrustedHosts, type InspectedSetting, type TrustedHostsReading } from './trusted-hosts';
 
 export const CONFIG_SECTION = 'omnichannel';
 
+/** The part of `vscode.WorkspaceConfiguration` used here. */
+export interface SettingsSection {
+  get<T>(key: string): T | undefined;
+  inspect(key: string): InspectedSetting | undefined;
+}
+
+/** Every key read below (without the `omnichannel.` prefix); a test checks each is declared in package.json. */
+export const SETTING_KEYS = [
+  'environments',
+  'trustedHosts',
+  'simulator.linkableStatus',
+  'conversations.scope',
+  'refreshCall',
+  'dataverse.timeoutSeconds',
+  'dataverse.maxRetryAfterSeconds',
+  'codeLens.enabled',
+] as const;
+
+type SettingKey = (typeof SETTING_KEYS)[number];
+
 export class Config {
-  private get section(): vscode.WorkspaceConfiguration {
-    return vscode.workspace.getConfiguration(CONFIG_SECTION);
-  }
+  constructor(private readonly section: () => SettingsSection) {}
 
   /** The raw `omnichannel.environments` value; validated by the environment manager. */
   get environments(): unknown {
     // Application scope: only the user's value counts, whatever a workspace says.
-    return this.section.inspect<unknown>('environments')?.globalValue ?? [];
+    return this.inspect('environments')?.globalValue ?? [];
   }
 
   /** Only the user's own value, never the workspace's: it decides where a token may go. */
   get trustedHosts(): TrustedHostsReading {
-    return readTrustedHosts(this.section.inspect<unknown>('trustedHosts'));
+    return readTrustedHosts(this.inspect('trustedHosts'));
   }
 
   get linkableStatus(): 'active' | 'open' {
-    return this.section.get<string>('simulator.linkableStatus') === 'open' ? 'open' : 'active';
+    return this.get<string>('simulator.linkableStatus') === 'open' ? 'open' : 'active';
   }
 
   get conversationScope(): 'mine' | 'all' {
-    return this.section.get<string>('conversations.scope') === 'all' ? 'all' : 'mine';
+    return this.get<string>('conversations.scope') === 'all' ? 'all' : 'mine';
   }
 
   get refreshCall(): string {
-    const value = this.section.get<string>('refreshCall');
+    const value = this.get<unknown>('refreshCall');
     return typeof value === 'string' && value.trim() !== '' ? value : DEFAULT_REFRESH_CALL;
   }
 
   get timeoutMs(): number {
-    return positiveSeconds(this.section.get<number>('dataverse.timeoutSeconds'), 30, 1) * 1000;
+    return seconds(this.get<unknown>('dataverse.timeoutSeconds'), 30, 1) * 1000;
   }
 
   get maxRetryAfterMs(): number {
-    return positiveSeconds(this.section.get<number>('dataverse.maxRetryAfterSeconds'), 60, 0) * 1000;
+    return seconds(this.get<unknown>('dataverse.maxRetryAfterSeconds'), 60, 0) * 1000;
   }
 
   get codeLensEnabled(): boolean {
-    return this.section.get<boolean>('codeLens.enabled') !== false;
+    return this.get<unknown>('codeLens.enabled') !== false;
   }
 
-  /** Whether a configuration change touches one of our settings (optionally one key). */
-  static affects(event: vscode.ConfigurationChangeEvent, key?: string): boolean {
-    return event.affectsConfiguration(key === undefined ? CONFIG_SECTION : `${CONFIG_SECTION}.${key}`);
+  private get<T>(key: SettingKey): T | undefined {
+    return this.section().get<T>(key);
+  }
+
+  private inspect(key: SettingKey): InspectedSetting | undefined {
+    return this.section().inspect(key);
   }
 }
 
-function positiveSeconds(value: number | undefined, fallback: number, minimum: number): number {
+/** A number of seconds, or the default when the value is missing, not a number or below the minimum. */
+function seconds(value: unknown, fallback: number, minimum: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= minimum ? value : fallback;
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createMementoHistory, type HistoryStore } from '../panel/host/history';
 import type { PanelEnvironment } from '../protocol/webview';
-import { Config } from './config';
+import { CONFIG_SECTION, Config } from './config';
 import { SignInManager } from './auth/sign-in';
 import { BackendManager } from './backends';
 import { EnvironmentManager, viewOf, type ClientEnvironment, type EnvironmentChange } from './environments/manager';
@@ -16,7 +16,7 @@ import { LazyPanel } from './panel';
 
 export class Context implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('Omnichannel', { log: true });
-  readonly config = new Config();
+  readonly config = new Config(() => vscode.workspace.getConfiguration(CONFIG_SECTION));
   readonly environments: EnvironmentManager;
   readonly signIn: SignInManager;
   readonly backends: BackendManager;

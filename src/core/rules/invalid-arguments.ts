@@ -39,12 +39,13 @@ export const invalidArguments: Rule = {
     const reports: Report[] = [];
     const hasSpread = call.args.some(ts.isSpreadElement);
     const required = params.filter(p => !p.optional);
-    const signature = `${call.member}(${params.map(p => p.optional ? `${p.name}?` : p.name).join(', ')})`;
+    // Built only for a report: most calls are fine, and this rule runs for every call in the file.
+    const signature = (): string => `${call.member}(${params.map(p => p.optional ? `${p.name}?` : p.name).join(', ')})`;
     if (!hasSpread && call.args.length < required.length) {
       const missing = required.slice(call.args.length).map(p => p.name).join(', ');
       reports.push({
         ...callSpan(call, ctx.sourceFile),
-        message: `${call.member} needs ${required.length} argument${required.length === 1 ? '' : 's'} but got ${call.args.length}: add ${missing}. Signature: ${signature}.`,
+        message: `${call.member} needs ${required.length} argument${required.length === 1 ? '' : 's'} but got ${call.args.length}: add ${missing}. Signature: ${signature()}.`,
       });
     }
     if (!hasSpread && call.args.length > params.length) {
@@ -52,7 +53,7 @@ export const invalidArguments: Rule = {
       reports.push({
         start: extra[0]!.getStart(ctx.sourceFile),
         end: extra[extra.length - 1]!.end,
-        message: `${call.member} takes at most ${params.length} argument${params.length === 1 ? '' : 's'} but got ${call.args.length}; the extra ones are ignored. Signature: ${signature}.`,
+        message: `${call.member} takes at most ${params.length} argument${params.length === 1 ? '' : 's'} but got ${call.args.length}; the extra ones are ignored. Signature: ${signature()}.`,
       });
     }
     call.args.forEach((arg, index) => {
@@ -124,8 +125,19 @@ function literalKind(arg: ts.Expression, call: ApiCall): LiteralKind | undefined
   }
 }
 
+const requiredKeysCache = new Map<string, readonly string[]>();
+
 /** Top-level property names without `?` in an object type text such as `{ agentId: string; status?: number[] }`. */
-function requiredKeys(typeText: string): string[] {
+function requiredKeys(typeText: string): readonly string[] {
+  let keys = requiredKeysCache.get(typeText);
+  if (!keys) {
+    keys = parseRequiredKeys(typeText);
+    requiredKeysCache.set(typeText, keys);
+  }
+  return keys;
+}
+
+function parseRequiredKeys(typeText: string): string[] {
   const keys: string[] = [];
   let depth = 0;
   const pattern = /[{}[\]]|([A-Za-z_$][\w$]*)(\??):/g;

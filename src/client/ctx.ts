@@ -104,9 +104,19 @@ export class Context implements vscode.Disposable {
     return new Promise(resolve => setImmediate(resolve)).then(() => require('./language-client') as typeof import('./language-client'));
   }
 
+  /** `omnichannel.restartServer`: restarts a running server, or starts afresh one that failed or stopped. */
   async restartLanguageClient(): Promise<void> {
-    if (this.languageClient) await this.languageClient.restart();
-    else this.startLanguageClient();
+    await this.started; // a start still in progress finishes first, so two servers never run
+    const client = this.languageClient;
+    if (client?.isRunning()) {
+      await client.restart();
+    } else {
+      this.languageClient = undefined;
+      if (client) await client.dispose().catch(() => undefined);
+      this.startLanguageClient();
+      await this.started;
+    }
+    this.log.info('The Omnichannel language server was restarted.');
   }
 
   async dispose(): Promise<void> {

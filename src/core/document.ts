@@ -17,7 +17,7 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
 export class OmnichannelDocument {
   private file!: ts.SourceFile;
   private currentText!: string;
-  private lineStarts: number[] | undefined;
+  private lineStarts: readonly number[] | undefined;
   private failure: string | undefined;
 
   constructor(readonly fileName: string, text: string) {
@@ -106,7 +106,7 @@ export class OmnichannelDocument {
   }
 
   private starts(): readonly number[] {
-    this.lineStarts ??= this.failure === undefined ? [...this.file.getLineStarts()] : lineStartsOf(this.currentText, 0, this.currentText.length + 1);
+    this.lineStarts ??= this.failure === undefined ? this.file.getLineStarts() : lineStartsOf(this.currentText, 0, this.currentText.length + 1);
     return this.lineStarts;
   }
 

@@ -85,6 +85,7 @@ export class DocumentStore {
         return;
       }
       entry.version = version;
+      this.reportParseFailure(entry);
       this.notify(entry);
       return;
     }
@@ -106,7 +107,14 @@ export class DocumentStore {
     this.unparsed.delete(uri);
     const entry: OpenDocument = { uri, languageId, version, doc };
     this.open.set(uri, entry);
+    this.reportParseFailure(entry);
     this.notify(entry);
+  }
+
+  /** The core keeps a text it cannot parse as an empty file (every feature finds nothing); say why once per version. */
+  private reportParseFailure(entry: OpenDocument): void {
+    const failure = entry.doc.parseFailure;
+    if (failure !== undefined) for (const l of this.failureListeners) l(entry.uri, entry.version, failure);
   }
 
   private notify(entry: OpenDocument): void {

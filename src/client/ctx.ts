@@ -34,7 +34,7 @@ export class Context implements vscode.Disposable {
     this.signIn = new SignInManager(extension.secrets, this.log);
     this.backends = new BackendManager(extension.storageUri ?? extension.globalStorageUri, this.config, this.signIn, this.log);
     this.history = createMementoHistory(extension.workspaceState);
-    this.runLinkCall = createLinkRunner({
+    const run = createLinkRunner({
       environment: name => {
         const environment = this.environments.find(name);
         return environment && { name: environment.name, real: environment.kind === 'dataverse', production: environment.kind === 'dataverse' && environment.definition.production === true };
@@ -49,6 +49,11 @@ export class Context implements vscode.Disposable {
       refreshCall: () => this.config.refreshCall,
       didRun: () => this.panel.refresh(),
     });
+    // A call right after activation (a test, a keybinding) may name an environment still being loaded.
+    this.runLinkCall = async (method, request, options) => {
+      await this.environments.ready();
+      return run(method, request, options);
+    };
     this.panel = new LazyPanel({
       extensionUri: extension.extensionUri,
       environment: () => panelEnvironment(this.activeEnvironment()),

@@ -71,8 +71,11 @@ export class EnvironmentManager implements vscode.Disposable {
     return this.loading ?? this.reload();
   }
 
+  /** Loads the definitions again; loads run one after another so an older one never overwrites a newer one. */
   reload(): Promise<void> {
-    const run = this.load().catch(error => this.log.error(`Could not load the environments: ${String(error)}`));
+    const run = (this.loading ?? Promise.resolve())
+      .then(() => this.load())
+      .catch(error => this.log.error(`Could not load the environments: ${String(error)}`));
     this.loading = run;
     return run;
   }

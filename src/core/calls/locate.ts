@@ -11,6 +11,11 @@ const forEachChild = ts.forEachChild;
 const K_IDENTIFIER = ts.SyntaxKind.Identifier;
 const K_STRING = ts.SyntaxKind.StringLiteral;
 const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+const K_BLOCK = ts.SyntaxKind.Block;
+const K_EXPRESSION_STATEMENT = ts.SyntaxKind.ExpressionStatement;
+const K_PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
+const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const K_CALL = ts.SyntaxKind.CallExpression;
 
 /** Which occurrences a search keeps. */
 export interface OccurrenceFilter {
@@ -90,10 +95,35 @@ export class Descender {
     this.pos = pos;
     const path = this.path;
     while (path.length > 1 && !(path[path.length - 1]!.pos <= pos && pos < path[path.length - 1]!.end)) path.pop();
-    for (;;) {
-      const child: ts.Node | undefined = forEachChild(path[path.length - 1]!, this.inNode, this.inList);
+      for (;;) {
+      const child: ts.Node | undefined = this.childAt(path[path.length - 1]!);
       if (!child) return path.length > 1 ? path[path.length - 1] : undefined;
       path.push(child);
+    }
+  }
+
+  /**
+   * The child holding the position. The kinds most paths run through read their fields directly (the same
+   * children, in the same order, as `forEachChild` visits); the rest go through `forEachChild`.
+   */
+  private childAt(node: ts.Node): ts.Node | undefined {
+    switch (node.kind) {
+      case K_BLOCK:
+        return this.inList((node as ts.Block).statements);
+      case K_EXPRESSION_STATEMENT:
+      case K_PARENTHESIZED:
+        return this.inNode((node as ts.ExpressionStatement).expression);
+      case K_PROPERTY_ACCESS: {
+        const access = node as ts.PropertyAccessExpression;
+        return this.inNode(access.expression) ?? (access.questionDotToken && this.inNode(access.questionDotToken)) ?? this.inNode(access.name);
+      }
+      case K_CALL: {
+        const call = node as ts.CallExpression;
+        return this.inNode(call.expression) ?? (call.questionDotToken && this.inNode(call.questionDotToken))
+          ?? (call.typeArguments && this.inList(call.typeArguments)) ?? this.inList(call.arguments);
+      }
+      default:
+        return forEachChild(node, this.inNode, this.inList);
     }
   }
 }

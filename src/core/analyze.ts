@@ -4,7 +4,7 @@
  * and "fix all".
  */
 import type * as ts from 'typescript';
-import { findApiCalls, type ApiCall } from './calls';
+import { findApiCalls, prefetchArgumentNames, type ApiCall } from './calls';
 import type { OmnichannelDocument } from './document';
 import { RULES } from './rules/all-rules';
 import type { RuleContext } from './rules/types';
@@ -30,6 +30,7 @@ export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, op
   if (suppressions.wholeFile) return { findings: [] };
   const calls = findApiCalls(doc.sourceFile);
   if (calls.length === 0) return { findings: [] };
+  prefetchArgumentNames(doc.sourceFile);
   const ctx = createContext(doc.sourceFile, settings, calls);
   const findings: { finding: Finding; order: number }[] = [];
   RULES.forEach((rule, order) => {

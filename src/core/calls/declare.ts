@@ -37,17 +37,33 @@ interface Ranked {
   readonly declaration: Declaration;
 }
 
-export function collectDeclarations(sourceFile: ts.SourceFile, name: string): Declaration[] {
-  const root = name === 'Microsoft' || GLOBALS.has(name);
-  // A name never bound to a value resolves to nothing, shadowed or not: a quick look at the places that
-  // could bind a value usually settles it. Only roots (`Microsoft`, `window`…) need their shadowing.
-  if (!root && !occurrences(sourceFile, name, { valuesOnly: true }).some(node => classify(node as ts.Identifier)?.declaration.value && !insideType(node))) return [];
+/**
+ * The declarations of each name. A name never bound to a value resolves to nothing, shadowed or not, so
+ * one sweep over the places that could bind a value (for all names at once) settles most names; only
+ * names with a value, and roots (`Microsoft`, `window`…) whose shadowing matters, get a full search.
+ */
+export function collectDeclarations(sourceFile: ts.SourceFile, names: readonly string[]): Map<string, Declaration[]> {
+  const result = new Map<string, Declaration[]>();
+  const full = names.filter(name => name === 'Microsoft' || GLOBALS.has(name));
+  const others = names.filter(name => !full.includes(name));
+  const withValue = new Set<string>();
+  if (others.length > 0) {
+    for (const node of occurrences(sourceFile, others, { valuesOnly: true })) {
+      const id = node as ts.Identifier;
+      if (!withValue.has(id.text) && classify(id)?.declaration.value && !insideType(id)) withValue.add(id.text);
+    }
+  }
+  for (const name of others) if (!withValue.has(name)) result.set(name, []);
+  for (const name of [...full, ...withValue]) result.set(name, declarationsOf(sourceFile, name));
+  return result;
+}
+
+function declarationsOf(sourceFile: ts.SourceFile, name: string): Declaration[] {
   const ranked: Ranked[] = [];
   for (const node of occurrences(sourceFile, name, { declarationsOnly: true })) {
     const entry = classify(node as ts.Identifier);
     if (entry && !insideType(node)) ranked.push(entry);
   }
-  if (!root && !ranked.some(r => r.declaration.value)) return [];
   ranked.sort((a, b) => a.rank - b.rank || b.at - a.at);
   return ranked.map(r => r.declaration);
 }

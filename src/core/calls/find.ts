@@ -11,7 +11,7 @@
 import ts = require('typescript');
 import { findMethod } from '../../catalogue';
 import type { ApiCall, ResolvedString } from './types';
-import { evaluate } from './resolve';
+import { evaluate, unwrap } from './resolve';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
 import { Declarations } from './scope';
@@ -38,7 +38,7 @@ export interface FileIndex {
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
-const NO_DECLARATIONS = new Declarations(() => []);
+const NO_DECLARATIONS = new Declarations(() => new Map());
 
 /** Anything holding a parsed file: a `ts.SourceFile` or an `OmnichannelDocument`. */
 export type HasSourceFile = ts.SourceFile | { readonly sourceFile: ts.SourceFile };
@@ -56,10 +56,26 @@ export function indexOf(sourceFile: ts.SourceFile): FileIndex {
   return index;
 }
 
+/**
+ * Readies the string constants every call's arguments may name, in one sweep of the file: the rules
+ * resolve each identifier argument, and searching name by name costs a sweep each.
+ */
+export function prefetchArgumentNames(sourceFile: ts.SourceFile): void {
+  const index = indexOf(sourceFile);
+  const names: string[] = [];
+  for (const call of index.calls) {
+    for (const arg of call.args) {
+      const e = unwrap(arg);
+      if (e.kind === K_IDENTIFIER) names.push((e as ts.Identifier).text);
+    }
+  }
+  index.declarations.prefetch(names);
+}
+
 function build(sourceFile: ts.SourceFile): FileIndex {
   const text = sourceFile.text;
   if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations: NO_DECLARATIONS };
-  const declarations = new Declarations(name => collectDeclarations(sourceFile, name));
+  const declarations = new Declarations(names => collectDeclarations(sourceFile, names));
   const candidates = new Set<ts.CallExpression>();
   const followed = new Set<string>();
   const pending: string[] = [];
@@ -100,20 +116,18 @@ function build(sourceFile: ts.SourceFile): FileIndex {
     }
   };
 
-  for (const word of NAMESPACE_NAMES) {
-    for (const node of occurrences(sourceFile, word, { strings: true })) {
-      const parent = node.parent;
-      if (parent.kind === K_BINDING_ELEMENT) {
-        const element = parent as ts.BindingElement;
-        // `const { Omnichannel: oc } = Microsoft`, `const { Omnichannel } = Microsoft`
-        if (element.propertyName === node || element.name === node) follow(element.name);
-      } else if (parent.kind === K_PROPERTY_ACCESS) {
-        if ((parent as ts.PropertyAccessExpression).name === node) flow(parent);
-      } else {
-        const key = climbWrappers(node);
-        const access = key.parent;
-        if (access?.kind === K_ELEMENT_ACCESS && (access as ts.ElementAccessExpression).argumentExpression === key) flow(access);
-      }
+  for (const node of occurrences(sourceFile, NAMESPACE_NAMES, { strings: true })) {
+    const parent = node.parent;
+    if (parent.kind === K_BINDING_ELEMENT) {
+      const element = parent as ts.BindingElement;
+      // `const { Omnichannel: oc } = Microsoft`, `const { Omnichannel } = Microsoft`
+      if (element.propertyName === node || element.name === node) follow(element.name);
+    } else if (parent.kind === K_PROPERTY_ACCESS) {
+      if ((parent as ts.PropertyAccessExpression).name === node) flow(parent);
+    } else {
+      const key = climbWrappers(node);
+      const access = key.parent;
+      if (access?.kind === K_ELEMENT_ACCESS && (access as ts.ElementAccessExpression).argumentExpression === key) flow(access);
     }
   }
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {

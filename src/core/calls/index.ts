@@ -1,5 +1,5 @@
 /** Call recognition: which calls in a file are calls of the Omnichannel / Apm API, and what their string arguments hold. */
 export type { ApiCall, ApiNamespace, ResolvedString } from './types';
-export { findApiCalls, type HasSourceFile } from './find';
+export { findApiCalls, prefetchArgumentNames, type HasSourceFile } from './find';
 export { resolveStringConstant } from './strings';
 export { unwrap } from './resolve';

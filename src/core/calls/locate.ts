@@ -35,23 +35,33 @@ export interface OccurrenceFilter {
 }
 
 /**
- * Every identifier (and, if asked, string literal) whose text is exactly `name`, in source order.
+ * Every identifier (and, if asked, string literal) whose text is exactly one of `names`, in source order.
  * Occurrences in comments, regular expressions, template text or inside longer words find no such node.
+ * Several names are searched in one sweep: neighbouring occurrences share most of their descent.
  */
-export function occurrences(sourceFile: ts.SourceFile, name: string, filter: OccurrenceFilter = {}): ts.Node[] {
+export function occurrences(sourceFile: ts.SourceFile, names: string | readonly string[], filter: OccurrenceFilter = {}): ts.Node[] {
   const text = sourceFile.text;
-  const found: ts.Node[] = [];
-  const length = name.length;
-  if (length === 0) return found;
   const clean = (filter.declarationsOnly === true || filter.valuesOnly === true) && parsedCleanly(sourceFile);
   const skipMembers = clean;
   const skipNonValues = clean && filter.valuesOnly === true;
+  const wanted = typeof names === 'string' ? [names] : names;
+  // Candidate offsets, each with the name found there; sorted when several names were searched.
+  const hits: { at: number; name: string }[] = [];
+  for (const name of wanted) {
+    const length = name.length;
+    if (length === 0) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + length)) {
+      // The name must stand alone: a longer identifier around it is another name.
+      if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) continue;
+      if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) continue;
+      if (skipNonValues && cannotHoldValue(text, at + length)) continue;
+      hits.push({ at, name });
+    }
+  }
+  if (wanted.length > 1) hits.sort((x, y) => x.at - y.at);
+  const found: ts.Node[] = [];
   const descender = new Descender(sourceFile);
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + length)) {
-    // The name must stand alone: a longer identifier around it is another name.
-    if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) continue;
-    if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) continue;
-    if (skipNonValues && cannotHoldValue(text, at + length)) continue;
+  for (const { at, name } of hits) {
     const node = descender.tokenAt(at);
     if (!node) continue;
     const kind = node.kind;

@@ -31,14 +31,22 @@ export interface Declaration {
 export class Declarations {
   private readonly byName = new Map<string, readonly Declaration[]>();
 
-  /** `collect` gathers every declaration of a name, in the order ties are decided (first wins). */
-  constructor(private readonly collect: (name: string) => readonly Declaration[]) {}
+  /** `collect` gathers every declaration of each name, in the order ties are decided (first wins). */
+  constructor(private readonly collect: (names: readonly string[]) => ReadonlyMap<string, readonly Declaration[]>) {}
+
+  /** Gathers the declarations of several names at once (one sweep of the file instead of one per name). */
+  prefetch(names: Iterable<string>): void {
+    const missing = [...new Set(names)].filter(name => !this.byName.has(name));
+    if (missing.length === 0) return;
+    const found = this.collect(missing);
+    for (const name of missing) this.byName.set(name, found.get(name) ?? []);
+  }
 
   /** The declaration of `name` visible at `use`, if any. */
   lookup(name: string, use: ts.Node): Declaration | undefined {
     let list = this.byName.get(name);
     if (!list) {
-      list = this.collect(name);
+      list = this.collect([name]).get(name) ?? [];
       this.byName.set(name, list);
     }
     let best: Declaration | undefined;

@@ -77,27 +77,14 @@ export class OmnichannelDocument {
     }
   }
 
-  /** Zero-based line and character of an offset. */
+  /** Zero-based line and character of an offset, lines ending at `\n`, `\r\n` or `\r` only (as LSP counts them). */
   positionAt(offset: number): { line: number; character: number } {
-    const starts = this.starts();
-    const target = clamp(offset, 0, this.text.length);
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= target) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: target - starts[low]! };
+    return positionIn(this.starts(), this.currentText.length, offset);
   }
 
-  /** The offset of a zero-based line and character (clamped to the document). */
+  /** The offset of a zero-based line and character; a character past the line's end stops at it (as LSP says). */
   offsetAt(position: { line: number; character: number }): number {
-    const starts = this.starts();
-    if (position.line >= starts.length) return this.text.length;
-    const start = starts[Math.max(0, position.line)]!;
-    const next = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
-    return clamp(start + Math.max(0, position.character), start, next);
+    return offsetIn(this.starts(), this.currentText, position);
   }
 
   /** The offset where the line holding `offset` starts. */
@@ -105,8 +92,12 @@ export class OmnichannelDocument {
     return this.starts()[this.positionAt(offset).line]!;
   }
 
+  /**
+   * Our own line map, not the parser's: the parser also ends lines at U+2028 and U+2029, which editors
+   * and LSP do not, so its lines would put positions after such a character on the wrong line.
+   */
   private starts(): readonly number[] {
-    this.lineStarts ??= this.failure === undefined ? this.file.getLineStarts() : lineStartsOf(this.currentText, 0, this.currentText.length + 1);
+    this.lineStarts ??= computeLineStarts(this.currentText);
     return this.lineStarts;
   }
 
@@ -115,20 +106,61 @@ export class OmnichannelDocument {
   }
 }
 
-/** The line starts after `from` and before `to` (and 0 when `from` is 0); `TS_BREAKS` counts line breaks as `getLineStarts` does. */
-function lineStartsOf(text: string, from: number, to: number, breaks = LSP_BREAKS): number[] {
+/** The offset of every line start in `text`; only `\n`, `\r\n` and `\r` end a line (U+2028, U+2029 and the like do not). */
+export function computeLineStarts(text: string): number[] {
+  return lineStartsOf(text, 0, text.length + 1);
+}
+
+/** Zero-based line and character of `offset` (clamped to the text) in a text of `length` with these line starts. */
+export function positionIn(starts: readonly number[], length: number, offset: number): { line: number; character: number } {
+  const target = clamp(offset, 0, length);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= target) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: target - starts[low]! };
+}
+
+/**
+ * The offset of a zero-based line and character in `text` with these line starts: a line past the end
+ * gives the text's end, a character past the line's content stops before its line break.
+ */
+export function offsetIn(starts: readonly number[], text: string, position: { line: number; character: number }): number {
+  if (position.line >= starts.length) return text.length;
+  const line = Math.max(0, position.line);
+  const start = starts[line]!;
+  let end = line + 1 < starts.length ? starts[line + 1]! : text.length;
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return start + clamp(position.character, 0, end - start);
+}
+
+const startsOfFile = new WeakMap<ts.SourceFile, readonly number[]>();
+
+/**
+ * The zero-based line of an offset in a parsed file, counted as `positionAt` counts (not as the parser's
+ * `getLineAndCharacterOfPosition`, which also breaks at U+2028 and U+2029): for code that holds only the tree.
+ */
+export function lineAt(sourceFile: ts.SourceFile, offset: number): number {
+  let starts = startsOfFile.get(sourceFile);
+  if (!starts) startsOfFile.set(sourceFile, (starts = computeLineStarts(sourceFile.text)));
+  return positionIn(starts, sourceFile.text.length, offset).line;
+}
+
+/** The line starts after `from` and before `to` (and 0 when `from` is 0); `from` must itself start a line. */
+function lineStartsOf(text: string, from: number, to: number): number[] {
   const starts = from === 0 ? [0] : [];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    if (c > 13) continue; // most characters: one comparison
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if ((c === 10 || c === 13 || (breaks === TS_BREAKS && (c === 0x2028 || c === 0x2029))) && i + 1 < to) starts.push(i + 1);
+    if ((c === 10 || c === 13) && i + 1 < to) starts.push(i + 1);
   }
   return starts;
 }
-
-/** The parser also ends lines at U+2028 and U+2029; text the parser could not take is split as LSP does. */
-const LSP_BREAKS = 0;
-const TS_BREAKS = 1;
 
 /**
  * The line starts of `text` after replacing old [start, end) by `inserted` characters: the lines before
@@ -151,7 +183,7 @@ function shiftLineStarts(old: readonly number[], text: string, start: number, en
   while (after < old.length && old[after]! < end + 2) after++;
   const stop = after < old.length ? old[after]! + delta : text.length + 1;
   const starts = old.slice(0, first + 1);
-  for (const s of lineStartsOf(text, old[first]!, stop, TS_BREAKS)) if (s > old[first]!) starts.push(s);
+  for (const s of lineStartsOf(text, old[first]!, stop)) if (s > old[first]!) starts.push(s);
   for (let i = after; i < old.length; i++) starts.push(old[i]! + delta);
   return starts;
 }

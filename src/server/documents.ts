@@ -8,7 +8,7 @@ import type {
   DidOpenTextDocumentParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { OmnichannelDocument } from '../core/document';
+import { OmnichannelDocument, computeLineStarts, offsetIn } from '../core/document';
 
 export interface OpenDocument {
   readonly uri: string;
@@ -154,15 +154,9 @@ function applyToText(text: string, changes: readonly TextDocumentContentChangeEv
   return out;
 }
 
+/** Counts lines as the core's documents do, so an edit lands in the same place whichever path applies it. */
 function plainOffset(text: string, position: { line: number; character: number }): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const eol = text.indexOf('\n', offset);
-    if (eol < 0) return text.length;
-    offset = eol + 1;
-  }
-  const eol = text.indexOf('\n', offset);
-  return Math.min(offset + position.character, eol < 0 ? text.length : eol);
+  return offsetIn(computeLineStarts(text), text, position);
 }
 
 const EXTENSION_OF: Record<string, string> = {

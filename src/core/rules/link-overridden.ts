@@ -4,6 +4,7 @@ import ts = require('typescript');
 import { findEntity } from '../../catalogue';
 import type { ApiCall } from '../calls';
 import { unwrap } from '../calls';
+import { lineAt } from '../document';
 import { enclosingStatement, isStatementList } from './support/promise-use';
 import { callSpan } from './support/text';
 import type { Rule, RuleContext } from './types';
@@ -29,7 +30,7 @@ export const linkOverridden: Rule = {
       if (!ts.isExpressionStatement(previous) && !ts.isVariableStatement(previous)) return [];
       const earlier = linkIn(previous, ctx);
       if (!earlier || slotOf(earlier) !== slot || conversationKey(earlier) !== conversation) continue;
-      const line = ctx.sourceFile.getLineAndCharacterOfPosition(earlier.node.getStart(ctx.sourceFile)).line + 1;
+      const line = lineAt(ctx.sourceFile, earlier.node.getStart(ctx.sourceFile)) + 1;
       const what = slot === 'customer' ? 'customer (account or contact)' : 'case';
       return [{
         ...callSpan(call, ctx.sourceFile),

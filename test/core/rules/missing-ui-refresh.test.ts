@@ -108,6 +108,45 @@ describe('missing-ui-refresh', () => {
       `Microsoft.Omnichannel.linkToConversation("account", id).then(() => refreshCaseTab()).catch(log);`);
   });
 
+  it('clears its own warning when the configured refresh call is custom', () => {
+    const settings = { refreshCall: 'Utils.refreshUi()' };
+    const cases: readonly (readonly [string, string])[] = [
+      [
+        `Microsoft.Omnichannel.linkToConversation("account", id).catch(log);`,
+        `Microsoft.Omnichannel.linkToConversation("account", id).then(() => Utils.refreshUi()).catch(log);`,
+      ],
+      [
+        'async function f(id) {\n  await Microsoft.Omnichannel.linkToConversation("account", id);\n}',
+        'async function f(id) {\n  await Microsoft.Omnichannel.linkToConversation("account", id);\n  Utils.refreshUi();\n}',
+      ],
+      [
+        `Microsoft.Omnichannel.linkToConversation("account", id).then(() => log("ok"), log);`,
+        `Microsoft.Omnichannel.linkToConversation("account", id).then(() => { log("ok"); Utils.refreshUi(); }, log);`,
+      ],
+    ];
+    for (const [before, after] of cases) {
+      const fixed = applyFix(before, 'missing-ui-refresh', { settings });
+      assert.equal(fixed, after);
+      const left = analyzeSource(fixed, { settings }).findings.filter(f => f.ruleId === 'missing-ui-refresh');
+      assert.deepEqual(left.map(f => f.message), [], `the fix left its warning in:\n${fixed}`);
+    }
+  });
+
+  it('counts the configured refresh call wherever it is written, and only that callee', () => {
+    expectFindings(`
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => window.Utils.refreshUi(true)).catch(log);
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Utils.refreshOther()).catch(log);
+  //                    ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Other.refreshUi()).catch(log);
+  //                    ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+`, { ...only, settings: { refreshCall: 'Utils.refreshUi()' } });
+    expectFindings(`
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => getShell().tabs.reload()).catch(log);
+  Microsoft.Omnichannel.linkToConversation("incident", id).then(() => shell.tabs.reload()).catch(log);
+  //                    ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+`, { ...only, settings: { refreshCall: 'await getShell().tabs.reload()' } });
+  });
+
   it('adds the refresh into an existing success handler', () => {
     assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n  log("ok");\n}, log);`, 'missing-ui-refresh'),
       `Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n  log("ok");\n  Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();\n}, log);`);

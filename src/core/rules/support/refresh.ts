@@ -1,6 +1,7 @@
 /**
  * Recognises UI refreshes: the catalogue's refresh calls (`Microsoft.Apm.refreshTab`,
- * `…getFocusedTab().refresh()`, `formContext.data.refresh`…) and the user's own refresh functions.
+ * `…getFocusedTab().refresh()`, `formContext.data.refresh`…), the user's own refresh functions, and the
+ * callee of the configured `refreshCall` (so the quick fix that inserts it clears its own warning).
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
@@ -123,11 +124,61 @@ function matchesRefresh(path: readonly string[], ctx: RuleContext): boolean {
     if (pattern.length === path.length && pattern.every((seg, i) => seg === path[i] || (seg === '*' && !path[i]!.endsWith('()')))) return true;
   }
   for (const name of ctx.settings.refreshFunctions) {
-    const segments = name.split('.');
-    if (segments.length > path.length) continue;
-    const offset = path.length - segments.length;
     // `refreshCaseTab` also matches `this.refreshCaseTab` and `helpers.refreshCaseTab`: the user named the function.
-    if (segments.every((seg, i) => seg === path[offset + i])) return true;
+    if (endsWith(path, name.split('.'))) return true;
   }
-  return false;
+  const configured = refreshCallPath(ctx.settings.refreshCall);
+  return configured !== undefined && endsWith(path, configured);
+}
+
+function endsWith(path: readonly string[], segments: readonly string[]): boolean {
+  if (segments.length > path.length) return false;
+  const offset = path.length - segments.length;
+  return segments.every((seg, i) => seg === path[offset + i]);
+}
+
+// The setting rarely changes, and this runs per call: keep the last one parsed.
+let lastRefreshCall: string | undefined;
+let lastRefreshPath: readonly string[] | undefined;
+
+/**
+ * The callee path of the `refreshCall` setting (`Utils.refreshUi()` → Utils, refreshUi), spelt as
+ * `calleePath` spells code; undefined when the setting is not a call.
+ */
+function refreshCallPath(refreshCall: string): readonly string[] | undefined {
+  if (refreshCall === lastRefreshCall) return lastRefreshPath;
+  lastRefreshCall = refreshCall;
+  lastRefreshPath = undefined;
+  const file = ts.createSourceFile('refresh-call.js', refreshCall, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const statement = file.statements.length === 1 ? file.statements[0] : undefined;
+  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
+  let e: ts.Expression = statement.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e)) return undefined;
+  const path = plainCalleePath(e.expression);
+  while (path && path.length > 1 && GLOBALS.has(path[0]!)) path.shift();
+  lastRefreshPath = path;
+  return lastRefreshPath;
+}
+
+/** `calleePath` for text outside the analysed file: no API recognition, same spelling otherwise. */
+function plainCalleePath(expr: ts.Expression): string[] | undefined {
+  while (ts.isParenthesizedExpression(expr) || ts.isNonNullExpression(expr)) expr = expr.expression;
+  if (ts.isIdentifier(expr)) return [expr.text];
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+  let name: string;
+  if (ts.isPropertyAccessExpression(expr)) {
+    name = expr.name.text;
+  } else if (ts.isElementAccessExpression(expr) && (ts.isStringLiteral(expr.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(expr.argumentExpression))) {
+    name = expr.argumentExpression.text;
+  } else if (ts.isCallExpression(expr)) {
+    const inner = plainCalleePath(expr.expression);
+    if (inner) inner[inner.length - 1] += '()';
+    return inner;
+  } else {
+    return undefined;
+  }
+  const head = plainCalleePath(expr.expression);
+  head?.push(name);
+  return head;
 }

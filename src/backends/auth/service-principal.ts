@@ -19,7 +19,12 @@ export interface ServicePrincipalOptions {
   readonly authorityHost?: string;
   /** MSAL's network client: for a proxy-aware client, or an in-process one in tests. */
   readonly networkClient?: INetworkModule;
+  /** Called when Entra rejects the secret (wrong or expired), so the caller can forget it and ask again. */
+  readonly onSecretRejected?: () => void | Promise<void>;
 }
+
+/** The command that asks for the secret, by its title in the command palette. */
+const SIGN_IN_COMMAND = '“Omnichannel: Sign In to Environment”';
 
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,7 +58,7 @@ export function servicePrincipalTokenProvider(options: ServicePrincipalOptions):
     if (problems.length > 0) throw new Error(`The service principal settings are not usable: ${problems.join(' ')}`);
     const secret = (await options.secret())?.trim() ?? '';
     if (secret === '') {
-      throw new Error(`No client secret is stored for app ${options.clientId}: run “Omnichannel: Sign In” to enter it.`);
+      throw new Error(`No client secret is stored for app ${options.clientId}: run ${SIGN_IN_COMMAND} to enter it.`);
     }
     // A changed secret needs a new client (MSAL binds the credential at construction); its cache goes too.
     if (!app || appSecret !== secret) {
@@ -68,11 +73,20 @@ export function servicePrincipalTokenProvider(options: ServicePrincipalOptions):
     try {
       result = await app.acquireTokenByClientCredential({ scopes: [`${resourceOf(options.url)}/.default`], skipCache: forceRefresh });
     } catch (error) {
+      // A stored secret that Entra refuses would otherwise be reused forever: let the caller drop it.
+      if (isSecretRejection(error)) await options.onSecretRejected?.();
       throw new Error(describeMsalError(error, options));
     }
     if (!result?.accessToken) throw new Error(`Sign-in as app ${options.clientId} returned no access token.`);
     return result.accessToken;
   };
+}
+
+/** True when Entra refused the client secret itself (wrong value, expired, or an invalid client credential). */
+export function isSecretRejection(error: unknown): boolean {
+  const e = (error ?? {}) as { errorCode?: string; errorMessage?: string; message?: string };
+  const text = `${e.errorCode ?? ''} ${e.errorMessage ?? e.message ?? String(error)}`;
+  return /AADSTS7000215|AADSTS7000222|invalid_client/.test(text);
 }
 
 /** One sentence for an MSAL failure, by its AADSTS code or MSAL error code. Exported for tests. */
@@ -84,9 +98,9 @@ export function describeMsalError(error: unknown, options: Pick<ServicePrincipal
   const tenant = `tenant ${options.tenant}`;
   switch (aadsts) {
     case 'AADSTS7000215':
-      return `The client secret was rejected for ${app} (AADSTS7000215): enter the secret's value (not its id) again with “Omnichannel: Sign In”.`;
+      return `The client secret was rejected for ${app} (AADSTS7000215): enter the secret's value (not its id) again with ${SIGN_IN_COMMAND}.`;
     case 'AADSTS7000222':
-      return `The client secret of ${app} has expired (AADSTS7000222): create a new one in the app registration and enter it with “Omnichannel: Sign In”.`;
+      return `The client secret of ${app} has expired (AADSTS7000222): create a new one in the app registration and enter it with ${SIGN_IN_COMMAND}.`;
     case 'AADSTS700016':
       return `${capitalise(app)} was not found in ${tenant} (AADSTS700016): check the client id and tenant.`;
     case 'AADSTS90002':

@@ -47,10 +47,19 @@ export class SignInManager implements vscode.Disposable {
     return provider;
   }
 
-  /** `omnichannel.signIn`: gets a token now, asking for whatever is missing; shows how it went. */
+  /**
+   * `omnichannel.signIn`: gets a token now and shows how it went. A service principal is always asked for
+   * its secret again (the way to replace a wrong or expired one).
+   */
   async signIn(environment: EnvironmentDefinition): Promise<boolean> {
     try {
-      await this.tokenProvider(environment)(false);
+      if (environment.authentication.type === 'servicePrincipal') {
+        await this.askSecret(environment);
+        // Skip MSAL's cache: the secret just entered is checked now, not on the next call.
+        await this.tokenProvider(environment)(true);
+      } else {
+        await this.tokenProvider(environment)(false);
+      }
       void vscode.window.showInformationMessage(`Signed in to ${environment.name}.`);
       return true;
     } catch (error) {
@@ -97,6 +106,8 @@ export class SignInManager implements vscode.Disposable {
           clientId: environment.authentication.type === 'servicePrincipal' ? environment.authentication.clientId : '',
           url: environment.url,
           secret: () => this.secret(environment),
+          // Entra refused it: forget it, so the next call (or Sign In) asks for it instead of reusing it.
+          onSecretRejected: async () => { await this.secrets.delete(secretKey(environment.name, environment.url)); },
         }));
       case 'azureCli':
         return lazyProvider(auth => auth.azureCliTokenProvider({ url: environment.url }));
@@ -126,9 +137,12 @@ export class SignInManager implements vscode.Disposable {
 
   /** The service principal's secret: from SecretStorage, else asked once (password box) and stored there. */
   private async secret(environment: EnvironmentDefinition): Promise<string> {
-    const key = secretKey(environment.name, environment.url);
-    const stored = await this.secrets.get(key);
-    if (stored) return stored;
+    const stored = await this.secrets.get(secretKey(environment.name, environment.url));
+    return stored || this.askSecret(environment);
+  }
+
+  /** Asks for the secret in a password box and stores it, replacing any stored one. */
+  private async askSecret(environment: EnvironmentDefinition): Promise<string> {
     const secret = await vscode.window.showInputBox({
       title: `Client secret for ${environment.name}`,
       prompt: 'The secret of the app registration. It is kept only in VS Code\'s secret storage.',
@@ -137,7 +151,7 @@ export class SignInManager implements vscode.Disposable {
       validateInput: value => (value.trim() === '' ? 'Enter the client secret (Certificates & secrets in the app registration).' : undefined),
     });
     if (!secret) throw new SignInDeclined(`No client secret was entered for ${environment.name}. Run "Omnichannel: Sign In to Environment" to enter it.`);
-    await this.secrets.store(key, secret.trim());
+    await this.secrets.store(secretKey(environment.name, environment.url), secret.trim());
     return secret.trim();
   }
 

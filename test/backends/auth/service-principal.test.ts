@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { INetworkModule, NetworkResponse } from '@azure/msal-node';
-import { checkServicePrincipal, describeMsalError, servicePrincipalTokenProvider } from '../../../src/backends/auth';
+import { checkServicePrincipal, describeMsalError, isSecretRejection, servicePrincipalTokenProvider } from '../../../src/backends/auth';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = '11111111-2222-4333-8444-666666666666';
@@ -55,15 +55,35 @@ describe('servicePrincipalTokenProvider', () => {
   it('a rejected secret becomes a sentence that says what to do', async () => {
     const entra = new FakeEntra();
     entra.error = { status: 401, error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided. Trace ID: abc Correlation ID: def' };
-    const provider = servicePrincipalTokenProvider({ tenant: TENANT, clientId: CLIENT, secret: () => Promise.resolve('wrong'), url: URL, networkClient: entra });
-    await assert.rejects(provider(false), /The client secret was rejected for app 11111111-2222-4333-8444-666666666666 \(AADSTS7000215\): enter the secret's value/);
+    let stored: string | undefined = 'wrong';
+    const provider = servicePrincipalTokenProvider({
+      tenant: TENANT, clientId: CLIENT, secret: () => Promise.resolve(stored ?? 'right'), url: URL, networkClient: entra,
+      onSecretRejected: () => { stored = undefined; },
+    });
+    await assert.rejects(provider(false), /The client secret was rejected for app 11111111-2222-4333-8444-666666666666 \(AADSTS7000215\): enter the secret's value .* with “Omnichannel: Sign In to Environment”/);
+    assert.equal(stored, undefined, 'the rejected secret is forgotten');
+    // The next call reads the secret again and signs in with the new one.
+    entra.error = undefined;
+    assert.equal(await provider(false), 'token-2');
+    assert.equal(entra.posts[1].form.get('client_secret'), 'right');
+  });
+
+  it('keeps the secret when the failure is not about it', async () => {
+    const entra = new FakeEntra();
+    entra.error = { status: 400, error: 'invalid_request', error_description: 'AADSTS90002: Tenant not found.' };
+    let rejected = 0;
+    const provider = servicePrincipalTokenProvider({ tenant: TENANT, clientId: CLIENT, secret: () => Promise.resolve('s3cret'), url: URL, networkClient: entra, onSecretRejected: () => { rejected++; } });
+    await assert.rejects(provider(false), /was not found \(AADSTS90002\)/);
+    assert.equal(rejected, 0);
+    assert.equal(isSecretRejection({ errorCode: 'invalid_client', errorMessage: 'AADSTS7000222: The provided client secret keys are expired.' }), true);
+    assert.equal(isSecretRejection({ errorCode: 'unauthorized_client', errorMessage: 'AADSTS700016: Application not found' }), false);
   });
 
   it('a missing secret or unusable settings fail before any request', async () => {
     const entra = new FakeEntra();
     await assert.rejects(
       servicePrincipalTokenProvider({ tenant: TENANT, clientId: CLIENT, secret: () => Promise.resolve(''), url: URL, networkClient: entra })(false),
-      /No client secret is stored for app .*: run “Omnichannel: Sign In”/,
+      /No client secret is stored for app .*: run “Omnichannel: Sign In to Environment”/,
     );
     await assert.rejects(
       servicePrincipalTokenProvider({ tenant: 'not a tenant', clientId: 'abc', secret: () => Promise.resolve('s'), url: URL, networkClient: entra })(false),

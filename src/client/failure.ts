@@ -2,10 +2,10 @@
  * Turns whatever a backend rejected with into the API's failure shape, so callers always get a
  * `LinkFailure` with a sentence, never a bare exception. Pure.
  */
-import { LinkError, type LinkFailure, type LinkMethod } from '../protocol/link';
+import { isLinkError, type LinkFailure, type LinkMethod } from '../protocol/link';
 
 export function toFailure(method: LinkMethod, error: unknown, signal?: AbortSignal): LinkFailure {
-  if (error instanceof LinkError) return error.toFailure();
+  if (isLinkError(error)) return error.toFailure();
   if (isFailureShape(error)) return { status: 'failure', functionName: method, code: error.code, message: error.message };
   if (signal?.aborted) return failure(method, 'cancelled', 'Cancelled.');
   // An unexpected error keeps its message: nothing is silent.

@@ -97,6 +97,17 @@ export class LinkError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a `LinkError` by shape, not by class: the backends and the panel ship in bundles of
+ * their own, each with its own copy of the class, so `instanceof` fails across them.
+ */
+export function isLinkError(error: unknown): error is LinkError {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { status?: unknown; code?: unknown; functionName?: unknown; message?: unknown; toFailure?: unknown };
+  return e.status === 'failure' && typeof e.code === 'string' && typeof e.functionName === 'string'
+    && typeof e.message === 'string' && typeof e.toFailure === 'function';
+}
+
 /** One finished call, as kept in the panel's history. */
 export interface HistoryEntry {
   readonly id: string;

@@ -8,6 +8,18 @@ describe('client: rejections as failures', () => {
     assert.deepEqual(toFailure('linkToConversation', error), { status: 'failure', functionName: 'unlinkFromConversation', code: 'not-linked', message: 'Nothing of that kind is linked.' });
   });
 
+  it('keeps a LinkError from another copy of the class (the backends ship in a bundle of their own)', () => {
+    // A second evaluation of the module: its LinkError is a different class, as in another bundle.
+    const path = require.resolve('../../src/protocol/link');
+    const cached = require.cache[path];
+    delete require.cache[path];
+    const other = require(path) as typeof import('../../src/protocol/link');
+    if (cached) require.cache[path] = cached;
+    assert.notEqual(other.LinkError, LinkError);
+    const error = new other.LinkError('unlinkFromConversation', 'not-linked', 'Nothing of that kind is linked.');
+    assert.deepEqual(toFailure('linkToConversation', error), { status: 'failure', functionName: 'unlinkFromConversation', code: 'not-linked', message: 'Nothing of that kind is linked.' });
+  });
+
   it('accepts a plain failure-shaped rejection (it crossed a process boundary)', () => {
     assert.equal(toFailure('linkToConversation', { status: 'failure', code: 'throttled', message: 'Wait.' }).code, 'throttled');
   });

@@ -4,7 +4,7 @@
  * backend in a browser, and so the provider stays a thin adapter.
  */
 import type { LinkBackend } from '../../backends/types';
-import { LinkError } from '../../protocol/link';
+import { isLinkError } from '../../protocol/link';
 import type { LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
 import type { HostToWebview, PanelEnvironment, StateMessage, WebviewToHost } from '../../protocol/webview';
 import type { HistoryStore } from './history';
@@ -172,7 +172,7 @@ export class PanelController {
 }
 
 function failureFrom(method: LinkMethod, error: unknown, cancelled: boolean): LinkOutcome {
-  if (error instanceof LinkError) return error.toFailure();
+  if (isLinkError(error)) return error.toFailure();
   if (cancelled) return { status: 'failure', functionName: method, code: 'cancelled', message: 'The call was cancelled.' };
   return { status: 'failure', functionName: method, code: 'server-error', message: errorText(error) };
 }

@@ -14,6 +14,16 @@ export function outcomeMessage(method: LinkMethod, outcome: LinkOutcome, environ
   return `${verb(method)} failed in ${environmentName}: ${outcome.message}`;
 }
 
+/** The button that runs `omnichannel.signIn` for the environment of a failed call. */
+export const SIGN_IN_ACTION = 'Sign In';
+export const SHOW_LOG_ACTION = 'Show Log';
+
+/** Buttons on a failure notification: a refused sign-in offers Sign In first, every failure the log. */
+export function failureActions(outcome: LinkOutcome): string[] {
+  if (outcome.status === 'success') return [];
+  return outcome.code === 'unauthorized' ? [SIGN_IN_ACTION, SHOW_LOG_ACTION] : [SHOW_LOG_ACTION];
+}
+
 /** One line for the output channel: what was called where, and how it ended. */
 export function logLine(method: LinkMethod, request: LinkRequest, environmentName: string, outcome: LinkOutcome): string {
   const target = request.conversationId === undefined ? 'the focused conversation' : `conversation ${request.conversationId}`;

@@ -11,7 +11,7 @@ import type { LinkBackend } from '../backends/types';
 import type { HistoryStore } from '../panel/host/history';
 import { callAsCode } from '../panel/host/code';
 import { failure, toFailure } from './failure';
-import { logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from './outcome-text';
+import { SHOW_LOG_ACTION, SIGN_IN_ACTION, failureActions, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from './outcome-text';
 
 /** What the runner needs to know about an environment. */
 export interface RunnableEnvironment {
@@ -128,9 +128,9 @@ function showOutcome(deps: LinkRunnerDeps, method: LinkMethod, request: LinkRequ
       if (answer === copy) void vscode.env.clipboard.writeText(callAsCode(method, request, deps.refreshCall()));
     });
   } else if (outcome.code !== 'cancelled') {
-    const showLog = 'Show Log';
-    void vscode.window.showErrorMessage(text, showLog).then(answer => {
-      if (answer === showLog) deps.log.show(true);
+    void vscode.window.showErrorMessage(text, ...failureActions(outcome)).then(answer => {
+      if (answer === SHOW_LOG_ACTION) deps.log.show(true);
+      if (answer === SIGN_IN_ACTION) void vscode.commands.executeCommand('omnichannel.signIn', environmentName);
     });
   }
 }

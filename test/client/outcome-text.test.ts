@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from '../../src/client/outcome-text';
+import { failureActions, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from '../../src/client/outcome-text';
 
 const request = { entityLogicalName: 'incident', recordId: '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f', conversationId: 'c0ffee00-0000-4000-8000-000000000001' };
 
@@ -20,6 +20,12 @@ describe('client: outcome text', () => {
       productionConfirmation('unlinkFromConversation', request, 'Contoso'),
       'Contoso is a production environment. Really unlink incident 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f from conversation c0ffee00-0000-4000-8000-000000000001?',
     );
+  });
+
+  it('offers Sign In on a refused sign-in, and the log on every failure', () => {
+    const failed = (code: 'unauthorized' | 'forbidden') => ({ status: 'failure', functionName: 'linkToConversation', code, message: 'No.' }) as const;
+    assert.deepEqual(failureActions(failed('unauthorized')), ['Sign In', 'Show Log']);
+    assert.deepEqual(failureActions(failed('forbidden')), ['Show Log']);
   });
 
   it('blocks real calls only in an untrusted workspace', () => {

@@ -17,6 +17,8 @@ export class SignInManager implements vscode.Disposable {
   private readonly states = new Map<string, SignInState>();
   /** Environments signed out of in this session: the next Microsoft sign-in may pick another account. */
   private readonly clearPreference = new Set<string>();
+  /** The Microsoft access token last given to each environment's backend. */
+  private readonly microsoftTokens = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with an environment name when its sign-in state changes. */
   readonly onDidChange = this.changed.event;
@@ -32,19 +34,22 @@ export class SignInManager implements vscode.Disposable {
     const existing = this.providers.get(environment.name);
     if (existing) return existing;
     const inner = this.createProvider(environment);
-    const provider: TokenProvider = async forceRefresh => {
-      try {
-        const token = await inner(forceRefresh);
-        this.setState(environment.name, 'signed-in');
-        return token;
-      } catch (error) {
-        this.setState(environment.name, 'signed-out');
-        this.log.warn(`Sign-in to ${environment.name} failed: ${errorText(error)}`);
-        throw error;
-      }
-    };
+    const provider: TokenProvider = forceRefresh => this.track(environment, inner(forceRefresh));
     this.providers.set(environment.name, provider);
     return provider;
+  }
+
+  /** Records how a token request ended in the environment's sign-in state (and the log when it failed). */
+  private async track(environment: EnvironmentDefinition, token: Promise<string>): Promise<string> {
+    try {
+      const value = await token;
+      this.setState(environment.name, 'signed-in');
+      return value;
+    } catch (error) {
+      this.setState(environment.name, 'signed-out');
+      this.log.warn(`Sign-in to ${environment.name} failed: ${errorText(error)}`);
+      throw error;
+    }
   }
 
   /**
@@ -53,10 +58,13 @@ export class SignInManager implements vscode.Disposable {
    */
   async signIn(environment: EnvironmentDefinition): Promise<boolean> {
     try {
-      if (environment.authentication.type === 'servicePrincipal') {
+      const auth = environment.authentication;
+      if (auth.type === 'servicePrincipal') {
         await this.askSecret(environment);
         // Skip MSAL's cache: the secret just entered is checked now, not on the next call.
         await this.tokenProvider(environment)(true);
+      } else if (auth.type === 'microsoft') {
+        await this.track(environment, this.newMicrosoftSession(environment, auth.tenant));
       } else {
         await this.tokenProvider(environment)(false);
       }
@@ -120,18 +128,34 @@ export class SignInManager implements vscode.Disposable {
 
   private async microsoftToken(environment: EnvironmentDefinition, tenant: string | undefined, forceRefresh: boolean): Promise<string> {
     const scopes = microsoftScopes(environment.url, tenant);
-    const clearSessionPreference = this.clearPreference.delete(environment.name);
-    let session: vscode.AuthenticationSession | undefined;
     if (forceRefresh) {
-      // Dataverse rejected the token it was given: ask VS Code for a fresh session.
-      session = await vscode.authentication.getSession('microsoft', scopes, {
-        forceNewSession: { detail: `${environment.name} did not accept the current sign-in. Sign in again to continue.` },
-      });
-    } else {
-      session = clearSessionPreference ? undefined : await vscode.authentication.getSession('microsoft', scopes, { silent: true });
-      session ??= await vscode.authentication.getSession('microsoft', scopes, { createIfNone: true, clearSessionPreference });
+      // Dataverse refused the token. A newer one VS Code holds is worth one more try; a sign-in dialog in
+      // the middle of a call is not: the failure offers Sign In instead.
+      const session = await vscode.authentication.getSession('microsoft', scopes, { silent: true });
+      if (session && session.accessToken !== this.microsoftTokens.get(environment.name)) return this.remember(environment, session);
+      throw new Error(`${environment.name} did not accept the current Microsoft sign-in (HTTP 401) and VS Code has no newer token for it.`);
     }
+    const clearSessionPreference = this.clearPreference.delete(environment.name);
+    let session = clearSessionPreference ? undefined : await vscode.authentication.getSession('microsoft', scopes, { silent: true });
+    session ??= await vscode.authentication.getSession('microsoft', scopes, { createIfNone: true, clearSessionPreference });
     if (!session) throw new SignInDeclined(`No Microsoft account was chosen for ${environment.name}. Run "Omnichannel: Sign In to Environment" to sign in.`);
+    return this.remember(environment, session);
+  }
+
+  /** `omnichannel.signIn` for a Microsoft account: a new session, not the cached one Dataverse may have refused. */
+  private async newMicrosoftSession(environment: EnvironmentDefinition, tenant: string | undefined): Promise<string> {
+    const scopes = microsoftScopes(environment.url, tenant);
+    const clearSessionPreference = this.clearPreference.delete(environment.name);
+    const existing = await vscode.authentication.getSession('microsoft', scopes, { silent: true });
+    const session = existing
+      ? await vscode.authentication.getSession('microsoft', scopes, { forceNewSession: { detail: `Sign in to ${environment.name} again.` }, clearSessionPreference })
+      : await vscode.authentication.getSession('microsoft', scopes, { createIfNone: true, clearSessionPreference });
+    return this.remember(environment, session);
+  }
+
+  /** Keeps the token last handed out, so a refresh after a 401 can tell a newer token from the refused one. */
+  private remember(environment: EnvironmentDefinition, session: vscode.AuthenticationSession): string {
+    this.microsoftTokens.set(environment.name, session.accessToken);
     return session.accessToken;
   }
 

@@ -18,7 +18,7 @@ export interface Situation {
   readonly missing?: 'conversation' | 'record';
 }
 
-const SIGN_IN_AGAIN = 'Sign in again: run “Omnichannel: Sign In”.';
+const SIGN_IN_AGAIN = 'Sign in again: run “Omnichannel: Sign In to Environment”.';
 
 export function toLinkError(error: unknown, s: Situation): LinkError {
   if (error instanceof LinkError) return error;

@@ -24,7 +24,7 @@ describe('DataverseBackend failures', () => {
       const stale = await start({ tokenProvider: () => Promise.resolve('expired-token') });
       try {
         const error = await rejectsWith(stale.backend.listConversations(), 'unauthorized');
-        assert.match(error.message, /Sign in again: run “Omnichannel: Sign In”\./);
+        assert.match(error.message, /Sign in again: run “Omnichannel: Sign In to Environment”\./);
         assert.ok(!error.message.includes('expired-token'));
         assert.equal(stale.dv.requests.length, 2);
       } finally {

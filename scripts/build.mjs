@@ -1,6 +1,7 @@
 // Bundles the three entry points (extension host, language server, panel webview) and the CLI with esbuild.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,12 +17,16 @@ const common = {
 // `module` first: jsonc-parser's UMD `main` requires its own files dynamically, which a bundle cannot follow.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
+// The extension host: activation reads only dist/extension.js; the parts it requires later (language
+// client, backends, panel) are bundles of their own, loaded on first use (see lib/lazy-bundles.mjs).
+const extensionHost = { ...node, external: ['vscode'] };
 const builds = [
-  { ...node, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...extensionHost, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyRequires()], metafile: !watch },
+  ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, extensionHost)),
   { ...node, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/panel/webview/main.ts'], outfile: 'dist/webview.js' },
-].filter(b => existsSync(b.entryPoints[0]));
+].filter(b => b.stdin || existsSync(b.entryPoints[0]));
 
 // The panel's icons: the codicon font and stylesheet, served from dist/ under the webview's CSP.
 mkdirSync('dist/codicons', { recursive: true });
@@ -30,5 +35,7 @@ for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@v
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  const results = await Promise.all(builds.map(b => esbuild.build(b)));
+  const entry = results.find(r => r.metafile?.outputs['dist/extension.js']);
+  if (entry) assertNotInlined(entry.metafile, 'dist/extension.js');
 }

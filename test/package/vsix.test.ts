@@ -16,7 +16,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/(extension|server|webview)\.js$/,
+  /^extension\/dist\/(extension|language-client|backends|auth|panel-host|server|webview)\.js$/,
   /^extension\/dist\/codicons\/codicon\.(css|ttf)$/,
   /^extension\/snippets\/[\w.-]+\.(code-snippets|json)$/,
   /^extension\/schemas\/[\w.-]+\.schema\.json$/,
@@ -26,6 +26,11 @@ const ALLOWED: readonly RegExp[] = [
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
+  // Loaded on first use by extension.js (the language client, the backends, sign-in, the panel).
+  'extension/dist/language-client.js',
+  'extension/dist/backends.js',
+  'extension/dist/auth.js',
+  'extension/dist/panel-host.js',
   'extension/dist/server.js',
   'extension/dist/webview.js',
 ];
@@ -46,6 +51,15 @@ describe('package: the VSIX', function () {
   it('contains nothing outside the allow-list (no sources, tests, maps, node_modules or samples)', () => {
     const unexpected = entries.filter(name => !name.endsWith('/') && !ALLOWED.some(pattern => pattern.test(name)));
     assert.deepEqual(unexpected, [], `Unexpected files in the VSIX (tighten .vscodeignore):\n${unexpected.join('\n')}`);
+  });
+
+  it('ships every bundle the extension host bundle requires at run time (the parts it loads on first use)', () => {
+    // Packaging built dist/ just now, so dist/extension.js is the shipped one.
+    const code = readFileSync(join(REPO_ROOT, 'dist', 'extension.js'), 'utf8');
+    const loaded = [...new Set([...code.matchAll(/require\(["']\.\/([\w.-]+\.js)["']\)/g)].map(m => `extension/dist/${m[1]}`))];
+    assert.ok(loaded.length > 0, 'dist/extension.js requires no bundle of its own: the lazily loaded parts were inlined');
+    const missing = loaded.filter(name => !entries.includes(name));
+    assert.deepEqual(missing, [], `dist/extension.js requires bundles the VSIX lacks (add them to .vscodeignore): ${missing.join(', ')}`);
   });
 
   it('ships every file package.json refers to (main, JSON schemas, snippets, icons)', () => {

@@ -1,0 +1,74 @@
+// Splits the extension host's code into a small entry bundle and bundles loaded on first use.
+//
+// The client defers its heavy parts with `require(...)` inside functions (the language client, the
+// backends, the panel). esbuild would inline those modules into dist/extension.js, so VS Code would still
+// read and compile all of them at activation. Here each such `require` becomes a runtime `require` of a
+// separate file in dist/; the TypeScript sources keep their plain requires, so the tsc output runs as is.
+import { existsSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+
+/** Which lazily required modules ship in which file; modules sharing dependencies (ajv) share a file. */
+export const LAZY_BUNDLES = [
+  { outfile: 'dist/language-client.js', modules: { languageClient: 'src/client/language-client.ts' } },
+  {
+    outfile: 'dist/backends.js',
+    modules: { config: 'src/backends/config/index.ts', simulator: 'src/backends/simulator/index.ts', dataverse: 'src/backends/dataverse/index.ts' },
+  },
+  // Its own file: MSAL is the biggest dependency, needed only for a service-principal sign-in.
+  { outfile: 'dist/auth.js', modules: { auth: 'src/backends/auth/index.ts' } },
+  { outfile: 'dist/panel-host.js', modules: { provider: 'src/panel/host/provider.ts' } },
+];
+
+const NAMESPACE = 'lazy-bundle';
+
+/** esbuild options for one lazy bundle: an entry whose getters evaluate each module on first access. */
+export function lazyBundleBuild(bundle, options) {
+  const getters = Object.entries(bundle.modules).map(([key, source]) => {
+    const path = `./${source.split('\\').join('/')}`;
+    return `  ${JSON.stringify(key)}: { enumerable: true, get() { return loaded[${JSON.stringify(key)}] ??= require(${JSON.stringify(path)}); } },`;
+  });
+  const contents = `const loaded = {};\nObject.defineProperties(exports, {\n${getters.join('\n')}\n});\n`;
+  return { ...options, stdin: { contents, resolveDir: process.cwd(), sourcefile: `${basename(bundle.outfile, '.js')}-entry.js`, loader: 'js' }, outfile: bundle.outfile };
+}
+
+/** The plugin for the entry bundle: a `require` of a lazily loaded module reads its dist file at run time. */
+export function lazyRequires(bundles = LAZY_BUNDLES) {
+  const byFile = new Map();
+  for (const bundle of bundles) {
+    for (const [key, source] of Object.entries(bundle.modules)) byFile.set(resolve(source), { key, file: `./${basename(bundle.outfile)}` });
+  }
+  return {
+    name: 'lazy-requires',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, args => {
+        if (args.namespace === NAMESPACE) return { path: args.path, external: true };
+        if (args.kind !== 'require-call') return undefined;
+        const target = sourceFile(resolve(args.resolveDir, args.path));
+        const lazy = target && byFile.get(target);
+        return lazy ? { path: `${lazy.file}#${lazy.key}`, namespace: NAMESPACE, pluginData: lazy } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, args => ({
+        contents: `module.exports = require(${JSON.stringify(args.pluginData.file)})[${JSON.stringify(args.pluginData.key)}];\n`,
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Fails the build when a lazily loaded module was also bundled into the entry (a static import of it). */
+export function assertNotInlined(metafile, outfile, bundles = LAZY_BUNDLES) {
+  const inputs = Object.keys(metafile.outputs[outfile]?.inputs ?? {});
+  const lazy = new Set(bundles.flatMap(b => Object.values(b.modules)).map(source => relative(process.cwd(), resolve(source)).split('\\').join('/')));
+  const inlined = inputs.filter(input => lazy.has(input));
+  if (inlined.length > 0) {
+    throw new Error(`${outfile} holds ${inlined.join(', ')}, which should load on first use from its own bundle: import only types from it (\`import type\`) and \`require\` it where it is used.`);
+  }
+}
+
+function sourceFile(path) {
+  for (const candidate of [path, `${path}.ts`, join(path, 'index.ts')]) {
+    if (candidate.endsWith('.ts') && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}

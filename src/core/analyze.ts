@@ -68,6 +68,10 @@ function createContext(sourceFile: ts.SourceFile, settings: AnalyzerSettings, ca
   return { sourceFile, text: sourceFile.text, settings, calls, callAt: node => byNode.get(node) };
 }
 
+// Whitespace that is not a line terminator: a `//` comment ends at U+2028/U+2029 too, and what follows is code, not ids.
+const BLANK = String.raw`[^\S\r\n\u2028\u2029]`;
+const EXISTING_DISABLE = new RegExp(String.raw`^(${BLANK}*\/\/${BLANK}*omnichannel-disable-next-line)(${BLANK}+[\w-]+(?:${BLANK}*,${BLANK}*[\w-]+)*)${BLANK}*$`);
+
 /** "Disable for this line": a `// omnichannel-disable-next-line <id>` comment above the finding's line, with its indentation. */
 export function disableForLineFix(doc: OmnichannelDocument, finding: Finding): Fix {
   const text = doc.text;
@@ -77,8 +81,8 @@ export function disableForLineFix(doc: OmnichannelDocument, finding: Finding): F
   if (line > 0) {
     // Extend an existing comment on the line above rather than stacking a second one.
     const previousStart = doc.offsetAt({ line: line - 1, character: 0 });
-    const previous = text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
-    const existing = /^(\s*\/\/\s*omnichannel-disable-next-line)(\s+[\w-]+(?:\s*,\s*[\w-]+)*)\s*$/.exec(previous);
+    const previous = text.slice(previousStart, lineStart).replace(/(?:\r\n|\r|\n)$/, '');
+    const existing = EXISTING_DISABLE.exec(previous);
     if (existing) {
       const end = previousStart + existing[1]!.length + existing[2]!.length;
       return { title, edits: [{ start: end, end, newText: `, ${finding.ruleId}` }] };

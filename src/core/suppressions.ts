@@ -5,8 +5,10 @@
 import type { RuleId } from './types';
 
 const MARKER = 'omnichannel-disable';
-const NEXT_LINE = /\/\/[ \t]*omnichannel-disable-next-line\b([^\r\n]*)/g;
-const WHOLE_FILE = /^(?:#![^\n]*\n)?\s*\/\*\s*omnichannel-disable\s*\*\//;
+// A `//` comment (and a hashbang) ends at any JavaScript line terminator: what follows U+2028 or U+2029 is
+// code on the same editor line, never rule ids.
+const NEXT_LINE = /\/\/[ \t]*omnichannel-disable-next-line\b([^\r\n\u2028\u2029]*)/g;
+const WHOLE_FILE = /^(?:#![^\r\n\u2028\u2029]*[\r\n\u2028\u2029])?\s*\/\*\s*omnichannel-disable\s*\*\//;
 
 export interface Suppressions {
   readonly wholeFile: boolean;

@@ -32,6 +32,29 @@ describe('analyze', () => {
     assert.deepEqual(analyze(doc, DEFAULT_SETTINGS).findings, []);
   });
 
+  it('ends a disable comment at U+2028 / U+2029: the code after it is not read as rule ids', () => {
+    for (const terminator of ['\u2028', '\u2029']) {
+      const text = `// omnichannel-disable-next-line invalid-entity-name${terminator}invalid-record-id\nMicrosoft.Omnichannel.linkToConversation("case", "1").then(refresh, log);`;
+      const doc = new OmnichannelDocument('a.js', text);
+      const reported = analyze(doc, DEFAULT_SETTINGS).findings.map(f => `${doc.positionAt(f.start).line}:${f.ruleId}`);
+      assert.ok(reported.includes('1:invalid-record-id'), `U+${terminator.charCodeAt(0).toString(16)}: invalid-record-id was silenced by code; got ${reported.join(', ')}`);
+      assert.ok(!reported.includes('1:invalid-entity-name'), `U+${terminator.charCodeAt(0).toString(16)}: the id before the terminator still counts; got ${reported.join(', ')}`);
+    }
+    const afterHashbang = new OmnichannelDocument('a.js', '#!/usr/bin/env node\u2028/* omnichannel-disable */\nMicrosoft.Omnichannel.linkToConversation("case", 1);');
+    assert.deepEqual(analyze(afterHashbang, DEFAULT_SETTINGS).findings, []);
+    const inHashbang = new OmnichannelDocument('a.js', '#!/usr/bin/env node /* omnichannel-disable */\nMicrosoft.Omnichannel.linkToConversation("case", 1);');
+    assert.ok(analyze(inHashbang, DEFAULT_SETTINGS).findings.length > 0, 'a disable comment inside the hashbang is not a comment');
+  });
+
+  it('does not extend a disable comment into the code after U+2028', () => {
+    const text = 'let x = first\n// omnichannel-disable-next-line invalid-entity-name\u2028, second\nMicrosoft.Omnichannel.linkToConversation("case", id);';
+    const doc = new OmnichannelDocument('a.js', text);
+    const finding = analyze(doc, DEFAULT_SETTINGS).findings.find(f => f.ruleId === 'missing-ui-refresh')!;
+    const fixed = applyEdits(text, disableForLineFix(doc, finding).edits);
+    assert.equal(fixed, 'let x = first\n// omnichannel-disable-next-line invalid-entity-name\u2028, second\n// omnichannel-disable-next-line missing-ui-refresh\nMicrosoft.Omnichannel.linkToConversation("case", id);');
+    assert.ok(!analyze(new OmnichannelDocument('a.js', fixed), DEFAULT_SETTINGS).findings.some(f => f.ruleId === 'missing-ui-refresh'));
+  });
+
   it('inserts a disable comment with the line\'s indentation, or extends an existing one', () => {
     const text = 'function f() {\n    Microsoft.Omnichannel.linkToConversation("case", id);\n}';
     const doc = new OmnichannelDocument('a.js', text);

@@ -2,6 +2,7 @@
  * One typed view of the `omnichannel.*` settings, a getter per setting, read fresh on every access so a
  * change applies without a reload. The only place the client reads configuration. Pure: it reads
  * through a `SettingsSection` (VS Code's `WorkspaceConfiguration` fits), so it is unit tested.
+ * A value it cannot use falls back to the default, and the problem is reported (never silently).
  */
 import { DEFAULT_REFRESH_CALL } from '../catalogue';
 import { readTrustedHosts, type InspectedSetting, type TrustedHostsReading } from './trusted-hosts';
@@ -23,13 +24,15 @@ export const SETTING_KEYS = [
   'refreshCall',
   'dataverse.timeoutSeconds',
   'dataverse.maxRetryAfterSeconds',
-  'codeLens.enabled',
 ] as const;
 
 type SettingKey = (typeof SETTING_KEYS)[number];
 
+/** Receives one sentence per unusable setting value, on every read (see `onceEach`). */
+export type ConfigProblemSink = (problem: string) => void;
+
 export class Config {
-  constructor(private readonly section: () => SettingsSection) {}
+  constructor(private readonly section: () => SettingsSection, private readonly report: ConfigProblemSink = () => undefined) {}
 
   /** The raw `omnichannel.environments` value; validated by the environment manager. */
   get environments(): unknown {
@@ -43,28 +46,53 @@ export class Config {
   }
 
   get linkableStatus(): 'active' | 'open' {
-    return this.get<string>('simulator.linkableStatus') === 'open' ? 'open' : 'active';
+    return this.oneOf('simulator.linkableStatus', ['active', 'open']);
   }
 
   get conversationScope(): 'mine' | 'all' {
-    return this.get<string>('conversations.scope') === 'all' ? 'all' : 'mine';
+    return this.oneOf('conversations.scope', ['mine', 'all']);
   }
 
   get refreshCall(): string {
     const value = this.get<unknown>('refreshCall');
-    return typeof value === 'string' && value.trim() !== '' ? value : DEFAULT_REFRESH_CALL;
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (value !== undefined) this.problem('refreshCall', value, 'is not a call', DEFAULT_REFRESH_CALL);
+    return DEFAULT_REFRESH_CALL;
   }
 
   get timeoutMs(): number {
-    return seconds(this.get<unknown>('dataverse.timeoutSeconds'), 30, 1) * 1000;
+    return this.seconds('dataverse.timeoutSeconds', 30, 1) * 1000;
   }
 
   get maxRetryAfterMs(): number {
-    return seconds(this.get<unknown>('dataverse.maxRetryAfterSeconds'), 60, 0) * 1000;
+    return this.seconds('dataverse.maxRetryAfterSeconds', 60, 0) * 1000;
   }
 
-  get codeLensEnabled(): boolean {
-    return this.get<unknown>('codeLens.enabled') !== false;
+  /** Reads every checked setting once, so unusable values are reported now rather than at the next call. */
+  check(): void {
+    void [this.linkableStatus, this.conversationScope, this.refreshCall, this.timeoutMs, this.maxRetryAfterMs];
+  }
+
+  /** The value when it is one of `allowed`, else the first of them (the default), reported. */
+  private oneOf<T extends string>(key: SettingKey, allowed: readonly [T, ...T[]]): T {
+    const value = this.get<unknown>(key);
+    if ((allowed as readonly unknown[]).includes(value)) return value as T;
+    if (value !== undefined) this.problem(key, value, `is not ${allowed.map(a => `"${a}"`).join(' or ')}`, `"${allowed[0]}"`);
+    return allowed[0];
+  }
+
+  /** A number of seconds, or the default when the value is missing, not a number or below the minimum. */
+  private seconds(key: SettingKey, fallback: number, minimum: number): number {
+    const value = this.get<unknown>(key);
+    if (typeof value === 'number' && Number.isFinite(value) && value >= minimum) return value;
+    if (value === undefined) return fallback;
+    const why = typeof value === 'number' && Number.isFinite(value) ? `is below the minimum of ${minimum}` : 'is not a number of seconds';
+    this.problem(key, value, why, String(fallback));
+    return fallback;
+  }
+
+  private problem(key: SettingKey, value: unknown, why: string, using: string): void {
+    this.report(`${CONFIG_SECTION}.${key}: ${JSON.stringify(value) ?? String(value)} ${why}; using ${using}.`);
   }
 
   private get<T>(key: SettingKey): T | undefined {
@@ -76,7 +104,12 @@ export class Config {
   }
 }
 
-/** A number of seconds, or the default when the value is missing, not a number or below the minimum. */
-function seconds(value: unknown, fallback: number, minimum: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= minimum ? value : fallback;
+/** Wraps a sink so each distinct problem reaches it once (settings are read on every call). */
+export function onceEach(sink: ConfigProblemSink): ConfigProblemSink {
+  const seen = new Set<string>();
+  return problem => {
+    if (seen.has(problem)) return;
+    seen.add(problem);
+    sink(problem);
+  };
 }

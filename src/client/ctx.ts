@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createMementoHistory, type HistoryStore } from '../panel/host/history';
 import type { PanelEnvironment } from '../protocol/webview';
-import { CONFIG_SECTION, Config } from './config';
+import { CONFIG_SECTION, Config, onceEach } from './config';
 import { SignInManager } from './auth/sign-in';
 import { BackendManager } from './backends';
 import { EnvironmentManager, viewOf, type ClientEnvironment, type EnvironmentChange } from './environments/manager';
@@ -16,7 +16,11 @@ import { LazyPanel } from './panel';
 
 export class Context implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('Omnichannel', { log: true });
-  readonly config = new Config(() => vscode.workspace.getConfiguration(CONFIG_SECTION));
+  /** A setting it cannot use is logged and shown once (per distinct problem), then its default applies. */
+  readonly config = new Config(() => vscode.workspace.getConfiguration(CONFIG_SECTION), onceEach(problem => {
+    this.log.warn(problem);
+    void vscode.window.showWarningMessage(problem);
+  }));
   readonly environments: EnvironmentManager;
   readonly signIn: SignInManager;
   readonly backends: BackendManager;
@@ -69,7 +73,9 @@ export class Context implements vscode.Disposable {
       this.environments.onDidChange(change => this.onEnvironmentChange(change)),
       this.signIn.onDidChange(() => this.updateStatus()),
       this.backends.onDidChange(() => this.panel.refresh()),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(CONFIG_SECTION)) this.config.check(); }),
     );
+    this.config.check();
     this.updateStatus();
     void this.environments.reload();
   }

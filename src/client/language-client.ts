@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CodeLensRequest } from 'vscode-languageclient/node';
 import { RunCallCommand } from '../protocol/lsp';
+import { SERVER_EXEC_ARGV } from '../protocol/server-process';
 import { CONFIG_SECTION } from './config';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -19,14 +20,13 @@ export interface LanguageClientHooks {
 export function createLanguageClient(context: vscode.ExtensionContext, hooks: LanguageClientHooks): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap(language => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    // Any scheme (file, untitled, virtual workspaces such as vscode-vfs): the server gets the text over LSP
+    // and uses the URI only as a name, never to read a file.
+    documentSelector: LANGUAGES.map(language => ({ language })),
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel: hooks.outputChannel,
     middleware: {

@@ -44,7 +44,8 @@ export class BackendManager implements vscode.Disposable {
       watcher.onDidDelete(reseed),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('omnichannel.simulator.linkableStatus')) this.simulatorInstance?.setLinkableStatus(this.config.linkableStatus);
-        if (['trustedHosts', 'dataverse', 'conversations.scope', 'environments'].some(key => e.affectsConfiguration(`omnichannel.${key}`))) this.dropDataverse();
+        // The linkable-status rule is shared: real environments check it before writing too.
+        if (['trustedHosts', 'dataverse', 'conversations.scope', 'environments', 'simulator.linkableStatus'].some(key => e.affectsConfiguration(`omnichannel.${key}`))) this.dropDataverse();
       }),
     );
   }
@@ -101,6 +102,7 @@ export class BackendManager implements vscode.Disposable {
       timeoutMs: this.config.timeoutMs,
       maxRetryAfterMs: this.config.maxRetryAfterMs,
       conversationScope: this.config.conversationScope,
+      linkableStatus: this.config.linkableStatus,
       log: (line: string) => this.log.debug(`${environment.name}: ${line}`),
     });
     this.dataverse.set(environment.name, backend);

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TokenProvider } from '../../backends/types';
 import type { EnvironmentDefinition } from '../../backends/config/types';
 import type { SignInState } from '../environments/selection';
-import { microsoftScopes, secretKey } from '../environments/auth-scopes';
+import { authorityHostFor, microsoftScopes, secretKey } from '../environments/auth-scopes';
 
 /** Raised when a person declines to sign in; its message says how to sign in later. */
 export class SignInDeclined extends Error {}
@@ -113,6 +113,7 @@ export class SignInManager implements vscode.Disposable {
           tenant: environment.authentication.type === 'servicePrincipal' ? environment.authentication.tenant : '',
           clientId: environment.authentication.type === 'servicePrincipal' ? environment.authentication.clientId : '',
           url: environment.url,
+          authorityHost: authorityHostFor(environment.url),
           secret: () => this.secret(environment),
           // Entra refused it: forget it, so the next call (or Sign In) asks for it instead of reusing it.
           onSecretRejected: async () => { await this.secrets.delete(secretKey(environment.name, environment.url)); },

@@ -8,6 +8,7 @@ import {
   PublishDiagnosticsNotification, CompletionRequest, ConfigurationRequest, RegistrationRequest,
   WorkDoneProgressCreateRequest, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_EXEC_ARGV } from '../src/protocol/server-process';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
@@ -28,7 +29,7 @@ export class LspBench {
 
   static async start(): Promise<LspBench> {
     const server = path.join(__dirname, '..', '..', 'dist', 'server.js');
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const bench = new LspBench(child, connection);

@@ -119,13 +119,21 @@ describe('server: robustness', () => {
     assert.equal(ok.diagnostics.length, 1);
   });
 
-  it('survives a file the parser cannot take, says so in the log, and recovers once it is edited', async () => {
+  it('survives a file the parser cannot take, says so in the log and once to the user, and recovers once it is edited', async () => {
     const uri = 'file:///ws/deep.js';
     const deep = '('.repeat(20000) + 'Microsoft.Omnichannel.linkToConversation("case", "x")' + ')'.repeat(20000);
     assert.deepEqual((await s.client.open(uri, deep)).diagnostics, []);
     assert.ok(s.client.logMessages.some(m => m.message.includes(`Cannot parse ${uri}`)), 'the failure is logged');
+    const message = await s.client.messageMatching(/deep\.js/);
+    assert.equal(message.type, MessageType.Info);
+    assert.match(message.message, /deep\.js is not analysed: .*nested too deeply.*Split the deepest nested expression/);
+    // A second version the parser cannot take is logged again, but not shown again.
+    await s.client.change(uri, [{ text: deep + ';' }]);
+    assert.equal(s.client.logMessages.filter(m => m.message.includes(`Cannot parse ${uri}`)).length, 2);
     const fixed = await s.client.change(uri, [{ text: 'Microsoft.Omnichannel.linkToConversation("case", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f").then(() => Microsoft.Apm.refreshTab("t"), e => e);' }]);
     assert.deepEqual(fixed.diagnostics.map(d => d.code), ['invalid-entity-name']);
+    // Counted after a later publication, so a second message sent with the second failure would have arrived.
+    assert.equal(s.client.shownMessages.filter(m => /deep\.js/.test(m.message)).length, 1);
   });
 });
 

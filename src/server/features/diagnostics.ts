@@ -1,7 +1,8 @@
 /**
  * Publishes diagnostics when a document opens or changes. Changes arriving together are coalesced
  * (validation runs once the pending messages are handled), without a timer a test must wait out.
- * A file above `omnichannel.maxFileSize` gets no diagnostics and one message saying why.
+ * A file above `omnichannel.maxFileSize`, or one the parser cannot take, gets no diagnostics and one
+ * message per document saying why and what to do.
  */
 import { MessageType } from 'vscode-languageserver/node';
 import { isTooLarge } from '../analysis';
@@ -17,6 +18,7 @@ export interface Diagnostics {
 export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   const pending = new Set<string>();
   const toldTooLarge = new Set<string>();
+  const toldUnparsable = new Set<string>();
   let scheduled = false;
 
   const schedule = (uri: string): void => {
@@ -54,13 +56,19 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
 
   ctx.documents.onDidChange(entry => schedule(entry.uri));
   ctx.documents.onParseFailure((uri, version, error) => {
-    // Stale diagnostics would point into text that no longer exists: clear them and say why in the log.
+    // Stale diagnostics would point into text that no longer exists: clear them and say why, in the log
+    // each time and to the user once (an empty Problems list alone reads as "all good").
     ctx.log.error(`Cannot parse ${uri} (version ${version}); it is not analysed until it changes. ${describeError(error)}`);
     void ctx.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    if (!toldUnparsable.has(uri)) {
+      toldUnparsable.add(uri);
+      void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: unparsableMessage(uri, error) });
+    }
   });
   ctx.documents.onDidClose(uri => {
     pending.delete(uri);
     toldTooLarge.delete(uri);
+    toldUnparsable.delete(uri);
     ctx.analyses.forget(uri);
     ctx.settings.forget(uri);
     void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -74,6 +82,17 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
 }
 
 function tooLargeMessage(uri: string, length: number, max: number): string {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  return `Omnichannel: ${name} is not analysed: it has ${length.toLocaleString('en-US')} characters, more than omnichannel.maxFileSize (${max.toLocaleString('en-US')}). Raise that setting to analyse it.`;
+  return `Omnichannel: ${fileNameOf(uri)} is not analysed: it has ${length.toLocaleString('en-US')} characters, more than omnichannel.maxFileSize (${max.toLocaleString('en-US')}). Raise that setting to analyse it.`;
+}
+
+/** `error` is the document's own explanation (a string) when the text is nested too deeply, else what the parser threw. */
+function unparsableMessage(uri: string, error: unknown): string {
+  const why = typeof error === 'string'
+    ? 'its code is nested too deeply for the parser'
+    : `the parser failed on it (${describeError(error)})`;
+  return `Omnichannel: ${fileNameOf(uri)} is not analysed: ${why}. Split the deepest nested expression into smaller statements; the file is analysed again as soon as it changes.`;
+}
+
+function fileNameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }

@@ -1,13 +1,16 @@
 /**
  * A token printed by the user's own command (a script around their company's sign-in tool). The command
  * runs in the shell, as typed; whatever it prints on stdout, trimmed, is the token. It learns whether a
- * fresh token is wanted (after a 401) from `OMNICHANNEL_FORCE_REFRESH=1`.
+ * fresh token is wanted (after a 401) from `OMNICHANNEL_FORCE_REFRESH=1`. It runs in the user's home
+ * folder, never the workspace's: a relative path in it must not pick up a script the opened folder ships.
  */
+import { homedir } from 'node:os';
 import type { TokenProvider } from '../types';
 import { firstLines, formatDuration, runProcess } from './run-process';
 
 export interface CommandOptions {
   readonly command: string;
+  /** Working folder; the user's home folder by default. */
   readonly cwd?: string;
   readonly timeoutMs?: number;
 }
@@ -23,7 +26,7 @@ export function commandTokenProvider(options: CommandOptions): TokenProvider {
     const result = await runProcess({
       file: options.command,
       shell: true,
-      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      cwd: options.cwd ?? homedir(),
       timeoutMs,
       env: { ...process.env, OMNICHANNEL_FORCE_REFRESH: forceRefresh ? '1' : '0' },
     });

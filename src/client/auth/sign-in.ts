@@ -120,10 +120,9 @@ export class SignInManager implements vscode.Disposable {
         }));
       case 'azureCli':
         return lazyProvider(auth => auth.azureCliTokenProvider({ url: environment.url }));
-      case 'command': {
-        const cwd = workspaceFolder();
-        return lazyProvider(auth => auth.commandTokenProvider({ command: environment.authentication.type === 'command' ? environment.authentication.command : '', ...(cwd ? { cwd } : {}) }));
-      }
+      case 'command':
+        // Runs in the home folder (the provider's default), not the workspace: see commandTokenProvider.
+        return lazyProvider(auth => auth.commandTokenProvider({ command: environment.authentication.type === 'command' ? environment.authentication.command : '' }));
     }
   }
 
@@ -196,10 +195,6 @@ function lazyProvider(create: (auth: AuthModule) => TokenProvider): TokenProvide
     inner ??= Promise.resolve().then(() => require('../../backends/auth') as typeof import('../../backends/auth')).then(create);
     return (await inner)(forceRefresh);
   };
-}
-
-function workspaceFolder(): string | undefined {
-  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
 function errorText(error: unknown): string {

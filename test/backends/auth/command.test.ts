@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { commandTokenProvider } from '../../../src/backends/auth';
 import { FakePrograms } from './fake-programs';
 
@@ -20,6 +22,11 @@ describe('commandTokenProvider', () => {
     programs.write('token.txt', 'ignored');
     const token = await commandTokenProvider({ command: 'test -f token.txt && echo from-shell | tr a-z A-Z', cwd: programs.dir })(false);
     assert.equal(token, 'FROM-SHELL');
+  });
+
+  it('runs in the home folder unless told otherwise', async () => {
+    const folder = await commandTokenProvider({ command: 'pwd -P' })(false);
+    assert.equal(folder, realpathSync(homedir()));
   });
 
   it('puts stderr and the exit code in the error, and never the command line', async () => {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the product as a user gets it. Packages the VSIX, installs it into a fresh throwaway
-// VS Code profile, opens the samples workspace in code-server (VS Code in the browser) on 127.0.0.1 and
-// prints the address. Ctrl+C stops every process it started and deletes the profile.
+// VS Code profile, opens a copy of the samples workspace in code-server (VS Code in the browser) on
+// 127.0.0.1 and prints the address. The copy lives in the profile, so quick fixes tried there never edit
+// the repository's samples. Ctrl+C stops every process it started and deletes the profile with the copy.
 //   --port <n>     listen on this port instead of a free one
 //   --no-package   reuse the VSIX already in the repository root
 //   --vsix <path>  install this VSIX (no packaging)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   REPO_ROOT, codeServerInstalled, createProfile, installExtension, startCodeServer, workbenchUrl,
@@ -45,13 +46,13 @@ function runStep(title, args) {
 const options = parseArgs(process.argv.slice(2));
 const { name, version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 const vsix = options.vsix ? resolve(options.vsix) : join(REPO_ROOT, `${name}-${version}.vsix`);
-const workspace = join(REPO_ROOT, 'samples');
 
 if (options.package) runStep('packaging the extension', [join(REPO_ROOT, 'scripts', 'package.mjs')]);
 else if (!existsSync(vsix)) fail(`${vsix} does not exist: run "npm run package" (or start without --no-package / --vsix).`);
 if (!codeServerInstalled()) runStep('installing VS Code (code-server)', [join(REPO_ROOT, 'scripts', 'install-vscode-host.mjs')]);
 
 const profile = createProfile({ prefix: 'omnichannel-start-' });
+const workspace = join(profile.root, 'samples');
 let server;
 let stopping = false;
 
@@ -72,6 +73,7 @@ process.once('SIGTERM', () => void shutdown(0));
 process.once('SIGHUP', () => void shutdown(0));
 
 try {
+  cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
   console.log('start: installing the VSIX into a fresh profile…');
   await installExtension(profile, vsix);
   server = await startCodeServer(profile, options.port === undefined ? {} : { port: options.port });
@@ -91,6 +93,7 @@ console.log(`
 
     Open:  ${workbenchUrl(server, { folder: workspace })}
 
-  The samples workspace is open; link calls run against the built-in Simulator (no account needed).
+  A copy of the samples workspace is open: edit it freely, the repository's samples stay as they are.
+  Link calls run against the built-in Simulator (no account needed).
   Profile: ${profile.root} (deleted on exit). Press Ctrl+C to stop.
 `);

@@ -1,12 +1,13 @@
 /**
- * `npm start` as a user runs it: it prints a 127.0.0.1 address serving VS Code with the samples, and
- * Ctrl+C (SIGINT) stops everything it started and deletes its scratch profile.
+ * `npm start` as a user runs it: it prints a 127.0.0.1 address serving VS Code with a copy of the samples
+ * (so quick fixes tried there never edit the repository), and Ctrl+C (SIGINT) stops everything it started
+ * and deletes its scratch profile with the copy.
  */
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import { REPO_ROOT } from './support/repo';
 import { ensurePrerequisites } from './support/prerequisites';
 import { ensureVsix } from './support/vsix';
@@ -48,7 +49,7 @@ describe('e2e: npm start', function () {
     if (child && child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('serves VS Code with the samples on 127.0.0.1 and cleans up on Ctrl+C', async () => {
+  it('serves VS Code with a copy of the samples on 127.0.0.1 and cleans up on Ctrl+C', async () => {
     await ensurePrerequisites();
     const vsix = await ensureVsix();
     const output = { text: '' };
@@ -61,7 +62,12 @@ describe('e2e: npm start', function () {
     const [, profile] = await waitForOutput(child, /Profile: (\S+) \(deleted on exit\)/, output);
     assert.ok(url && profile);
     const address = new URL(url);
-    assert.equal(address.searchParams.get('folder'), join(REPO_ROOT, 'samples'));
+    const folder = address.searchParams.get('folder') ?? '';
+    assert.notEqual(folder, join(REPO_ROOT, 'samples'), "the repository's own samples must not be opened");
+    const inProfile = relative(profile, folder);
+    assert.ok(inProfile !== '' && !inProfile.startsWith('..') && !isAbsolute(inProfile), `the served folder ${folder} is not inside the scratch profile ${profile}`);
+    const sample = join('webresources', 'case-form.js');
+    assert.equal(readFileSync(join(folder, sample), 'utf8'), readFileSync(join(REPO_ROOT, 'samples', sample), 'utf8'), 'the served folder is a copy of the samples');
     assert.ok(existsSync(profile), 'the scratch profile exists while running');
     assert.equal((await get(`${address.origin}/healthz`)).status, 200);
     const page = await get(url);
@@ -71,6 +77,7 @@ describe('e2e: npm start', function () {
     child.kill('SIGINT');
     assert.equal(await exited, 0, `npm start should exit cleanly on Ctrl+C:\n${output.text}`);
     assert.equal(existsSync(profile), false, 'the scratch profile is deleted');
+    assert.equal(existsSync(folder), false, 'the copy of the samples is deleted');
     await assert.rejects(get(`${address.origin}/healthz`), 'code-server still answers after Ctrl+C');
   });
 });

@@ -19,7 +19,7 @@ const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.linkRecord': ctx => arg => linkOrUnlink(ctx, 'linkToConversation', arg),
   'omnichannel.unlinkRecord': ctx => arg => linkOrUnlink(ctx, 'unlinkFromConversation', arg),
   'omnichannel.runCallAtCursor': ctx => () => runCallAtCursor(ctx),
-  'omnichannel.runCall': ctx => info => runCodeLensCall(ctx, info),
+  'omnichannel.runCall': ctx => (info, environment) => runCodeLensCall(ctx, info, environment),
   'omnichannel.selectEnvironment': ctx => name => selectEnvironment(ctx, name),
   'omnichannel.signIn': ctx => name => signInOrOut(ctx, name, 'in'),
   'omnichannel.signOut': ctx => name => signInOrOut(ctx, name, 'out'),
@@ -94,7 +94,8 @@ async function runCallAtCursor(ctx: Context): Promise<LinkOutcome | undefined> {
   return runCodeLensCall(ctx, result.call);
 }
 
-async function runCodeLensCall(ctx: Context, info: unknown): Promise<LinkOutcome | undefined> {
+/** Runs a code lens's call in the active environment, or in `environment` when the lens names one. */
+async function runCodeLensCall(ctx: Context, info: unknown, environment?: unknown): Promise<LinkOutcome | undefined> {
   if (!isRunnableCall(info)) {
     void vscode.window.showErrorMessage('Omnichannel: this call cannot run: its arguments were not understood. Edit the file and try again.');
     return undefined;
@@ -105,7 +106,7 @@ async function runCodeLensCall(ctx: Context, info: unknown): Promise<LinkOutcome
     recordId: info.recordId,
     ...(info.conversationId === undefined ? {} : { conversationId: info.conversationId }),
   };
-  return ctx.runLinkCall(info.method, request);
+  return ctx.runLinkCall(info.method, request, typeof environment === 'string' ? { environment } : {});
 }
 
 function isRunnableCall(value: unknown): value is RunnableCallInfo {

@@ -94,7 +94,10 @@ export class Context implements vscode.Disposable {
    */
   startLanguageClient(): void {
     this.started = this.loadClientModule().then(module => {
-      const client = module.createLanguageClient(this.extension, { activeEnvironmentName: () => this.activeEnvironment().name, outputChannel: this.log });
+      const client = module.createLanguageClient(this.extension, {
+        activeEnvironment: () => ({ name: this.activeEnvironment().name, real: this.activeEnvironment().kind === 'dataverse' }),
+        outputChannel: this.log,
+      });
       this.languageClient = client;
       return client.start();
     }).catch(error => {

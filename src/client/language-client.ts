@@ -1,6 +1,6 @@
 /**
  * Creates the language client for the Omnichannel server (dist/server.js over IPC) and rewrites the
- * server's "run this call" code lens titles to name the active environment.
+ * server's "run this call" code lens titles to name the active environment (see code-lens-titles).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -8,12 +8,13 @@ import { CodeLensRequest } from 'vscode-languageclient/node';
 import { RunCallCommand } from '../protocol/lsp';
 import { SERVER_EXEC_ARGV } from '../protocol/server-process';
 import { CONFIG_SECTION } from './config';
+import { runLensCommands, type ActiveEnvironment } from './code-lens-titles';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 
 export interface LanguageClientHooks {
-  /** Name of the environment a code lens would run in. */
-  activeEnvironmentName(): string;
+  /** The environment a code lens would run in. */
+  activeEnvironment(): ActiveEnvironment;
   readonly outputChannel: vscode.LogOutputChannel;
 }
 
@@ -32,22 +33,25 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     middleware: {
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);
-        return lenses?.map(lens => retitle(lens, hooks.activeEnvironmentName()));
+        const active = hooks.activeEnvironment();
+        return lenses?.flatMap(lens => withEnvironment(lens, active));
       },
       resolveCodeLens: async (lens, token, next) => {
         const resolved = await next(lens, token);
-        return resolved ? retitle(resolved, hooks.activeEnvironmentName()) : resolved;
+        // A lens that already names its environment (the simulator one) keeps its title.
+        if (!resolved?.command || resolved.command.command !== RunCallCommand || (resolved.command.arguments?.length ?? 0) > 1) return resolved;
+        resolved.command = runLensCommands(resolved.command, hooks.activeEnvironment())[0];
+        return resolved;
       },
     },
   };
   return new LanguageClient('omnichannel', 'Omnichannel Language Server', serverOptions, clientOptions);
 }
 
-function retitle(lens: vscode.CodeLens, environmentName: string): vscode.CodeLens {
-  if (lens.command?.command === RunCallCommand) {
-    lens.command = { ...lens.command, title: `▶ Run in ${environmentName}`, tooltip: `Run this call against ${environmentName}` };
-  }
-  return lens;
+/** The server's run lens as the client shows it: named after the active environment, plus the simulator's. */
+function withEnvironment(lens: vscode.CodeLens, active: ActiveEnvironment): vscode.CodeLens[] {
+  if (lens.command?.command !== RunCallCommand) return [lens];
+  return runLensCommands(lens.command, active).map(command => new vscode.CodeLens(lens.range, command));
 }
 
 /** Asks VS Code to fetch code lenses again (their titles name the active environment). */

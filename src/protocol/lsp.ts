@@ -28,7 +28,7 @@ export interface CallAtPositionParams {
 }
 export type CallAtPositionResult = { readonly call: RunnableCallInfo } | { readonly problem: string };
 
-/** The client command a code lens runs, with one `RunnableCallInfo` argument. */
+/** The client command a code lens runs, with a `RunnableCallInfo` argument (the client may add an environment name). */
 export const RunCallCommand = 'omnichannel.runCall';
 
 /** The diagnostic `source` of every finding. */

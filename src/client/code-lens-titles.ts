@@ -1,0 +1,37 @@
+/**
+ * What the "run this call" code lens says and does. The server cannot know the active environment, so the
+ * client names it; over a real environment a second lens runs the same call in the simulator, so trying
+ * a call never needs switching environments. Pure, so the titles and arguments are unit tested.
+ */
+import { SIMULATOR_NAME } from './environments/selection';
+
+/** A code lens command as VS Code holds it. */
+export interface LensCommand {
+  readonly title: string;
+  readonly command: string;
+  readonly tooltip?: string;
+  readonly arguments?: unknown[];
+}
+
+export interface ActiveEnvironment {
+  readonly name: string;
+  /** True for a Dataverse environment, false for the simulator. */
+  readonly real: boolean;
+}
+
+/**
+ * The lenses for one server lens: "▶ Run in <active>", and over a real environment also "▶ Run in
+ * Simulator", whose second argument names the environment to run in (`omnichannel.runCall(info, name)`).
+ */
+export function runLensCommands(command: LensCommand, active: ActiveEnvironment): LensCommand[] {
+  const args = command.arguments ?? [];
+  const here: LensCommand = { ...command, title: `▶ Run in ${active.name}`, tooltip: `Run this call against ${active.name}` };
+  if (!active.real) return [here];
+  const simulated: LensCommand = {
+    ...command,
+    title: `▶ Run in ${SIMULATOR_NAME}`,
+    tooltip: `Run this call against the ${SIMULATOR_NAME}; nothing is written to ${active.name}`,
+    arguments: [args[0], SIMULATOR_NAME],
+  };
+  return [here, simulated];
+}

@@ -63,7 +63,7 @@ const x = (n: number): string => `${n.toFixed(2)}×`;
 function parseVsAnalysis(): void {
   for (const lines of [1_000, 10_000, 50_000]) {
     const text = generateWebResource(lines);
-    const runs = lines >= 50_000 ? 7 : lines >= 10_000 ? 15 : 40;
+    const runs = lines >= 50_000 ? 7 : lines >= 10_000 ? 15 : 200;
     const [parses, fulls] = samplePair(
       () => ts.createSourceFile('bench.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS),
       () => analyze(new OmnichannelDocument('bench.js', text), DEFAULT_SETTINGS),
@@ -209,7 +209,8 @@ async function main(): Promise<void> {
   await overLsp();
   if (!process.argv.includes('--no-vscode')) {
     const v = await measureVsCode();
-    rows.push({ what: 'extension activation (exthost log)', value: ms(v.activationMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.activationMs / v.workbenchMs), goal: '< 50 ms', ok: v.activationMs < 50 });
+    const spread = v.activationSamples.map(n => n.toFixed(0)).join(', ');
+    rows.push({ what: `extension activation (Running Extensions, median of ${v.runs}: ${spread})`, value: ms(v.activationMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.activationMs / v.workbenchMs), goal: '< 50 ms', ok: v.activationMs < 50 });
     rows.push({ what: 'open sample file → diagnostics shown', value: ms(v.openToDiagnosticsMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.openToDiagnosticsMs / v.workbenchMs), goal: '', ok: undefined });
     rows.push({ what: 'VSIX size', value: `${(v.vsixBytes / 1024 / 1024).toFixed(2)} MB`, baseline: '', ratio: '', goal: '< 5 MB', ok: v.vsixBytes < 5 * 1024 * 1024 });
   }

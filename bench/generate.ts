@@ -3,18 +3,7 @@
  * with namespaces, Xrm calls, Web API helpers and Omnichannel link calls (mostly right, some wrong), the
  * kind of file the analyzer sees in a real solution.
  */
-
-/** A small seeded PRNG (mulberry32), so every run measures the same text. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as prng } from '../test/core/support/prng';
 
 function guid(rand: () => number): string {
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');

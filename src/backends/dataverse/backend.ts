@@ -5,32 +5,19 @@
  */
 import { type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
 import { checkEntityName, checkGuid } from '../simulator/arguments';
-import type { CallOptions, LinkBackend, TokenProvider } from '../types';
-import { DataverseClient } from './client';
+import type { CallOptions, LinkBackend } from '../types';
+import { DataverseClient, type DataverseClientOptions } from './client';
 import { toLinkError } from './errors';
 import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
 import * as q from './queries';
 import { linkableStatuscodes, readConversation, readRecords, readRows, readUserId, type LinkableStatus } from './rows';
 
-export interface DataverseBackendOptions {
-  /** Display name used in every message, e.g. `Contoso (dev)`. */
-  readonly name: string;
-  /** Environment URL, e.g. `https://contoso.crm.dynamics.com`. */
-  readonly url: string;
-  readonly tokenProvider: TokenProvider;
-  /** `omnichannel.trustedHosts` from the user's own settings. */
-  readonly trustedHosts: readonly string[];
-  readonly timeoutMs: number;
-  /** Longest honoured Retry-After; longer → fail at once. */
-  readonly maxRetryAfterMs: number;
+/** The HTTP client's options (name, url, token, hosts, timeouts, log) and what the backend adds. */
+export interface DataverseBackendOptions extends DataverseClientOptions {
   /** `mine`: conversations whose active agent is the signed-in user; `all`: every open one readable. */
   readonly conversationScope: 'mine' | 'all';
   /** Which conversations accept links (default `active`, statuscode 2, as the simulator's default). */
   readonly linkableStatus?: LinkableStatus;
-  /** How many 429 answers one request may get before failing (default 10). */
-  readonly maxThrottleRetries?: number;
-  /** One line per request: method, path, status, duration. Never tokens. */
-  readonly log?: (line: string) => void;
 }
 
 /** List, get and find are not link calls; their errors use `linkToConversation`, the call they prepare. */

@@ -35,7 +35,7 @@ export class Context implements vscode.Disposable {
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.environments = new EnvironmentManager(extension.workspaceState, this.config, this.log);
-    this.signIn = new SignInManager(extension.secrets, this.log);
+    this.signIn = new SignInManager(extension.secrets, this.log, () => this.config.trustedHosts.hosts);
     this.backends = new BackendManager(extension.storageUri ?? extension.globalStorageUri, this.config, this.signIn, this.log);
     this.history = createMementoHistory(extension.workspaceState);
     const run = createLinkRunner({

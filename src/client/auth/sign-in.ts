@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { TokenProvider } from '../../backends/types';
 import type { EnvironmentDefinition } from '../../backends/config/types';
+// The pure policy module only: the token providers (MSAL among others) still load on first use.
+import { checkTokenHost } from '../../backends/auth/host-policy';
 import type { SignInState } from '../environments/selection';
 import { authorityHostFor, microsoftScopes, secretKey } from '../environments/auth-scopes';
 
@@ -23,7 +25,12 @@ export class SignInManager implements vscode.Disposable {
   /** Fires with an environment name when its sign-in state changes. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: vscode.LogOutputChannel,
+    /** The user's `omnichannel.trustedHosts`, read when a sign-in starts. */
+    private readonly trustedHosts: () => readonly string[],
+  ) {}
 
   state(environment: EnvironmentDefinition): SignInState {
     return this.states.get(environment.name) ?? 'unknown';
@@ -58,6 +65,9 @@ export class SignInManager implements vscode.Disposable {
    */
   async signIn(environment: EnvironmentDefinition): Promise<boolean> {
     try {
+      // As for a call: no token (nor a secret prompt) for a host the token could never be sent to.
+      const host = checkTokenHost(environment.url, this.trustedHosts());
+      if (!host.ok) throw new Error(host.reason);
       const auth = environment.authentication;
       if (auth.type === 'servicePrincipal') {
         await this.askSecret(environment);
@@ -109,9 +119,9 @@ export class SignInManager implements vscode.Disposable {
       case 'microsoft':
         return forceRefresh => this.microsoftToken(environment, auth.tenant, forceRefresh);
       case 'servicePrincipal':
-        return lazyProvider(auth => auth.servicePrincipalTokenProvider({
-          tenant: environment.authentication.type === 'servicePrincipal' ? environment.authentication.tenant : '',
-          clientId: environment.authentication.type === 'servicePrincipal' ? environment.authentication.clientId : '',
+        return lazyProvider(module => module.servicePrincipalTokenProvider({
+          tenant: auth.tenant,
+          clientId: auth.clientId,
           url: environment.url,
           authorityHost: authorityHostFor(environment.url),
           secret: () => this.secret(environment),
@@ -119,10 +129,10 @@ export class SignInManager implements vscode.Disposable {
           onSecretRejected: async () => { await this.secrets.delete(secretKey(environment.name, environment.url)); },
         }));
       case 'azureCli':
-        return lazyProvider(auth => auth.azureCliTokenProvider({ url: environment.url }));
+        return lazyProvider(module => module.azureCliTokenProvider({ url: environment.url }));
       case 'command':
         // Runs in the home folder (the provider's default), not the workspace: see commandTokenProvider.
-        return lazyProvider(auth => auth.commandTokenProvider({ command: environment.authentication.type === 'command' ? environment.authentication.command : '' }));
+        return lazyProvider(module => module.commandTokenProvider({ command: auth.command }));
     }
   }
 

@@ -75,8 +75,10 @@ export function createLinkRunner(deps: LinkRunnerDeps): RunLinkCall {
         (progress, token) => {
           const controller = new AbortController();
           const cancel = token.onCancellationRequested(() => controller.abort());
-          options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-          return call(deps, environment.name, method, request, message => progress.report({ message }), controller.signal).finally(() => cancel.dispose());
+          // Combined rather than a listener on the caller's signal: nothing stays attached to it afterwards,
+          // and a signal that is already aborted cancels at once.
+          const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+          return call(deps, environment.name, method, request, message => progress.report({ message }), signal).finally(() => cancel.dispose());
         },
       );
     return finish(deps, method, request, environment.name, outcome, notify, record);

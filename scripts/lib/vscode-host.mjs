@@ -93,7 +93,11 @@ export function freePort() {
   });
 }
 
-function codeServerArgs(profile, extensionsDir = profile.extensionsDir) {
+/**
+ * `workspaceTrust: true` leaves VS Code's workspace trust on (the default is off, so every folder opens
+ * trusted); the profile's settings then decide how an unknown folder opens.
+ */
+function codeServerArgs(profile, extensionsDir = profile.extensionsDir, { workspaceTrust = false } = {}) {
   return [
     CODE_SERVER_BIN,
     '--auth', 'none',
@@ -101,7 +105,7 @@ function codeServerArgs(profile, extensionsDir = profile.extensionsDir) {
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
 }
@@ -133,9 +137,9 @@ function getStatus(url) {
  * Starts code-server in its own process group (a new session, like setsid) on a free 127.0.0.1 port.
  * Resolves once it says it listens and `/healthz` answers; `stop()` kills the whole group and waits.
  */
-export async function startCodeServer(profile, { port, readyTimeoutMs = 60_000 } = {}) {
+export async function startCodeServer(profile, { port, readyTimeoutMs = 60_000, workspaceTrust = false } = {}) {
   const chosenPort = port ?? await freePort();
-  const args = [...codeServerArgs(profile), '--bind-addr', `127.0.0.1:${chosenPort}`];
+  const args = [...codeServerArgs(profile, profile.extensionsDir, { workspaceTrust }), '--bind-addr', `127.0.0.1:${chosenPort}`];
   const child = spawn(process.execPath, args, {
     env: profile.env,
     detached: true,

@@ -14,10 +14,15 @@ interface Record {
   error?: string;
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuitesIn(__dirname);
+}
+
+/** Runs every `*.suite.js` directly in `folder` (not in its subfolders: those are other runs). */
+export async function runSuitesIn(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
-  for (const file of readdirSync(__dirname).filter(name => name.endsWith('.suite.js')).sort()) {
-    mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(folder).filter(name => name.endsWith('.suite.js')).sort()) {
+    mocha.addFile(join(folder, file));
   }
   await mocha.loadFilesAsync();
   const records: Record[] = [];

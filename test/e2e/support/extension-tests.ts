@@ -28,8 +28,21 @@ export interface ExtensionTestRun {
 
 export const SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'vscode-suite', 'index.js');
 
-export async function runExtensionTests(options: { settings?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<ExtensionTestRun> {
-  if (!existsSync(SUITE_INDEX)) throw new Error(`${SUITE_INDEX} does not exist: compile the tests first ("npx tsc -p .").`);
+/** The suites that run only in an untrusted workspace (a separate entry point, never part of the run above). */
+export const UNTRUSTED_SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'vscode-suite', 'untrusted', 'index.js');
+
+export interface ExtensionTestOptions {
+  readonly settings?: Record<string, unknown>;
+  readonly timeoutMs?: number;
+  /** The compiled entry point to load as `extensionTestsPath` (default: SUITE_INDEX). */
+  readonly suiteIndex?: string;
+  /** Open the workspace in Restricted Mode (see SessionOptions.untrustedWorkspace). */
+  readonly untrustedWorkspace?: boolean;
+}
+
+export async function runExtensionTests(options: ExtensionTestOptions = {}): Promise<ExtensionTestRun> {
+  const suiteIndex = options.suiteIndex ?? SUITE_INDEX;
+  if (!existsSync(suiteIndex)) throw new Error(`${suiteIndex} does not exist: compile the tests first ("npx tsc -p .").`);
   const host = await loadHost();
   // Unique per run: two runs in one checkout must not read each other's results.
   const resultsFile = join(tmpdir(), `omnichannel-vscode-suite-${process.pid}-${Date.now()}.json`);
@@ -37,6 +50,7 @@ export async function runExtensionTests(options: { settings?: Record<string, unk
     installVsix: false,
     settings: options.settings ?? {},
     env: { OMNICHANNEL_SUITE_RESULTS: resultsFile },
+    untrustedWorkspace: options.untrustedWorkspace ?? false,
   });
   const browser = await launchBrowser().catch(async (error: unknown) => { await session.dispose(); throw error; });
   try {
@@ -60,7 +74,7 @@ export async function runExtensionTests(options: { settings?: Record<string, unk
         folder: session.workspace,
         payload: [
           ['extensionDevelopmentPath', host.remoteUri(session.server, extension)],
-          ['extensionTestsPath', host.remoteUri(session.server, SUITE_INDEX)],
+          ['extensionTestsPath', host.remoteUri(session.server, suiteIndex)],
         ],
       }));
       exitCode = await exit;

@@ -16,7 +16,21 @@ export interface SessionOptions {
   readonly installVsix?: boolean;
   /** Extra environment variables for code-server and its extension host. */
   readonly env?: Record<string, string>;
+  /**
+   * Open the workspace untrusted (Restricted Mode): workspace trust stays on and the folder, which was
+   * never trusted in this fresh profile, opens without the trust question. Default: trusted.
+   */
+  readonly untrustedWorkspace?: boolean;
 }
+
+/** User settings that make a never-seen folder open in Restricted Mode without a modal question. */
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 export interface Session {
   readonly profile: Profile;
@@ -56,14 +70,16 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   await ensurePrerequisites();
   const host = await loadHost();
   const vsix = await ensureVsix();
-  const profile = host.createProfile({ prefix: 'omnichannel-e2e-', settings: options.settings ?? {} });
+  const untrusted = options.untrustedWorkspace ?? false;
+  const settings = { ...(untrusted ? RESTRICTED_MODE_SETTINGS : {}), ...options.settings };
+  const profile = host.createProfile({ prefix: 'omnichannel-e2e-', settings });
   try {
     Object.assign(profile.env, options.env ?? {});
     const workspace = join(profile.root, 'workspace');
     mkdirSync(workspace);
     cpSync(SAMPLES_DIR, workspace, { recursive: true });
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
-    const server = await host.startCodeServer(profile);
+    const server = await host.startCodeServer(profile, { workspaceTrust: untrusted });
     installExitHook();
     const entry = { pid: server.pid, profile };
     live.add(entry);

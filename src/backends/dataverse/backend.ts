@@ -10,7 +10,8 @@ import { DataverseClient, type DataverseClientOptions } from './client';
 import { toLinkError } from './errors';
 import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
 import * as q from './queries';
-import { linkableStatuscodes, readConversation, readRecords, readRows, readUserId, type LinkableStatus } from './rows';
+import { linkableStatuscodes, type LinkableStatus } from '../conversation-status';
+import { readConversation, readRecords, readRows, readUserId } from './rows';
 
 /** The HTTP client's options (name, url, token, hosts, timeouts, log) and what the backend adds. */
 export interface DataverseBackendOptions extends DataverseClientOptions {

@@ -18,13 +18,14 @@
  * Every successful write is confirmed by a read-back; the result reports what the slot held before.
  */
 import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
+import { describeRecord as describe, notLinkableReason, slotName, statusLabel, type LinkableStatus } from '../conversation-status';
 import { checkEntityName, checkGuid } from '../simulator/arguments';
 import type { CallOptions } from '../types';
 import type { ApiRequest, DataverseClient } from './client';
 import { toLinkError, type Situation } from './errors';
 import { DataverseFailure } from './failure';
 import { bindRecord, unbindRecord } from './queries';
-import { statusLabel, type LinkableStatus } from './rows';
+
 
 export interface LinkFlowContext {
   readonly client: DataverseClient;
@@ -57,8 +58,7 @@ export async function linkRecord(ctx: LinkFlowContext, request: LinkRequest, cal
     return now !== null && sameRecord(now, entity, recordId);
   });
   const linked = slotOf(after, entity) ?? { entityLogicalName: entity, id: recordId };
-  const slot = entity === 'incident' ? 'case' : 'customer';
-  const replacedText = previous ? ` It replaced ${describe(previous)} as the conversation's ${slot}.` : '';
+  const replacedText = previous ? ` It replaced ${describe(previous)} as the conversation's ${slotName(entity)}.` : '';
   return {
     ...base,
     message: `Linked ${describe(linked)} to ${where}.${replacedText} The agent's open session shows it after a refresh.`,
@@ -72,7 +72,7 @@ export async function unlinkRecord(ctx: LinkFlowContext, request: LinkRequest, c
   const s: Situation = { functionName: fn, env: ctx.env, action: `unlink ${entity} ${recordId} from conversation ${conversationId}`, conversationId, record: { entity, id: recordId }, missing: 'conversation' };
   const before = await readActive(ctx, conversationId, fn, s, call);
   const current = slotOf(before, entity);
-  const slot = entity === 'incident' ? 'case' : 'customer';
+  const slot = slotName(entity);
   const where = `conversation "${before.title}" in ${ctx.env}`;
   if (!current || !sameRecord(current, entity, recordId)) {
     // DELETE $ref would remove whatever the slot holds: only unlink the record that is actually linked.
@@ -106,12 +106,10 @@ async function readActive(ctx: LinkFlowContext, conversationId: string, fn: Link
   }
   if (!conversation.linkable) {
     // Dataverse would accept the write; the API refuses links on conversations that are not active.
-    const verb = fn === 'linkToConversation' ? 'links are' : 'unlinking is';
-    const rule = ctx.linkableStatus === 'active' ? 'active conversations (statuscode 2)' : 'open conversations (statuscode 1, 2, 3 or 5)';
     throw new LinkError(
       fn,
       'conversation-not-active',
-      `Conversation "${conversation.title}" in ${ctx.env} is ${statusLabel(conversation.statuscode)} (statuscode ${conversation.statuscode}): ${verb} accepted only on ${rule}.`,
+      `Conversation "${conversation.title}" in ${ctx.env} is ${statusLabel(conversation.statuscode)} (statuscode ${conversation.statuscode}): ${notLinkableReason(fn, ctx.linkableStatus)}`,
     );
   }
   return conversation;
@@ -152,8 +150,9 @@ async function write(
     throw new LinkError(failure.functionName, failure.code, `${ctx.env} accepted the change, but reading it back failed: ${failure.message}`);
   }
   if (!isApplied(after)) {
-    const slot = s.record?.entity === 'incident' ? 'case' : 'customer';
-    const now = slotOf(after, s.record?.entity ?? 'account');
+    const entity = s.record?.entity ?? 'account';
+    const slot = slotName(entity);
+    const now = slotOf(after, entity);
     throw new LinkError(
       s.functionName,
       'server-error',
@@ -180,8 +179,4 @@ function slotOf(conversation: ConversationSummary, entity: EntityLogicalName): R
 
 function sameRecord(ref: RecordRef, entity: EntityLogicalName, id: string): boolean {
   return ref.entityLogicalName === entity && ref.id === id;
-}
-
-function describe(ref: RecordRef): string {
-  return ref.name === undefined ? `${ref.entityLogicalName} ${ref.id}` : `${ref.entityLogicalName} "${ref.name}"`;
 }

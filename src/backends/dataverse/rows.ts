@@ -2,24 +2,14 @@
  * Reads Dataverse JSON into the link vocabulary, checking its shape: a body that is not what the Web API
  * documents becomes a `bad-response` failure with a sentence, never a `TypeError` deep in the panel.
  */
-import { CONVERSATION_STATUSES, DATAVERSE } from '../../catalogue';
+import { DATAVERSE } from '../../catalogue';
 import type { ConversationSummary, EntityLogicalName, RecordRef } from '../../protocol/link';
+import { statusLabel } from '../conversation-status';
 import { DataverseFailure } from './failure';
 import { RECORD_TABLES } from './queries';
 
 const LOGICAL = '@Microsoft.Dynamics.CRM.lookuplogicalname';
 const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
-
-/** Which conversations accept links: `active` = statuscode 2; `open` = the Open state (1, 2, 3, 5). */
-export type LinkableStatus = 'active' | 'open';
-
-export function linkableStatuscodes(rule: LinkableStatus): readonly number[] {
-  return rule === 'active' ? [2] : CONVERSATION_STATUSES.filter(s => s.statecode === 0).map(s => s.statuscode);
-}
-
-export function statusLabel(statuscode: number): string {
-  return CONVERSATION_STATUSES.find(s => s.statuscode === statuscode)?.label ?? `Status ${statuscode}`;
-}
 
 type Row = Record<string, unknown>;
 

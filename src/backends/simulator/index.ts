@@ -3,5 +3,5 @@ export { Simulator, type SimulatorOptions, type SimulatorChange, type RestoreRep
 export { loadSimulatorSeed, checkSimulatorData, seedHash, SEED_FILE, type SeedLoadResult } from './seed';
 export { FileSimulatorStore, MemorySimulatorStore, type SimulatorStore } from './store';
 export { SAMPLE_DATA } from './sample-data';
-export { isLinkable, statusLabel } from './link-rules';
+export { isLinkable, statusLabel } from '../conversation-status';
 export type { LinkableStatus, SimulatorData, SimulatorConversation, SimulatorRecord, CustomerEntity } from './types';

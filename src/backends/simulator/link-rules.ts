@@ -3,27 +3,17 @@
  * from (state, request) to (new state, API-shaped result). The simulator class only adds storage
  * and events around them.
  */
-import { CONVERSATION_STATUSES } from '../../catalogue';
 import { LinkError, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
+import { describeRecord as describe, isLinkable, notLinkableReason, slotName, statusLabel, type LinkableStatus } from '../conversation-status';
 import { checkEntityName, checkGuid } from './arguments';
 import { SEED_FILE } from './seed';
-import type { LinkableStatus, SimulatorConversation, SimulatorData } from './types';
+import type { SimulatorConversation, SimulatorData } from './types';
 
 export interface RuleOutcome {
   readonly data: SimulatorData;
   readonly success: LinkSuccess;
   /** False when the call changed nothing (linking what is already linked). */
   readonly changed: boolean;
-}
-
-const OPEN_STATE = [1, 2, 3, 5];
-
-export function isLinkable(statuscode: number, mode: LinkableStatus): boolean {
-  return mode === 'active' ? statuscode === 2 : OPEN_STATE.includes(statuscode);
-}
-
-export function statusLabel(statuscode: number): string {
-  return CONVERSATION_STATUSES.find(s => s.statuscode === statuscode)?.label ?? `Status ${statuscode}`;
 }
 
 export function recordName(data: SimulatorData, entity: EntityLogicalName, id: string): string | undefined {
@@ -51,8 +41,7 @@ export function link(data: SimulatorData, request: LinkRequest, mode: LinkableSt
   const updated: SimulatorConversation = entity === 'incident'
     ? { ...conversation, case: { id: recordId } }
     : { ...conversation, customer: { entity, id: recordId } };
-  const slot = entity === 'incident' ? 'case' : 'customer';
-  const replacedText = current ? ` It replaced ${describe(current)} as the conversation's ${slot}.` : '';
+  const replacedText = current ? ` It replaced ${describe(current)} as the conversation's ${slotName(entity)}.` : '';
   return {
     data: withConversation(data, updated),
     changed: true,
@@ -69,7 +58,7 @@ export function unlink(data: SimulatorData, request: LinkRequest, mode: Linkable
   const fn: LinkMethod = 'unlinkFromConversation';
   const { entity, recordId, conversation } = resolve(fn, data, request, mode);
   const current = currentLink(data, conversation, entity);
-  const slot = entity === 'incident' ? 'case' : 'customer';
+  const slot = slotName(entity);
   const name = recordName(data, entity, recordId);
   const target = describe({ entityLogicalName: entity, id: recordId, ...(name === undefined ? {} : { name }) });
   const where = `conversation "${conversation.title}"`;
@@ -91,14 +80,10 @@ function resolve(fn: LinkMethod, data: SimulatorData, request: LinkRequest, mode
   const recordId = checkGuid(fn, request.recordId, 'recordId');
   const conversation = findTarget(fn, data, request.conversationId);
   if (!isLinkable(conversation.statuscode, mode)) {
-    const verb = fn === 'linkToConversation' ? 'Links are' : 'Unlinking is';
-    const rule = mode === 'active'
-      ? 'active conversations (statuscode 2). Pick an active conversation, or set omnichannel.simulator.linkableStatus to "open" to also accept Open, Waiting and Wrap-up conversations'
-      : 'open conversations (statuscode 1, 2, 3 or 5: Open, Active, Waiting, Wrap-up). Pick an open conversation';
     throw new LinkError(
       fn,
       'conversation-not-active',
-      `Conversation "${conversation.title}" is ${statusLabel(conversation.statuscode)} (statuscode ${conversation.statuscode}): ${verb.toLowerCase()} accepted only on ${rule}.`,
+      `Conversation "${conversation.title}" is ${statusLabel(conversation.statuscode)} (statuscode ${conversation.statuscode}): ${notLinkableReason(fn, mode)}`,
     );
   }
   return { entity, recordId, conversation };
@@ -141,10 +126,6 @@ function currentLink(data: SimulatorData, conversation: SimulatorConversation, e
 
 function withConversation(data: SimulatorData, updated: SimulatorConversation): SimulatorData {
   return { ...data, conversations: data.conversations.map(c => (c.id === updated.id ? updated : c)) };
-}
-
-function describe(ref: RecordRef): string {
-  return ref.name === undefined ? `${ref.entityLogicalName} ${ref.id}` : `${ref.entityLogicalName} "${ref.name}"`;
 }
 
 function capitalise(text: string): string {

@@ -7,7 +7,8 @@ import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkR
 import type { CallOptions, LinkBackend } from '../types';
 import { checkGuid } from './arguments';
 import { Emitter, type Disposable } from './emitter';
-import { isLinkable, link, recordName, statusLabel, unlink, type RuleOutcome } from './link-rules';
+import { isLinkable, statusLabel } from '../conversation-status';
+import { link, recordName, unlink, type RuleOutcome } from './link-rules';
 import { checkSimulatorData, seedHash } from './seed';
 import type { SimulatorStore } from './store';
 import type { LinkableStatus, SimulatorConversation, SimulatorData } from './types';

@@ -27,9 +27,4 @@ export interface SimulatorData {
   readonly records: Readonly<Record<EntityLogicalName, readonly SimulatorRecord[]>>;
 }
 
-/**
- * Which conversations accept links. The documentation says "active" without defining it:
- * `active` = statuscode 2 only (Active, assigned to an agent); `open` = statecode 0 (Open, Active,
- * Waiting, Wrap-up: statuscode 1, 2, 3, 5).
- */
-export type LinkableStatus = 'active' | 'open';
+export type { LinkableStatus } from '../conversation-status';

@@ -70,6 +70,8 @@ describe('DataverseBackend link', () => {
   it('refuses conversations that are not active, which Dataverse itself would accept', async () => {
     const error = await rejectsWith(h.backend.link({ entityLogicalName: 'incident', recordId: CASE, conversationId: WAITING }), 'conversation-not-active');
     assert.match(error.message, /"Waiting chat" in Contoso Test is Waiting \(statuscode 3\)/);
+    // The same rule as the simulator's, with the same way out.
+    assert.match(error.message, /set omnichannel\.simulator\.linkableStatus to "open"/);
     await rejectsWith(h.backend.link({ entityLogicalName: 'incident', recordId: CASE, conversationId: CLOSED }), 'conversation-not-active');
     assert.equal(h.dv.logged('PATCH').length, 0);
   });

@@ -1,0 +1,45 @@
+/**
+ * Which conversations accept links, and the words for a conversation's status and a linked record. Both
+ * backends use this one module, so the simulator and a real environment apply the same rule (the
+ * `omnichannel.simulator.linkableStatus` setting governs both) and describe things the same way.
+ */
+import { CONVERSATION_STATUSES } from '../catalogue';
+import type { EntityLogicalName, LinkMethod, RecordRef } from '../protocol/link';
+
+/**
+ * Which conversations accept links. The documentation says "active" without defining it:
+ * `active` = statuscode 2 only (Active, assigned to an agent); `open` = statecode 0 (Open, Active,
+ * Waiting, Wrap-up: statuscode 1, 2, 3, 5).
+ */
+export type LinkableStatus = 'active' | 'open';
+
+export function linkableStatuscodes(mode: LinkableStatus): readonly number[] {
+  return mode === 'active' ? [2] : CONVERSATION_STATUSES.filter(s => s.statecode === 0).map(s => s.statuscode);
+}
+
+export function isLinkable(statuscode: number, mode: LinkableStatus): boolean {
+  return linkableStatuscodes(mode).includes(statuscode);
+}
+
+export function statusLabel(statuscode: number): string {
+  return CONVERSATION_STATUSES.find(s => s.statuscode === statuscode)?.label ?? `Status ${statuscode}`;
+}
+
+/** The end of a `conversation-not-active` message: which conversations are accepted, and what to do. */
+export function notLinkableReason(fn: LinkMethod, mode: LinkableStatus): string {
+  const verb = fn === 'linkToConversation' ? 'links are' : 'unlinking is';
+  const rule = mode === 'active'
+    ? 'active conversations (statuscode 2). Pick an active conversation, or set omnichannel.simulator.linkableStatus to "open" to also accept Open, Waiting and Wrap-up conversations'
+    : 'open conversations (statuscode 1, 2, 3 or 5: Open, Active, Waiting, Wrap-up). Pick an open conversation';
+  return `${verb} accepted only on ${rule}.`;
+}
+
+/** The conversation's lookup a record of this table fills. */
+export function slotName(entity: EntityLogicalName): 'case' | 'customer' {
+  return entity === 'incident' ? 'case' : 'customer';
+}
+
+/** `account "Fabrikam"`, or `account <id>` when the name is unknown. */
+export function describeRecord(ref: RecordRef): string {
+  return ref.name === undefined ? `${ref.entityLogicalName} ${ref.id}` : `${ref.entityLogicalName} "${ref.name}"`;
+}

@@ -4,15 +4,13 @@
  * Invalid values fall back to defaults; each problem is shown to the user once, naming the setting.
  */
 import { MessageType, type Connection } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
+import { resolveSettings } from '../core/settings';
 import type { AnalyzerSettings } from '../core/types';
 
 export interface DocumentSettings {
   readonly analyzer: AnalyzerSettings;
   readonly codeLensEnabled: boolean;
 }
-
-export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = { analyzer: DEFAULT_SETTINGS, codeLensEnabled: true };
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();

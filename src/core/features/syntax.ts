@@ -31,17 +31,6 @@ export function innermostAt<T extends ts.Node>(
   return found;
 }
 
-/** Every node satisfying `test`, in source order. */
-export function collect<T extends ts.Node>(sourceFile: ts.SourceFile, test: (node: ts.Node) => node is T): T[] {
-  const out: T[] = [];
-  const visit = (node: ts.Node): void => {
-    if (test(node)) out.push(node);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sourceFile, visit);
-  return out;
-}
-
 /** Whether a string literal has its closing quote (the parser accepts an unterminated one). */
 export function isTerminated(literal: ts.StringLiteralLike, sourceFile: ts.SourceFile): boolean {
   const raw = sourceFile.text.slice(literal.getStart(sourceFile), literal.end);

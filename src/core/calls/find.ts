@@ -11,7 +11,7 @@
 import ts = require('typescript');
 import { findMethod } from '../../catalogue';
 import type { ApiCall, ResolvedString } from './types';
-import { evaluate, unwrap } from './resolve';
+import { climbWrappers, evaluate, unwrap } from './resolve';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
 import { Declarations } from './scope';
@@ -23,10 +23,6 @@ const K_CALL = ts.SyntaxKind.CallExpression;
 const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
 const K_OMITTED = ts.SyntaxKind.OmittedExpression;
-const WRAPPERS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression,
-]);
 const NAMESPACE_NAMES = ['Omnichannel', 'Apm'];
 /** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
 const MAX_ACCESSES = 2;
@@ -142,13 +138,6 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   }
   found.sort((a, b) => a.node.pos - b.node.pos || b.node.end - a.node.end);
   return { calls: found, declarations };
-}
-
-/** The outermost of the wrappers around `node` that do not change what it refers to: `(x)`, `x!`, `x as T`. */
-function climbWrappers(node: ts.Node): ts.Node {
-  let n = node;
-  while (n.parent && WRAPPERS.has(n.parent.kind)) n = n.parent;
-  return n;
 }
 
 class RecognisedCall implements ApiCall {

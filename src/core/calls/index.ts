@@ -2,4 +2,4 @@
 export type { ApiCall, ApiNamespace, ResolvedString } from './types';
 export { findApiCalls, prefetchArgumentNames, type HasSourceFile } from './find';
 export { resolveStringConstant } from './strings';
-export { unwrap } from './resolve';
+export { GLOBALS, climbWrappers, unwrap } from './resolve';

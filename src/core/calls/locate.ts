@@ -105,7 +105,7 @@ export class Descender {
     this.pos = pos;
     const path = this.path;
     while (path.length > 1 && !(path[path.length - 1]!.pos <= pos && pos < path[path.length - 1]!.end)) path.pop();
-      for (;;) {
+    for (;;) {
       const child: ts.Node | undefined = this.childAt(path[path.length - 1]!);
       if (!child) return path.length > 1 ? path[path.length - 1] : undefined;
       path.push(child);

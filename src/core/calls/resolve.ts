@@ -39,6 +39,15 @@ export function unwrap(expr: ts.Expression): ts.Expression {
   return e;
 }
 
+/** The outermost of the wrappers around `node` that do not change what it refers to: `(x)`, `x!`, `x as T`. */
+export function climbWrappers(node: ts.Expression): ts.Expression;
+export function climbWrappers(node: ts.Node): ts.Node;
+export function climbWrappers(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && WRAPPERS.has(n.parent.kind)) n = n.parent;
+  return n;
+}
+
 /** The identifier at the left end of a member chain (`Microsoft` in `window.Microsoft.Omnichannel.x`). */
 export function leftmostIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);

@@ -7,8 +7,8 @@
  * Calls are looked up in the core's call recognition instead.
  */
 import * as ts from 'typescript';
-import { ALL_METHODS, GLOBAL_PREFIXES, findMethod, type MethodInfo } from '../../catalogue';
-import { findApiCalls, type ApiCall } from '../calls';
+import { ALL_METHODS, findMethod, type MethodInfo } from '../../catalogue';
+import { GLOBALS, findApiCalls, unwrap, type ApiCall } from '../calls';
 
 /** The namespaces completion offers under `Microsoft.`. */
 export const NAMESPACES = [...new Set(ALL_METHODS.map(m => m.namespace))];
@@ -18,20 +18,9 @@ export type ApiTarget =
   | { readonly kind: 'namespace'; readonly namespace: string }
   | { readonly kind: 'method'; readonly method: MethodInfo };
 
-const GLOBALS: ReadonlySet<string> = new Set(GLOBAL_PREFIXES);
-
 /** Aliases are computed once per parsed file; every edit yields a new SourceFile, so this never goes stale. */
 const aliasCache = new WeakMap<ts.SourceFile, ReadonlyMap<string, ApiTarget | null>>();
 const callCache = new WeakMap<ts.SourceFile, ReadonlyMap<ts.Node, ApiCall>>();
-
-/** Peels wrappers that do not change what an expression refers to: `(x)`, `x!`, `x as T`. */
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) {
-    e = e.expression;
-  }
-  return e;
-}
 
 /** What `expr` refers to in the API, if anything. */
 export function resolveTarget(expr: ts.Expression, sourceFile: ts.SourceFile): ApiTarget | undefined {

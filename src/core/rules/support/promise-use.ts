@@ -5,6 +5,7 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
+import { climbWrappers } from '../../calls';
 
 export interface ChainStep {
   readonly name: 'then' | 'catch' | 'finally';
@@ -58,14 +59,6 @@ function climbChain(start: ts.Expression, steps: ChainStep[]): ts.Expression {
     steps.push({ name: name as ChainStep['name'], call: outer, access });
     node = outer;
   }
-}
-
-function climbWrappers(start: ts.Expression): ts.Expression {
-  let node = start;
-  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))) {
-    node = node.parent;
-  }
-  return node;
 }
 
 function stringKey(expr: ts.Expression): string | undefined {

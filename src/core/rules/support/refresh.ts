@@ -5,11 +5,11 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { GLOBAL_PREFIXES, REFRESH_PATTERNS } from '../../../catalogue';
+import { REFRESH_PATTERNS } from '../../../catalogue';
+import { GLOBALS } from '../../calls';
 import type { RuleContext } from '../types';
 import { isStatementList } from './promise-use';
 
-const GLOBALS = new Set<string>(GLOBAL_PREFIXES);
 const CATALOGUE_PATTERNS: readonly (readonly string[])[] = REFRESH_PATTERNS.map(p => p.path.split('.'));
 
 /** Whether a call refreshes the UI. */

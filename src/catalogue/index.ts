@@ -136,6 +136,9 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
   },
 ];
 
+/** The `Microsoft.Omnichannel` methods that write a link: what the link rules, entity-name completion and "run this call" are about. */
+export const LINK_METHODS: ReadonlySet<string> = new Set(['linkToConversation', 'unlinkFromConversation']);
+
 const apm = (name: string, parameters: ParameterInfo[], returns: string, summary: string, doc: string, returnsPromise = false): MethodInfo =>
   ({ namespace: APM_NAMESPACE, name, parameters, returns, returnsPromise, summary, doc });
 const idParam = (name: string, doc: string, optional = false): ParameterInfo => ({ name, type: 'string', typeText: 'string', optional, doc });

@@ -4,7 +4,7 @@
  * argument. Works on half-typed code; anywhere else it returns nothing, quickly.
  */
 import * as ts from 'typescript';
-import { DEFAULT_REFRESH_CALL, ENTITIES, OMNICHANNEL_NAMESPACE, methodsOf, type MethodInfo } from '../../catalogue';
+import { DEFAULT_REFRESH_CALL, ENTITIES, LINK_METHODS, OMNICHANNEL_NAMESPACE, methodsOf, type EntityInfo, type MethodInfo } from '../../catalogue';
 import type { CompletionEntry, TextSpan } from '../types';
 import { entityMarkdown, escapeSnippet, methodMarkdown, namespaceMarkdown, signatureLabel } from './markdown';
 import { NAMESPACES, resolveCallee, resolveTarget } from './resolve';
@@ -14,8 +14,6 @@ export interface CompletionOptions {
   /** The refresh call the link snippets put in the success handler (the `omnichannel.refreshCall` setting). */
   readonly refreshCall?: string;
 }
-
-const LINK_METHODS: ReadonlySet<string> = new Set(['linkToConversation', 'unlinkFromConversation']);
 
 export function completions(doc: ParsedDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   const sf = doc.sourceFile;
@@ -36,7 +34,7 @@ function entityCompletions(doc: ParsedDocument, literal: ts.StringLiteralLike, o
   const contents = contentsSpan(literal, sf);
   // An unterminated string runs to the end of the line; replace only the word being typed.
   const replace = isTerminated(literal, sf) ? contents : { start: contents.start, end: Math.min(contents.end, wordAt(sf.text, offset).end) };
-  return ENTITIES.map((e, i) => entityEntry(e.logicalName, i, replace, e.logicalName));
+  return ENTITIES.map((e, i) => entityEntry(e, i, replace, e.logicalName));
 }
 
 /** Quoted entity names when the cursor is at a link call's empty (or bare-word) first argument. */
@@ -49,11 +47,10 @@ function firstArgumentCompletions(doc: ParsedDocument, offset: number): Completi
   const first = call.arguments[0];
   const word = wordAt(sf.text, offset);
   if (first && !(ts.isIdentifier(first) && first.getStart(sf) === word.start)) return undefined;
-  return ENTITIES.map((e, i) => entityEntry(e.logicalName, i, word, `"${e.logicalName}"`));
+  return ENTITIES.map((e, i) => entityEntry(e, i, word, `"${e.logicalName}"`));
 }
 
-function entityEntry(logicalName: string, index: number, replace: TextSpan, insertText: string): CompletionEntry {
-  const entity = ENTITIES.find(e => e.logicalName === logicalName)!;
+function entityEntry(entity: EntityInfo, index: number, replace: TextSpan, insertText: string): CompletionEntry {
   return {
     label: insertText,
     kind: 'entity',

@@ -3,13 +3,11 @@
  * entity names in a link/unlink call's first argument.
  */
 import * as ts from 'typescript';
-import { findEntity, intendedEntity, methodsOf } from '../../catalogue';
+import { LINK_METHODS, findEntity, intendedEntity, methodsOf } from '../../catalogue';
 import type { HoverInfo } from '../types';
 import { entityMarkdown, methodMarkdown, namespaceMarkdown, parameterMarkdown } from './markdown';
 import { resolveCallee, resolveTarget, type ApiTarget } from './resolve';
 import { innermostAt, type ParsedDocument } from './syntax';
-
-const LINK_METHODS: ReadonlySet<string> = new Set(['linkToConversation', 'unlinkFromConversation']);
 
 export function hover(doc: ParsedDocument, offset: number): HoverInfo | undefined {
   const sf = doc.sourceFile;

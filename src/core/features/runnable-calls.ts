@@ -4,13 +4,12 @@
  * core's call recognition, so a call the linter sees is exactly a call the editor can run.
  */
 import type * as ts from 'typescript';
-import { OMNICHANNEL_NAMESPACE } from '../../catalogue';
+import { LINK_METHODS, OMNICHANNEL_NAMESPACE } from '../../catalogue';
 import { findApiCalls, type ApiCall } from '../calls';
 import type { RunnableCall } from '../types';
 import type { ParsedDocument } from './syntax';
 
 type LinkMethod = RunnableCall['method'];
-const LINK_METHODS: ReadonlySet<string> = new Set<LinkMethod>(['linkToConversation', 'unlinkFromConversation']);
 const ARGUMENT_NAMES = ['entity logical name', 'record id', 'conversation id'];
 
 /** Every runnable link/unlink call in the document, in source order. */

@@ -1,7 +1,6 @@
 /** Which recognised calls the link rules look at. */
+import { LINK_METHODS } from '../../../catalogue';
 import type { ApiCall } from '../../calls';
-
-export const LINK_METHODS: ReadonlySet<string> = new Set(['linkToConversation', 'unlinkFromConversation']);
 
 /** A `linkToConversation` / `unlinkFromConversation` call on `Microsoft.Omnichannel`. */
 export function isLinkCall(call: ApiCall): boolean {

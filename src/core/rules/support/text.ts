@@ -17,7 +17,7 @@ export function indentUnit(indent: string): string {
   return indent.includes('\t') ? '\t' : '  ';
 }
 
-/** The line break style of the text around `offset`. */
+/** The line break style the text uses (CRLF when it has any), for the lines a fix inserts. */
 export function newlineOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
@@ -26,8 +26,7 @@ export function newlineOf(text: string): string {
 export function callSpan(call: ApiCall, sourceFile: ts.SourceFile): { start: number; end: number } {
   const member = call.memberNode;
   const inside = member.pos >= call.node.pos && member.end <= call.node.end;
-  const node = inside ? member : call.node.expression;
-  return { start: node.getStart(sourceFile), end: node.end };
+  return spanOf(inside ? member : call.node.expression, sourceFile);
 }
 
 /** The span of a node without its leading trivia. */

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { resolveSettings } from '../core/settings';
+import type { AnalyzerSettings } from '../core/types';
 import { USAGE, parseArgs } from './args';
 import { expandPatterns } from './files';
 import { formatJson, formatText, summarize, type FileReport } from './format';
@@ -21,11 +22,11 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
     return 0;
   }
   const workspace = readWorkspaceSettings(cwd);
-  const raw = { ...workspace.raw };
-  const fileRules = raw['rules'] && typeof raw['rules'] === 'object' && !Array.isArray(raw['rules']) ? raw['rules'] : {};
-  raw['rules'] = { ...fileRules, ...options.rules };
-  const { settings, problems } = resolveSettings(raw);
-  for (const p of [...workspace.problems, ...problems]) err(`omnichannel-lint: ${workspace.file && !p.startsWith(workspace.file) ? `${path.relative(cwd, workspace.file)}: ` : ''}${p}\n`);
+  // The file's settings are checked on their own, so a wrong value there is reported even when --rule is given.
+  const { settings: fromFile, problems } = resolveSettings(workspace.raw);
+  const settings: AnalyzerSettings = { ...fromFile, rules: { ...fromFile.rules, ...options.rules } };
+  const where = workspace.file ? `${path.relative(cwd, workspace.file)}: ` : '';
+  for (const p of [...workspace.problems, ...problems]) err(`omnichannel-lint: ${where}${p}\n`);
 
   const { files, problems: missing } = expandPatterns(options.patterns, cwd);
   for (const p of missing) err(`omnichannel-lint: ${p}\n`);

@@ -114,6 +114,23 @@ describe('cli', () => {
     assert.match(r.stdout, /warning invalid-entity-name/);
   });
 
+  it('reports a wrong settings.json value even when --rule is given, and still applies --rule', () => {
+    write('a.js', BAD);
+    write('.vscode/settings.json', '{ "omnichannel.rules": "strict" }\n');
+    const r = run('--rule', 'invalid-entity-name=warning', 'a.js');
+    assert.match(r.stderr, /\.vscode[\\/]settings\.json: omnichannel\.rules: expected an object mapping rule ids/);
+    assert.match(r.stdout, /warning invalid-entity-name/);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+  });
+
+  it('names the line and column of a syntax error in settings.json', () => {
+    write('a.js', BAD);
+    write('.vscode/settings.json', '{\n  "omnichannel.rules": { "invalid-entity-name": warning }\n}\n');
+    const r = run('a.js');
+    assert.match(r.stderr, /\.vscode[\\/]settings\.json: not valid JSON \(InvalidSymbol at line 2, column 49\); using the default settings/);
+    assert.match(r.stdout, /error invalid-entity-name/);
+  });
+
   it('exits 0 on clean files', () => {
     write('clean.ts', CLEAN);
     const r = run('clean.ts');

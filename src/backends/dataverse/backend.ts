@@ -35,16 +35,8 @@ export class DataverseBackend implements LinkBackend {
 
   constructor(private readonly options: DataverseBackendOptions) {
     this.name = options.name;
-    this.client = new DataverseClient({
-      name: options.name,
-      url: options.url,
-      tokenProvider: options.tokenProvider,
-      trustedHosts: options.trustedHosts,
-      timeoutMs: options.timeoutMs,
-      maxRetryAfterMs: options.maxRetryAfterMs,
-      ...(options.maxThrottleRetries !== undefined ? { maxThrottleRetries: options.maxThrottleRetries } : {}),
-      ...(options.log ? { log: options.log } : {}),
-    });
+    // The options are the client's plus the backend's own, so they are handed on as they are.
+    this.client = new DataverseClient(options);
     const linkableStatus = options.linkableStatus ?? 'active';
     this.linkable = linkableStatuscodes(linkableStatus);
     this.flow = { client: this.client, env: this.name, linkableStatus, read: (id, call) => this.read(id, call) };

@@ -1,13 +1,9 @@
 /**
  * The "Link Calls" webview view: a thin adapter between VS Code's webview and the `PanelController`.
  *
- * The client constructs it with `LinkPanelDeps` and registers it:
- * ```ts
- * const panel = new LinkPanelProvider({ extensionUri, environment, getBackend, onDidChangeEnvironment,
- *   runLink, history: createMementoHistory(context.workspaceState), refreshCall, log });
- * context.subscriptions.push(panel.register());
- * // omnichannel.openPanel → panel.reveal(); after any call or a simulator reset → panel.refresh()
- * ```
+ * The client's `LazyPanel` registers the view at activation and constructs this provider with
+ * `LinkPanelDeps` when the view is first shown; `omnichannel.openPanel` calls `reveal()`, and after a
+ * call ran elsewhere or the simulator was reset the client calls `refresh()`.
  * Security: strict CSP with a script nonce, resources only from `dist/` and `media/`, every message from the
  * webview validated before it reaches a backend, backend output sent as data (never put into HTML).
  */
@@ -52,11 +48,6 @@ export class LinkPanelProvider implements vscode.WebviewViewProvider, vscode.Dis
         if (e.affectsConfiguration('omnichannel.refreshCall')) this.refresh();
       }),
     );
-  }
-
-  /** Registers the provider for the `omnichannel.panel` view. */
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(vscode.window.registerWebviewViewProvider(LinkPanelProvider.viewType, this), this);
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {

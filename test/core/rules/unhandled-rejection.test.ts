@@ -41,6 +41,17 @@ describe('unhandled-rejection', () => {
 `, only);
   });
 
+  it('follows the chain through TypeScript wrappers (<T>x, x as T, x!, satisfies)', () => {
+    expectFindings(`
+  (<Promise<unknown>>Microsoft.Omnichannel.getConversationId()).catch(console.error);
+  (<Promise<unknown>>Microsoft.Omnichannel.getConversationId()).then(show);
+  //                                       ^^^^^^^^^^^^^^^^^ unhandled-rejection
+  (Microsoft.Omnichannel.getConversationId() as Promise<string>).catch(console.error);
+  (Microsoft.Omnichannel.getConversationId()!).catch(console.error);
+  (Microsoft.Omnichannel.getConversationId() satisfies Promise<string>).catch(console.error);
+`, { ...only, fileName: 'test.ts' });
+  });
+
   it('appends a .catch to a promise statement', () => {
     assert.equal(applyFix(`Microsoft.Omnichannel.getConversationId().then(show);`, 'unhandled-rejection'),
       `Microsoft.Omnichannel.getConversationId().then(show).catch(error => console.error("getConversationId failed:", error));`);

@@ -9,14 +9,13 @@ import type { LinkBackend } from '../backends/types';
 // Types only up front: the backends' code (ajv, the HTTP client) loads on first use, after activation.
 import type { DataverseBackend } from '../backends/dataverse';
 import type { Simulator, SimulatorData } from '../backends/simulator';
+// The data module only (no code behind it), so the file watcher can name the seed file at activation.
+import { SEED_FILE } from '../backends/simulator/types';
 import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
 import type { ClientEnvironment } from './environments/manager';
 import { showProblems } from './environments/problems';
 import { realCallBlockedReason } from './outcome-text';
-
-/** The seed file, relative to a workspace folder (the simulator module's `SEED_FILE`, which loads lazily). */
-const SEED_FILE = '.omnichannel/simulator.json';
 
 export class BackendManager implements vscode.Disposable {
   private simulatorInstance: Simulator | undefined;

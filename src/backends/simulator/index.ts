@@ -1,6 +1,7 @@
 /** The simulator backend's public surface: the class, its seed loading and its stores. */
 export { Simulator, type SimulatorOptions, type SimulatorChange, type RestoreReport } from './simulator';
-export { loadSimulatorSeed, checkSimulatorData, seedHash, SEED_FILE, type SeedLoadResult } from './seed';
+export { loadSimulatorSeed, checkSimulatorData, seedHash, type SeedLoadResult } from './seed';
+export { SEED_FILE } from './types';
 export { FileSimulatorStore, MemorySimulatorStore, type SimulatorStore } from './store';
 export { SAMPLE_DATA } from './sample-data';
 export { isLinkable, statusLabel } from '../conversation-status';

@@ -6,8 +6,7 @@
 import { LinkError, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
 import { describeRecord as describe, isLinkable, notLinkableReason, slotName, statusLabel, type LinkableStatus } from '../conversation-status';
 import { checkEntityName, checkGuid } from './arguments';
-import { SEED_FILE } from './seed';
-import type { SimulatorConversation, SimulatorData } from './types';
+import { SEED_FILE, type SimulatorConversation, type SimulatorData } from './types';
 
 export interface RuleOutcome {
   readonly data: SimulatorData;

@@ -11,9 +11,6 @@ import { schemaIssues, validatorFor, type SchemaIssue } from '../json/validator'
 import type { EntityLogicalName } from '../../protocol/link';
 import type { CustomerEntity, SimulatorConversation, SimulatorData, SimulatorRecord } from './types';
 
-/** The workspace file the seed is read from, relative to the workspace folder. */
-export const SEED_FILE = '.omnichannel/simulator.json';
-
 export interface SeedLoadResult {
   /** Present only when the file has no errors: a bad file never yields a half-read seed. */
   readonly seed?: SimulatorData;

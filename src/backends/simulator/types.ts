@@ -4,6 +4,9 @@
  */
 import type { EntityLogicalName } from '../../protocol/link';
 
+/** The workspace file the seed is read from, relative to the workspace folder. */
+export const SEED_FILE = '.omnichannel/simulator.json';
+
 export type CustomerEntity = 'account' | 'contact';
 
 export interface SimulatorRecord {

@@ -2,8 +2,9 @@
  * Which environment is active and how environments are shown (status bar, quick pick). Pure, so the
  * rules (Simulator fallback, production warning, sign-in state wording) are unit tested without VS Code.
  */
+import { SIMULATOR_NAME } from '../../backends/config/types';
 
-export const SIMULATOR_NAME = 'Simulator';
+export { SIMULATOR_NAME };
 
 /** What this module needs to know of an environment (the config module's definitions fit it). */
 export interface EnvironmentView {

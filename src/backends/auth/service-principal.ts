@@ -84,15 +84,20 @@ export function servicePrincipalTokenProvider(options: ServicePrincipalOptions):
 
 /** True when Entra refused the client secret itself (wrong value, expired, or an invalid client credential). */
 export function isSecretRejection(error: unknown): boolean {
+  return /AADSTS7000215|AADSTS7000222|invalid_client/.test(msalText(error).text);
+}
+
+/** MSAL errors carry their code and message in their own fields; plain errors only a message. */
+function msalText(error: unknown): { errorCode?: string; message: string; text: string } {
   const e = (error ?? {}) as { errorCode?: string; errorMessage?: string; message?: string };
-  const text = `${e.errorCode ?? ''} ${e.errorMessage ?? e.message ?? String(error)}`;
-  return /AADSTS7000215|AADSTS7000222|invalid_client/.test(text);
+  const message = e.errorMessage ?? e.message ?? String(error);
+  return { ...(e.errorCode ? { errorCode: e.errorCode } : {}), message, text: `${e.errorCode ?? ''} ${message}` };
 }
 
 /** One sentence for an MSAL failure, by its AADSTS code or MSAL error code. Exported for tests. */
 export function describeMsalError(error: unknown, options: Pick<ServicePrincipalOptions, 'tenant' | 'clientId' | 'url' | 'authorityHost'>): string {
-  const e = (error ?? {}) as { errorCode?: string; errorMessage?: string; message?: string };
-  const text = `${e.errorCode ?? ''} ${e.errorMessage ?? e.message ?? String(error)}`;
+  const e = msalText(error);
+  const text = e.text;
   const aadsts = /AADSTS\d+/.exec(text)?.[0];
   const app = `app ${options.clientId}`;
   const tenant = `tenant ${options.tenant}`;
@@ -113,7 +118,7 @@ export function describeMsalError(error: unknown, options: Pick<ServicePrincipal
     return `Could not reach the sign-in service at ${options.authorityHost ?? DEFAULT_AUTHORITY_HOST}: check your network connection or proxy.`;
   }
   // Keep only the first line: Entra appends trace and correlation ids that help nobody reading this.
-  const first = (e.errorMessage ?? e.message ?? String(error)).split(/\r?\n/)[0].trim().slice(0, 300);
+  const first = e.message.split(/\r?\n/)[0].trim().slice(0, 300);
   return `Sign-in as ${app} failed${e.errorCode ? ` (${e.errorCode})` : ''}: ${first}`;
 }
 

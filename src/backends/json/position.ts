@@ -11,6 +11,8 @@ export interface ParsedJson {
   readonly file: string;
   readonly text: string;
   readonly root: Node | undefined;
+  /** Offsets where each line starts, computed once for every problem's line and column. */
+  readonly lines: readonly number[];
   readonly value: unknown;
   readonly syntaxErrors: ConfigProblem[];
 }
@@ -42,7 +44,7 @@ export function parseJsonFile(text: string, file: string): ParsedJson {
   const syntaxErrors = empty
     ? [fileProblem(locate(lines, file, 0, 0), '', 'the file is empty: it must contain a JSON object.')]
     : errors.map(e => fileProblem(locate(lines, file, e.offset, e.length), '', `JSON syntax error: ${syntaxPhrase(e.error)}.`));
-  return { file, text, root, value: root ? getNodeValue(root) : undefined, syntaxErrors };
+  return { file, text, root, lines, value: root ? getNodeValue(root) : undefined, syntaxErrors };
 }
 
 function syntaxPhrase(code: ParseErrorCode): string {
@@ -51,7 +53,7 @@ function syntaxPhrase(code: ParseErrorCode): string {
 }
 
 /** The node at a path, walking arrays by index and objects by key; undefined when absent. */
-export function nodeAt(root: Node | undefined, segments: readonly (string | number)[]): Node | undefined {
+function nodeAt(root: Node | undefined, segments: readonly (string | number)[]): Node | undefined {
   let node = root;
   for (const segment of segments) {
     if (!node) return undefined;
@@ -68,7 +70,7 @@ export function nodeAt(root: Node | undefined, segments: readonly (string | numb
 }
 
 /** The key node of a property (`"statuscode"` in `"statuscode": 2`), for "remove this property". */
-export function propertyKeyAt(root: Node | undefined, objectSegments: readonly (string | number)[], key: string): Node | undefined {
+function propertyKeyAt(root: Node | undefined, objectSegments: readonly (string | number)[], key: string): Node | undefined {
   const object = nodeAt(root, objectSegments);
   return object?.children?.find(p => p.children?.[0]?.value === key)?.children?.[0];
 }
@@ -82,7 +84,7 @@ export function problemAt(parsed: ParsedJson, segments: readonly (string | numbe
   for (let depth = segments.length; !node && depth >= 0; depth--) node = nodeAt(parsed.root, segments.slice(0, depth));
   node ??= parsed.root;
   const fieldSegments = key === undefined ? segments : [...segments, key];
-  const location = locate(lineStarts(parsed.text), parsed.file, node?.offset ?? 0, node?.length ?? 0);
+  const location = locate(parsed.lines, parsed.file, node?.offset ?? 0, node?.length ?? 0);
   return fileProblem(location, formatField(fieldSegments), message);
 }
 

@@ -21,7 +21,7 @@ const ANNOTATIONS = [
   'allowTrailingCommas',
 ];
 
-export function createAjv(): Ajv {
+function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true, strictTypes: false });
   ajv.addVocabulary(ANNOTATIONS);
   return ajv;
@@ -30,7 +30,7 @@ export function createAjv(): Ajv {
 let shared: Ajv | undefined;
 
 /** The process-wide instance (schemas compile once). */
-export function sharedAjv(): Ajv {
+function sharedAjv(): Ajv {
   shared ??= createAjv();
   return shared;
 }
@@ -57,25 +57,20 @@ export interface SchemaIssue {
 export function schemaIssues(validate: ValidateFunction, value: unknown): SchemaIssue[] {
   if (validate(value)) return [];
   const issues: SchemaIssue[] = [];
-  const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
     const issue = toIssue(error, value);
-    if (!issue) continue;
-    const id = JSON.stringify([issue.segments, issue.key ?? null]);
     // One message per place: a value that is wrong usually breaks several keywords at once.
-    if (seen.has(id) || [...seen].some(s => isAncestorOrSelf(s, id))) continue;
-    seen.add(id);
-    issues.push(issue);
+    if (issue && !issues.some(reported => covers(reported, issue))) issues.push(issue);
   }
   return issues;
 }
 
-/** True when the place `inner` lies within the place `outer` already reported (ids are JSON). */
-function isAncestorOrSelf(outer: string, inner: string): boolean {
-  const [outerSegments, outerKey] = JSON.parse(outer) as [unknown[], string | null];
-  const [innerSegments] = JSON.parse(inner) as [unknown[], string | null];
-  if (outerKey !== null) return false;
-  return outerSegments.length < innerSegments.length && outerSegments.every((s, i) => s === innerSegments[i]);
+/** True when `inner` is the place `outer` reported, or lies inside the value it reported. */
+function covers(outer: SchemaIssue, inner: SchemaIssue): boolean {
+  const same = outer.segments.length === inner.segments.length && outer.segments.every((s, i) => s === inner.segments[i]);
+  if (same) return outer.key === inner.key;
+  // A property (key) report covers nothing below it; a value report covers everything inside the value.
+  return outer.key === undefined && outer.segments.length < inner.segments.length && outer.segments.every((s, i) => s === inner.segments[i]);
 }
 
 function toIssue(error: ErrorObject, root: unknown): SchemaIssue | undefined {

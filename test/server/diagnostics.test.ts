@@ -100,6 +100,15 @@ describe('server: settings', () => {
     await s.client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
     assert.equal(s.client.shownMessages.filter(m => /bundle\.min\.js/.test(m.message)).length, 1);
   });
+
+  it('still names a too-large file whose URI has a malformed percent escape', async () => {
+    s.client.settings = { maxFileSize: 1000 };
+    await s.client.configurationChanged();
+    const big = LINK_CASE + '// padding\n'.repeat(200);
+    assert.deepEqual((await s.client.open('file:///ws/odd%zz.js', big)).diagnostics, []);
+    const message = await s.client.messageMatching(/odd%zz\.js is not analysed/);
+    assert.match(message.message, /omnichannel\.maxFileSize/);
+  });
 });
 
 describe('server: robustness', () => {

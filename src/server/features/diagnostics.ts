@@ -93,6 +93,12 @@ function unparsableMessage(uri: string, error: unknown): string {
   return `Omnichannel: ${fileNameOf(uri)} is not analysed: ${why}. Split the deepest nested expression into smaller statements; the file is analysed again as soon as it changes.`;
 }
 
+/** The URI's last segment, decoded when it can be (a stray `%` must not cost the user the message). */
 function fileNameOf(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

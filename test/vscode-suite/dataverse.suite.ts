@@ -214,7 +214,7 @@ describe('omnichannel.linkRecord against a Dataverse environment (the Web API st
     assert.equal(dv.conversation(ACTIVE)?.caseId, caseBefore, 'The conversation\'s case changed');
   });
 
-  it('with the host no longer trusted, fails with untrusted-host before any request or token', async () => {
+  it('with the host no longer trusted, a call fails with untrusted-host and Sign In refuses, before any request or token', async () => {
     const runsBefore = tokenCommand.flags().length;
     await setUserSetting('trustedHosts', []);
     try {
@@ -224,6 +224,10 @@ describe('omnichannel.linkRecord against a Dataverse environment (the Web API st
       assert.ok(failed.message.includes('omnichannel.trustedHosts'), `The message does not say how to trust it: ${failed.message}`);
       assert.deepEqual(requests.map(r => `${r.method} ${r.path}`), [], 'The stand-in received requests from an untrusted configuration');
       assert.equal(tokenCommand.flags().length, runsBefore, 'The token command ran although the host is not trusted');
+      // Signing in asks for no token either: it could never be sent there.
+      const signedIn = await vscode.commands.executeCommand<boolean>('omnichannel.signIn', 'Stand-in');
+      assert.equal(signedIn, false, 'Sign In succeeded for a host that is not trusted');
+      assert.equal(tokenCommand.flags().length, runsBefore, 'Sign In ran the token command although the host is not trusted');
     } finally {
       await setUserSetting('trustedHosts', [dv.host]);
     }

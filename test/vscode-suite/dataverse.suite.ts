@@ -5,13 +5,11 @@
  * actually received: the writes, their headers, the tokens, or the absence of any request.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LinkOutcome } from '../../src/protocol/link';
 import { FakeDataverse, NAVIGATION, type LoggedRequest } from '../support/fake-dataverse';
 import { activateExtension } from './support';
+import { setUserSetting, TokenCommand, waitForEnvironments } from './user-environments';
 
 const ENVIRONMENT = 'Stand-in';
 const ACTIVE = '6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d'; // Active (statuscode 2), nothing linked
@@ -41,93 +39,6 @@ function failure(outcome: LinkOutcome, code: Failure['code']): Failure {
   return failed;
 }
 
-/**
- * Writes a user setting and resolves once the extension host has seen the change (the configuration
- * event), so what runs next reads the new value. Nothing to wait for when the value is already there.
- */
-async function setUserSetting(key: string, value: unknown): Promise<void> {
-  const section = vscode.workspace.getConfiguration('omnichannel');
-  if (JSON.stringify(section.inspect(key)?.globalValue) === JSON.stringify(value)) return;
-  const seen = new Promise<void>(resolve => {
-    const subscription = vscode.workspace.onDidChangeConfiguration(event => {
-      if (!event.affectsConfiguration(`omnichannel.${key}`)) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-  await section.update(key, value, vscode.ConfigurationTarget.Global);
-  await seen;
-}
-
-/** Resolves once the extension's environment list satisfies `accept`, checking after each change event. */
-function waitForEnvironments(api: Api, accept: (names: string[]) => boolean, description: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    let last: string[] = [];
-    const check = (): void => {
-      void api.environments().then(names => {
-        last = names;
-        if (done || !accept(names)) return;
-        done = true;
-        subscription.dispose();
-        clearTimeout(timer);
-        resolve();
-      }, reject);
-    };
-    const subscription = api.onDidChangeEnvironments(check);
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`The environment list never ${description}; last seen: ${last.join(', ')}`));
-    }, 30_000);
-    check();
-  });
-}
-
-/**
- * A token command as a user would write one around their sign-in tool: it prints the token it cached,
- * and asks the "issuer" for a new one when there is none yet or OMNICHANNEL_FORCE_REFRESH=1. Every
- * run is recorded with the refresh flag it got.
- */
-class TokenCommand {
-  readonly dir = mkdtempSync(join(tmpdir(), 'omnichannel-token-command-'));
-  private readonly issued = join(this.dir, 'issued-token');
-  private readonly runs = join(this.dir, 'runs.log');
-  private readonly script = join(this.dir, 'print-token.js');
-
-  constructor(token: string) {
-    this.issue(token);
-    writeFileSync(this.runs, '');
-    writeFileSync(this.script, [
-      "const fs = require('node:fs');",
-      "const path = require('node:path');",
-      "const file = name => path.join(__dirname, name);",
-      "const force = process.env.OMNICHANNEL_FORCE_REFRESH === '1';",
-      "fs.appendFileSync(file('runs.log'), (force ? '1' : '0') + '\\n');",
-      "if (force || !fs.existsSync(file('cached-token'))) fs.copyFileSync(file('issued-token'), file('cached-token'));",
-      "process.stdout.write(fs.readFileSync(file('cached-token'), 'utf8'));",
-      '',
-    ].join('\n'));
-  }
-
-  /** The command line for `authentication.command` (this extension host's own Node runs the script). */
-  get commandLine(): string {
-    return `"${process.execPath}" "${this.script}"`;
-  }
-
-  /** The sign-in tool now issues `token`; the cached one is stale until a forced refresh. */
-  issue(token: string): void {
-    writeFileSync(this.issued, token);
-  }
-
-  /** The refresh flag of every run so far, in order. */
-  flags(): string[] {
-    return readFileSync(this.runs, 'utf8').split('\n').filter(line => line !== '');
-  }
-
-  dispose(): void {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 describe('omnichannel.linkRecord against a Dataverse environment (the Web API stand-in on 127.0.0.1)', () => {
   let api: Api;

@@ -5,13 +5,11 @@
  * The Web API stand-in listens on 127.0.0.1 inside this extension host and records every request.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LinkOutcome } from '../../../src/protocol/link';
 import { FakeDataverse } from '../../support/fake-dataverse';
 import { activateExtension, openDocument, waitForDiagnostics, workspaceUri } from '../support';
+import { setUserSetting, TokenCommand, waitForEnvironments } from '../user-environments';
 
 const ENVIRONMENT = 'Stand-in';
 const ACTIVE = '6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
@@ -25,68 +23,6 @@ interface Api {
   getSimulatorState(): Promise<{ conversations: { id: string; case: { id: string } | null }[] }>;
 }
 
-/** Writes a user setting and resolves once the extension host has seen the change. */
-async function setUserSetting(key: string, value: unknown): Promise<void> {
-  const section = vscode.workspace.getConfiguration('omnichannel');
-  if (JSON.stringify(section.inspect(key)?.globalValue) === JSON.stringify(value)) return;
-  const seen = new Promise<void>(resolve => {
-    const subscription = vscode.workspace.onDidChangeConfiguration(event => {
-      if (!event.affectsConfiguration(`omnichannel.${key}`)) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-  await section.update(key, value, vscode.ConfigurationTarget.Global);
-  await seen;
-}
-
-/** Resolves with the environment list once `accept` holds for it, checking after each change event. */
-function waitForEnvironments(api: Api, accept: (names: string[]) => boolean, description: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    let last: string[] = [];
-    const check = (): void => {
-      void api.environments().then(names => {
-        last = names;
-        if (done || !accept(names)) return;
-        done = true;
-        subscription.dispose();
-        clearTimeout(timer);
-        resolve(names);
-      }, reject);
-    };
-    const subscription = api.onDidChangeEnvironments(check);
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`The environment list never ${description}; last seen: ${last.join(', ')}`));
-    }, 30_000);
-    check();
-  });
-}
-
-/** A token command that would work, and records each run, so a test can tell it never ran. */
-class TokenCommand {
-  readonly dir = mkdtempSync(join(tmpdir(), 'omnichannel-token-command-'));
-  private readonly runs = join(this.dir, 'runs.log');
-  private readonly script = join(this.dir, 'print-token.js');
-
-  constructor(token: string) {
-    writeFileSync(this.runs, '');
-    writeFileSync(this.script, `require('node:fs').appendFileSync(${JSON.stringify(this.runs)}, 'run\\n');\nprocess.stdout.write(${JSON.stringify(token)});\n`);
-  }
-
-  get commandLine(): string {
-    return `"${process.execPath}" "${this.script}"`;
-  }
-
-  runCount(): number {
-    return readFileSync(this.runs, 'utf8').split('\n').filter(line => line !== '').length;
-  }
-
-  dispose(): void {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 describe('in an untrusted workspace (Restricted Mode)', () => {
   let api: Api;
@@ -128,7 +64,7 @@ describe('in an untrusted workspace (Restricted Mode)', () => {
     assert.match(failed.message, /not trusted/, `The message does not say why: ${failed.message}`);
     assert.ok(failed.message.includes(ENVIRONMENT), `The message does not name the environment: ${failed.message}`);
     assert.deepEqual(dv.requests.map(r => `${r.method} ${r.path}`), [], 'The stand-in received requests from an untrusted workspace');
-    assert.equal(tokenCommand.runCount(), 0, 'The token command ran in an untrusted workspace');
+    assert.equal(tokenCommand.flags().length, 0, 'The token command ran in an untrusted workspace');
     assert.equal(dv.conversation(ACTIVE)?.caseId, null);
   });
 

@@ -4,26 +4,26 @@
  */
 import type { SimulatorData } from './types';
 
-const ACCOUNTS = {
+export const ACCOUNTS = {
   contoso: '74d65c7e-a046-4620-b802-f2b0381c7899',
   fabrikam: 'b526a563-0ee6-4354-878e-46d77f84ddb1',
   adventureWorks: 'e4ad6e09-bde8-4754-9f54-6139fd64e641',
 };
 
-const CONTACTS = {
+export const CONTACTS = {
   mariaCampbell: '2729716a-5d2b-465e-888d-cd080dcfa5a2',
   yvonneMcKay: 'e40cdfdd-198e-4cd6-b6e3-09cba5091364',
   nancyAnderson: 'c2eac2ab-6fcc-42b1-93cb-28e3033971bb',
   sidneyHiggins: 'c30ee217-9262-4d68-a8b0-fc26e3a61bdb',
 };
 
-const CASES = {
+export const CASES = {
   printerJam: '7282041d-0cdb-42b4-b78b-c5e1b1fefe91',
   invoiceQuery: 'f366e596-f7b8-40f3-ac69-79ac36795f41',
   deliveryDelay: '3e91c564-4ab1-4c61-9a21-395003510ba4',
 };
 
-const CONVERSATIONS = {
+export const CONVERSATIONS = {
   focused: 'cac0dcce-6d4e-4d16-96fd-4c620006b2df',
   secondActive: '8f72e4b7-2fe7-4490-be4b-71733949046e',
   queued: '976611b9-ca3d-41a6-bda5-29cb1d1e1913',

@@ -5,6 +5,8 @@
  * there (a local stand-in or proxy), never for anything that leaves the machine. Pure, no I/O.
  */
 
+import { parseEnvironmentUrl } from '../config/environment-url';
+
 export type HostCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /** Host suffixes of the Dynamics 365 clouds (commercial and sovereign). A host must have a label before one. */
@@ -28,48 +30,28 @@ interface TrustedEntry {
 }
 
 export function checkTokenHost(url: string, trustedHosts: readonly string[]): HostCheck {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return refuse(`"${url}" is not a URL: expected an environment URL such as https://contoso.crm.dynamics.com.`);
-  }
-  if (parsed.username !== '' || parsed.password !== '') {
-    return refuse(`The environment URL ${parsed.host} contains a user name or password: remove them, sign-in supplies the token.`);
-  }
-  const host = parsed.hostname.toLowerCase();
-  const port = parsed.port !== '' ? parsed.port : parsed.protocol === 'http:' ? '80' : '443';
+  // The environment URL's own rule first: a host of DNS labels (or http to loopback), nothing else.
+  const parsed = parseEnvironmentUrl(url);
+  if (!parsed.ok) return refuse(parsed.reason);
+  const { host, protocol } = parsed;
+  const port = parsed.port ?? (protocol === 'http:' ? '80' : '443');
   const listed = parseEntries(trustedHosts).some(entry => matches(entry, host, port));
-  const display = parsed.port !== '' ? `${host}:${parsed.port}` : host;
+  const display = parsed.port !== undefined ? `${host}:${parsed.port}` : host;
 
-  if (parsed.protocol === 'https:') {
+  if (protocol === 'https:') {
     if (isDynamicsHost(host) || listed) return { ok: true };
     return refuse(
       `Your access token would go to ${display}, which is not a Dynamics 365 host (*.dynamics.com or a sovereign Dynamics cloud). ` +
         `If you trust it, add "${display}" to ${SETTING} in your user settings.`,
     );
   }
-  if (parsed.protocol === 'http:') {
-    if (!isLoopback(host)) {
-      return refuse(`${parsed.origin} uses plain http: an access token is sent over http only to a loopback host (localhost, 127.0.0.1, [::1]). Use https://${display}.`);
-    }
-    if (listed) return { ok: true };
-    return refuse(`${parsed.origin} is a local http address: to send your access token there, add "${display}" to ${SETTING} in your user settings.`);
-  }
-  return refuse(`${parsed.protocol.replace(/:$/, '')} URLs cannot receive an access token: use https://, as in https://contoso.crm.dynamics.com.`);
+  if (listed) return { ok: true };
+  return refuse(`${parsed.origin} is a local http address: to send your access token there, add "${display}" to ${SETTING} in your user settings.`);
 }
 
 export function isDynamicsHost(host: string): boolean {
   const lower = host.toLowerCase();
   return DYNAMICS_HOST_SUFFIXES.some(suffix => lower.endsWith(suffix) && lower.length > suffix.length);
-}
-
-/** 127.0.0.0/8, localhost and [::1]: the only hosts plain http may carry a token to. */
-export function isLoopback(host: string): boolean {
-  const lower = host.toLowerCase();
-  if (lower === 'localhost' || lower === '[::1]' || lower === '::1') return true;
-  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(lower);
-  return octets !== null && octets.slice(1).every(o => Number(o) <= 255);
 }
 
 function parseEntries(entries: readonly string[]): TrustedEntry[] {

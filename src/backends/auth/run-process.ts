@@ -8,8 +8,10 @@ import { spawn } from 'node:child_process';
 export interface RunOptions {
   readonly file: string;
   readonly args?: readonly string[];
-  /** Run through the system shell (the user's own command line). */
+  /** Run through the system shell: only for the command line a user typed into their own settings. */
   readonly shell?: boolean;
+  /** Windows: the arguments are a command line already quoted (see windows-command.ts). */
+  readonly windowsVerbatimArguments?: boolean;
   readonly cwd?: string;
   readonly timeoutMs: number;
   readonly env?: NodeJS.ProcessEnv;
@@ -36,6 +38,7 @@ export function runProcess(options: RunOptions): Promise<RunResult> {
         cwd: options.cwd,
         env: options.env ?? process.env,
         shell: options.shell ?? false,
+        windowsVerbatimArguments: options.windowsVerbatimArguments ?? false,
         windowsHide: true,
         // Its own process group on POSIX, so the timeout can kill the children too.
         detached: posix,

@@ -5,7 +5,7 @@
  */
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
 import type { TokenProvider } from '../types';
-import { resourceOf } from './azure-cli';
+import { environmentOrigin } from '../config/environment-url';
 
 export interface ServicePrincipalOptions {
   /** Directory (tenant) id or domain, e.g. `contoso.onmicrosoft.com`. */
@@ -40,7 +40,7 @@ export function checkServicePrincipal(options: Omit<ServicePrincipalOptions, 'se
     problems.push(`clientId "${String(options.clientId ?? '')}" is not an application (client) id: expected a GUID from the app registration's overview page.`);
   }
   try {
-    resourceOf(options.url);
+    environmentOrigin(options.url);
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -71,7 +71,7 @@ export function servicePrincipalTokenProvider(options: ServicePrincipalOptions):
     }
     let result;
     try {
-      result = await app.acquireTokenByClientCredential({ scopes: [`${resourceOf(options.url)}/.default`], skipCache: forceRefresh });
+      result = await app.acquireTokenByClientCredential({ scopes: [`${environmentOrigin(options.url)}/.default`], skipCache: forceRefresh });
     } catch (error) {
       // A stored secret that Entra refuses would otherwise be reused forever: let the caller drop it.
       if (isSecretRejection(error)) await options.onSecretRejected?.();

@@ -4,6 +4,7 @@
  */
 import schema from '../../../schemas/environments.schema.json';
 import { schemaIssues, validatorFor, type SchemaIssue } from '../json/validator';
+import { environmentOrigin, parseEnvironmentUrl } from './environment-url';
 import { SIMULATOR_NAME, type EnvironmentDefinition } from './types';
 
 export const ENVIRONMENTS_SCHEMA_KEY = 'environments';
@@ -29,23 +30,21 @@ export function semanticIssues(env: EnvironmentDefinition, taken: Map<string, st
   } else {
     taken.set(key, where);
   }
-  try {
-    new URL(env.url);
-  } catch {
-    issues.push({ segments: ['url'], message: `"${env.url}" is not a valid URL: use the environment's base URL, such as https://contoso.crm.dynamics.com.` });
-  }
+  const url = parseEnvironmentUrl(env.url);
+  if (!url.ok) issues.push({ segments: ['url'], message: url.reason });
   return issues;
 }
 
-/** The definition as the rest of the product uses it: URL reduced to its origin (no trailing slash). */
+/** The definition as the rest of the product uses it: URL reduced to its origin (no trailing slash). Only for a checked one. */
 export function normaliseEnvironment(env: EnvironmentDefinition): EnvironmentDefinition {
   // Rebuilt as plain objects: the JSON parser hands out prototype-less ones.
   return {
     name: env.name.trim(),
-    url: new URL(env.url).origin,
+    url: environmentOrigin(env.url),
     ...(env.production === undefined ? {} : { production: env.production }),
     authentication: { ...env.authentication },
   };
 }
 
 export { schemaIssues };
+

@@ -52,4 +52,13 @@ describe('azureCliTokenProvider', () => {
     await assert.rejects(azureCliTokenProvider({ url: 'contoso', az })(false), /"contoso" is not a URL/);
     assert.throws(() => readFileSync(marker));
   });
+
+  it('never runs az for a URL whose host holds shell operators or their encodings', async () => {
+    const marker = programs.path('ran');
+    const az = programs.write('az', `touch '${marker}'\necho token`);
+    for (const url of ['https://contoso-dev&calc&.crm.dynamics.com', 'https://contoso-dev%26calc%26.crm.dynamics.com']) {
+      await assert.rejects(azureCliTokenProvider({ url, az })(false), /host may hold only letters, digits, hyphens and dots/);
+    }
+    assert.throws(() => readFileSync(marker));
+  });
 });

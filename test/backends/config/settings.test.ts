@@ -27,7 +27,7 @@ describe('omnichannel.environments setting', () => {
     assert.deepEqual(result.environments.map(e => e.name), ['Dev']);
     assert.deepEqual(result.errors.map(e => e.text), [
       'omnichannel.environments[1].production: must be a boolean (got "yes").',
-      'omnichannel.environments[2].url: must be the environment\'s base URL over https, such as https://contoso.crm.dynamics.com (http is accepted only for localhost, 127.0.0.1 and [::1]; no path) (got "ftp://prod.crm.dynamics.com").',
+      'omnichannel.environments[2].url: must be the environment\'s base URL: https:// and a host of letters, digits, hyphens and dots (and a :port), such as https://contoso.crm.dynamics.com (http only for localhost, 127.x.x.x and [::1]; no path) (got "ftp://prod.crm.dynamics.com").',
       'omnichannel.environments[3].name: "dev" is already the name of omnichannel.environments[0]: environment names must be unique.',
     ]);
   });

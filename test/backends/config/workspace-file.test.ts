@@ -42,7 +42,7 @@ describe('workspace environments file', () => {
     const [error] = loadWorkspaceEnvironments(text, FILE).errors;
     assert.equal(
       error.text,
-      '.omnichannel/environments.json:3:29: environments[0].url must be the environment\'s base URL over https, such as https://contoso.crm.dynamics.com (http is accepted only for localhost, 127.0.0.1 and [::1]; no path) (got "http://contoso.crm.dynamics.com").',
+      '.omnichannel/environments.json:3:29: environments[0].url must be the environment\'s base URL: https:// and a host of letters, digits, hyphens and dots (and a :port), such as https://contoso.crm.dynamics.com (http only for localhost, 127.x.x.x and [::1]; no path) (got "http://contoso.crm.dynamics.com").',
     );
   });
 

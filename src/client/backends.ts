@@ -100,6 +100,7 @@ export class BackendManager implements vscode.Disposable {
       trustedHosts: [...trusted.hosts],
       timeoutMs: this.config.timeoutMs,
       maxRetryAfterMs: this.config.maxRetryAfterMs,
+      maxResponseBytes: this.config.maxResponseBytes,
       conversationScope: this.config.conversationScope,
       linkableStatus: this.config.linkableStatus,
       log: (line: string) => this.log.debug(`${environment.name}: ${line}`),

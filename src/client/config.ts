@@ -24,6 +24,7 @@ export const SETTING_KEYS = [
   'refreshCall',
   'dataverse.timeoutSeconds',
   'dataverse.maxRetryAfterSeconds',
+  'dataverse.maxResponseMegabytes',
 ] as const;
 
 type SettingKey = (typeof SETTING_KEYS)[number];
@@ -68,9 +69,13 @@ export class Config {
     return this.seconds('dataverse.maxRetryAfterSeconds', 60, 0) * 1000;
   }
 
+  get maxResponseBytes(): number {
+    return this.number('dataverse.maxResponseMegabytes', 16, 1, 'megabytes') * 1024 * 1024;
+  }
+
   /** Reads every checked setting once, so unusable values are reported now rather than at the next call. */
   check(): void {
-    void [this.linkableStatus, this.conversationScope, this.refreshCall, this.timeoutMs, this.maxRetryAfterMs];
+    void [this.linkableStatus, this.conversationScope, this.refreshCall, this.timeoutMs, this.maxRetryAfterMs, this.maxResponseBytes];
   }
 
   /** The value when it is one of `allowed`, else the first of them (the default), reported. */
@@ -81,12 +86,16 @@ export class Config {
     return allowed[0];
   }
 
-  /** A number of seconds, or the default when the value is missing, not a number or below the minimum. */
   private seconds(key: SettingKey, fallback: number, minimum: number): number {
+    return this.number(key, fallback, minimum, 'seconds');
+  }
+
+  /** A number (of `unit`), or the default when the value is missing, not a number or below the minimum. */
+  private number(key: SettingKey, fallback: number, minimum: number, unit: string): number {
     const value = this.get<unknown>(key);
     if (typeof value === 'number' && Number.isFinite(value) && value >= minimum) return value;
     if (value === undefined) return fallback;
-    const why = typeof value === 'number' && Number.isFinite(value) ? `is below the minimum of ${minimum}` : 'is not a number of seconds';
+    const why = typeof value === 'number' && Number.isFinite(value) ? `is below the minimum of ${minimum}` : `is not a number of ${unit}`;
     this.problem(key, value, why, String(fallback));
     return fallback;
   }

@@ -3,6 +3,7 @@
  * backends, the call runner, the status bar, the panel and the language client. Commands receive it.
  */
 import * as vscode from 'vscode';
+import { redactingLog } from './redacting-log';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createMementoHistory, type HistoryStore } from '../panel/host/history';
 import type { PanelEnvironment } from '../protocol/webview';
@@ -15,7 +16,7 @@ import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel } from './panel';
 
 export class Context implements vscode.Disposable {
-  readonly log = vscode.window.createOutputChannel('Omnichannel', { log: true });
+  readonly log = redactingLog(vscode.window.createOutputChannel('Omnichannel', { log: true }));
   /** A setting it cannot use is logged and shown once (per distinct problem), then its default applies. */
   readonly config = new Config(() => vscode.workspace.getConfiguration(CONFIG_SECTION), onceEach(problem => {
     this.log.warn(problem);

@@ -6,6 +6,7 @@
  */
 import { environmentOrigin } from '../config/environment-url';
 import type { TokenProvider } from '../types';
+import { redact } from './redact';
 import { firstLines, formatDuration, runProcess } from './run-process';
 import { invocationFor } from './windows-command';
 
@@ -44,7 +45,7 @@ export function azArguments(resource: string): string[] {
 }
 
 function describeFailure(stderr: string, code: number | null, resource: string): string {
-  const detail = firstLines(stderr);
+  const detail = redact(firstLines(stderr));
   if (/is not recognized as an internal or external command/i.test(stderr)) {
     return 'The Azure CLI (az) was not found: install it (https://aka.ms/azure-cli) and run `az login`, or choose another sign-in method.';
   }

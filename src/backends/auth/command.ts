@@ -6,6 +6,7 @@
  */
 import { homedir } from 'node:os';
 import type { TokenProvider } from '../types';
+import { redact } from './redact';
 import { firstLines, formatDuration, runProcess } from './run-process';
 
 export interface CommandOptions {
@@ -35,7 +36,8 @@ export function commandTokenProvider(options: CommandOptions): TokenProvider {
     if (result.startError) throw new Error(`${name} could not start: ${result.startError.message}`);
     if (result.timedOut) throw new Error(`${name} did not finish within ${formatDuration(timeoutMs)} and was stopped.`);
     if (result.code !== 0) {
-      const stderr = firstLines(result.stderr);
+      // Its error output may echo a token (its own stdout, or one it fetched): never pass one on.
+      const stderr = redact(firstLines(result.stderr), [result.stdout]);
       throw new Error(`${name} failed (exit code ${result.code ?? 'none'})${stderr ? `: ${stderr}` : ' without error output'}.`);
     }
     const token = result.stdout.trim();

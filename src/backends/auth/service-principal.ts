@@ -6,6 +6,7 @@
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
 import type { TokenProvider } from '../types';
 import { environmentOrigin } from '../config/environment-url';
+import { redact } from './redact';
 
 export interface ServicePrincipalOptions {
   /** Directory (tenant) id or domain, e.g. `contoso.onmicrosoft.com`. */
@@ -75,7 +76,7 @@ export function servicePrincipalTokenProvider(options: ServicePrincipalOptions):
     } catch (error) {
       // A stored secret that Entra refuses would otherwise be reused forever: let the caller drop it.
       if (isSecretRejection(error)) await options.onSecretRejected?.();
-      throw new Error(describeMsalError(error, options));
+      throw new Error(redact(describeMsalError(error, options), [secret]));
     }
     if (!result?.accessToken) throw new Error(`Sign-in as app ${options.clientId} returned no access token.`);
     return result.accessToken;

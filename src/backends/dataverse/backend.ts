@@ -19,6 +19,8 @@ export interface DataverseBackendOptions extends DataverseClientOptions {
   readonly conversationScope: 'mine' | 'all';
   /** Which conversations accept links (default `active`, statuscode 2, as the simulator's default). */
   readonly linkableStatus?: LinkableStatus;
+  /** The wait before the second read-back after a timed-out write (default 3 s). */
+  readonly settleMs?: number;
 }
 
 /** List, get and find are not link calls; their errors use `linkToConversation`, the call they prepare. */
@@ -39,7 +41,7 @@ export class DataverseBackend implements LinkBackend {
     this.client = new DataverseClient(options);
     const linkableStatus = options.linkableStatus ?? 'active';
     this.linkable = linkableStatuscodes(linkableStatus);
-    this.flow = { client: this.client, env: this.name, linkableStatus, read: (id, call) => this.read(id, call) };
+    this.flow = { client: this.client, env: this.name, linkableStatus, read: (id, call) => this.read(id, call), ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }) };
   }
 
   async listConversations(options: CallOptions = {}): Promise<ConversationSummary[]> {

@@ -15,7 +15,9 @@
 import { DATAVERSE } from '../../catalogue';
 import type { CallOptions, TokenProvider } from '../types';
 import { checkTokenHost } from '../auth/host-policy';
+import { redact } from '../auth/redact';
 import { DataverseFailure } from './failure';
+import { DAY_MS, delay, describeWait, raceSignal, retryAfterMs, throwIfCancelled } from './timing';
 
 export interface DataverseClientOptions {
   /** The environment's display name, used in sentences. */
@@ -28,6 +30,8 @@ export interface DataverseClientOptions {
   readonly maxRetryAfterMs: number;
   /** How many 429 answers one request may get before it fails (default 10). */
   readonly maxThrottleRetries?: number;
+  /** The most a response body may hold once decompressed (default 16 MB); reading stops past it. */
+  readonly maxResponseBytes?: number;
   /** Receives `METHOD /path STATUS N ms` per request; never headers, bodies or tokens. */
   readonly log?: (line: string) => void;
 }
@@ -51,6 +55,9 @@ export interface ApiResponse {
 }
 
 const DEFAULT_MAX_THROTTLE_RETRIES = 10;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** What an access token may hold in a header: visible ASCII, no spaces or line breaks. */
+const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 
 export class DataverseClient {
   private readonly origin: string | undefined;
@@ -86,7 +93,8 @@ export class DataverseClient {
         await this.waitForRetry(response.headers.get('retry-after'), throttled, call);
         continue;
       }
-      return { status: response.status, json: parseBody(response, this.name, request) };
+      if (response.status >= 300 && response.status < 400) throw this.redirected(response);
+      return { status: response.status, json: parseBody(response, this.name, request, token) };
     }
   }
 
@@ -102,6 +110,10 @@ export class DataverseClient {
     if (typeof token !== 'string' || token.trim() === '') {
       throw new DataverseFailure('token', `Could not get an access token for ${this.name}: the sign-in returned an empty token.`);
     }
+    // Checked here, before fetch refuses the header value with an error that reads like a lost connection.
+    if (!TOKEN_CHARACTERS.test(token.trim())) {
+      throw new DataverseFailure('token', `The sign-in for ${this.name} produced an invalid access token (it holds spaces, line breaks or characters outside ASCII), so nothing was sent.`);
+    }
     return token.trim();
   }
 
@@ -111,15 +123,15 @@ export class DataverseClient {
       throw new DataverseFailure('throttled', `${this.name} kept throttling the request (HTTP 429, ${maxRetries} retries). Wait a few minutes and try again.`, 429);
     }
     const waitMs = retryAfterMs(retryAfter);
-    const seconds = Math.ceil(waitMs / 1000);
     if (waitMs > this.options.maxRetryAfterMs) {
+      const wait = describeWait(waitMs);
       throw new DataverseFailure(
         'throttled',
-        `${this.name} is throttling requests and asked to wait ${seconds} s, longer than the ${Math.round(this.options.maxRetryAfterMs / 1000)} s allowed by omnichannel.dataverse.maxRetryAfterSeconds. Try again in ${seconds} s.`,
+        `${this.name} is throttling requests and asked to wait ${wait}, longer than the ${describeWait(this.options.maxRetryAfterMs)} allowed by omnichannel.dataverse.maxRetryAfterSeconds. Try again ${waitMs > 2 * DAY_MS ? 'later' : `in ${wait}`}.`,
         429,
       );
     }
-    call.onProgress?.(`Throttled by ${this.name}: retrying in ${seconds} s`);
+    call.onProgress?.(`Throttled by ${this.name}: retrying in ${describeWait(waitMs)}`);
     await delay(waitMs, call.signal);
   }
 
@@ -151,16 +163,32 @@ export class DataverseClient {
         // A redirect could carry the token to another host: never follow one.
         redirect: 'manual',
       });
-      const text = await response.text();
+      const text = await readBounded(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, this.name);
       logLine(response.status);
       return { status: response.status, headers: response.headers, text, contentType: response.headers.get('content-type') ?? '' };
     } catch (error) {
-      const failure = this.classify(error, signal, timeout.signal);
+      const failure = error instanceof DataverseFailure ? error : this.classify(error, signal, timeout.signal);
       logLine(failure.kind);
       throw failure;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A redirect is never followed (it could carry the token elsewhere): say where it pointed and what to check. */
+  private redirected(response: RawResponse): DataverseFailure {
+    let target = '';
+    try {
+      const location = response.headers.get('location');
+      if (location) target = ` to ${new URL(location, this.origin).host}`;
+    } catch {
+      // An unreadable Location names no host.
+    }
+    return new DataverseFailure(
+      'redirect',
+      `${this.name} answered with a redirect (HTTP ${response.status}${target}), which is not followed because it could carry your access token to another host. Check the environment URL: use the address your browser ends up at.`,
+      response.status,
+    );
   }
 
   private classify(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): DataverseFailure {
@@ -186,13 +214,14 @@ interface RawResponse {
 }
 
 /** Parses a body; a non-2xx answer becomes a `DataverseFailure('http')` with Dataverse's code and message. */
-function parseBody(response: RawResponse, env: string, request: ApiRequest): unknown {
+function parseBody(response: RawResponse, env: string, request: ApiRequest, token: string): unknown {
   const { status, text } = response;
   const ok = status >= 200 && status < 300;
   if (!ok) {
     const error = readErrorBody(text);
     const message = error.message ?? (text.trim() !== '' && !response.contentType.includes('html') ? text.trim().slice(0, 300) : `HTTP ${status}`);
-    throw new DataverseFailure('http', message, status, error.code);
+    // A server may echo the request, token included: the message reaches the log and the history.
+    throw new DataverseFailure('http', redact(message, [token]), status, error.code);
   }
   if (text.trim() === '') return undefined;
   try {
@@ -213,55 +242,26 @@ function readErrorBody(text: string): { code?: string; message?: string } {
   }
 }
 
-/** `Retry-After` is seconds or an HTTP date; a missing or unreadable one means one second. */
-export function retryAfterMs(value: string | null, now = Date.now()): number {
-  if (value === null || value.trim() === '') return 1000;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
+/**
+ * Reads a body (decompressed, as fetch hands it over) up to `maxBytes`, then stops and cancels the rest:
+ * a small gzip answer can unpack to gigabytes, and the extension host is shared by every extension.
+ */
+async function readBounded(response: Response, maxBytes: number, env: string): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+      throw new DataverseFailure('bad-response', `${env} answered with more than ${mb} MB, more than omnichannel.dataverse.maxResponseMegabytes allows, so the answer was not read.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-function cancelled(): DataverseFailure {
-  return new DataverseFailure('cancelled', 'Cancelled.');
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw cancelled();
-}
-
-/** Waits `ms`, or rejects with `cancelled` as soon as the signal fires. */
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Lets a caller cancel while a token provider (possibly interactive) is still working. */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(cancelled());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelled());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      value => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}

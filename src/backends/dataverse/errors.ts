@@ -45,6 +45,8 @@ export function toLinkError(error: unknown, s: Situation): LinkError {
       return e('network', `Could not ${s.action}: ${error.message}`);
     case 'bad-response':
       return e('bad-response', `Could not ${s.action}: ${error.message}`);
+    case 'redirect':
+      return e('server-error', `Could not ${s.action}: ${error.message}`);
     case 'http':
       return fromStatus(error, s, e);
   }

@@ -22,6 +22,8 @@ export type FailureKind =
   | 'connection-lost'
   /** Not JSON, or JSON of the wrong shape; `message` says what. */
   | 'bad-response'
+  /** A 3xx answer, never followed; `message` is the full sentence. */
+  | 'redirect'
   /** Any other non-2xx status; `status`, `code` and `message` come from Dataverse's error body. */
   | 'http';
 

@@ -9,8 +9,9 @@
  *   conversation is read back first. Applied → success (no second write).
  * - Not applied after a 5xx / lost connection / unreadable body → one retry. Setting a lookup to a value,
  *   or removing a reference, is idempotent, so even a late-landing first attempt cannot double anything.
- * - Not applied after a timeout → the timeout is reported (saying it was not applied) without a retry:
- *   the user already waited the full timeout, and they can retry knowing the state.
+ * - Not applied after a timeout → read back once more after a short wait (the request may still be on its
+ *   way through the server); then the timeout is reported without a retry, saying the change was not
+ *   confirmed and may still land, because a write the server is still processing cannot be ruled out.
  * - Cancelled while the write was in flight → read back: applied → success (the cancel came too late and
  *   the result says what is true); not applied → `cancelled`. A cancel during a throttling wait needs no
  *   read-back: nothing was sent.
@@ -25,6 +26,7 @@ import type { ApiRequest, DataverseClient } from './client';
 import { toLinkError, type Situation } from './errors';
 import { DataverseFailure } from './failure';
 import { bindRecord, unbindRecord } from './queries';
+import { delay } from './timing';
 
 
 export interface LinkFlowContext {
@@ -33,7 +35,11 @@ export interface LinkFlowContext {
   readonly linkableStatus: LinkableStatus;
   /** Reads one conversation (throws `DataverseFailure`). */
   readonly read: (conversationId: string, call: CallOptions) => Promise<ConversationSummary>;
+  /** How long to wait before the second read-back after a timed-out write (default 3 s). */
+  readonly settleMs?: number;
 }
+
+const DEFAULT_SETTLE_MS = 3000;
 
 interface Checked {
   readonly entity: EntityLogicalName;
@@ -135,7 +141,19 @@ async function write(
       const readCall = error.kind === 'cancelled' ? { ...(call.onProgress ? { onProgress: call.onProgress } : {}) } : call;
       const state = await readAfterAmbiguous(ctx, conversationId, error, writeSituation, readCall);
       if (isApplied(state)) return state;
-      if (error.kind === 'timeout' || error.kind === 'cancelled' || attempt >= 2) {
+      if (error.kind === 'timeout') {
+        // The server may still be working on the write it never answered: look once more before saying so.
+        await delay(ctx.settleMs ?? DEFAULT_SETTLE_MS, call.signal).catch(() => undefined);
+        const later = await readAfterAmbiguous(ctx, conversationId, error, writeSituation, readCall);
+        if (isApplied(later)) return later;
+        const failure = toLinkError(error, writeSituation);
+        throw new LinkError(
+          failure.functionName,
+          failure.code,
+          `${failure.message} The change is not confirmed: reading conversation ${conversationId} back twice does not show it, but a request the server is still processing may land later. Check the conversation before trying again.`,
+        );
+      }
+      if (error.kind === 'cancelled' || attempt >= 2) {
         const failure = toLinkError(error, writeSituation);
         throw new LinkError(failure.functionName, failure.code, `${failure.message} Reading the conversation back shows the change was not applied.`);
       }

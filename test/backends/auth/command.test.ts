@@ -57,4 +57,14 @@ describe('commandTokenProvider', () => {
   it('an empty command is a clear error', async () => {
     await assert.rejects(commandTokenProvider({ command: '  ' })(false), /The token command is empty/);
   });
+
+  it('a failing command that echoes a token on stderr has it taken out of the message', async () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJkeW5hbWljcyJ9.c2lnbmF0dXJlLXZhbHVl';
+    const script = programs.write('get-token', `echo "partial-token-value-123"\necho "refresh failed for Bearer ${jwt} and partial-token-value-123" >&2\nexit 3`);
+    const error = await commandTokenProvider({ command: `'${script}'` })(false).then(() => undefined, (e: Error) => e);
+    assert.ok(error);
+    assert.match(error.message, /exit code 3\): refresh failed for Bearer \[redacted\] and \[redacted\]/);
+    assert.ok(!error.message.includes(jwt) && !error.message.includes('partial-token-value-123'));
+  });
 });
+

@@ -68,7 +68,7 @@ describe('DataverseBackend failures', () => {
         bounded.dv.inject({ kind: 'throttle', retryAfter: 120 });
         const progress: string[] = [];
         const error = await rejectsWith(bounded.backend.listConversations({ onProgress: m => progress.push(m) }), 'throttled');
-        assert.match(error.message, /asked to wait 120 s, longer than the 10 s allowed by omnichannel\.dataverse\.maxRetryAfterSeconds/);
+        assert.match(error.message, /asked to wait 2 min, longer than the 10 s allowed by omnichannel\.dataverse\.maxRetryAfterSeconds/);
         assert.deepEqual(progress, []);
         assert.equal(bounded.dv.requests.length, 1);
       } finally {
@@ -100,13 +100,14 @@ describe('DataverseBackend failures', () => {
     }
   });
 
-  it('a PATCH that times out without landing is reported as not applied, with no retry', async () => {
-    const quick = await start({ timeoutMs: 300 });
+  it('a PATCH that times out without landing is reported as not confirmed after two read-backs, with no retry', async () => {
+    const quick = await start({ timeoutMs: 300, settleMs: 50 });
     try {
       quick.dv.inject({ kind: 'hang' }, { method: 'PATCH' });
       const error = await rejectsWith(quick.backend.link(LINK), 'timeout');
-      assert.match(error.message, /was not applied/);
+      assert.match(error.message, /The change is not confirmed: reading conversation .* back twice does not show it/);
       assert.equal(quick.dv.logged('PATCH').length, 1);
+      assert.equal(quick.dv.logged('GET', 'msdyn_ocliveworkitems(').length, 3, 'one read before the write, two after');
     } finally {
       await quick.dv.close();
     }

@@ -4,6 +4,7 @@
  * comes, broken JSON, a destroyed connection), before or after the request takes effect.
  */
 import * as http from 'node:http';
+import * as zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { FakeState, type FakeDataverseSeed, type FakeConversation } from './state';
 import { route, dataverseError, type RouteResponse } from './routes';
@@ -21,7 +22,17 @@ export type Fault =
   /** 200 with valid JSON of the wrong shape. */
   | { readonly kind: 'wrong-shape' }
   /** Destroy the socket without an answer. */
-  | { readonly kind: 'destroy' };
+  | { readonly kind: 'destroy' }
+  /** 200 whose gzip body unpacks to `megabytes` of JSON-looking text. */
+  | { readonly kind: 'gzip-bomb'; readonly megabytes: number }
+  /** 200 with a plain body of `megabytes`, streamed. */
+  | { readonly kind: 'huge-body'; readonly megabytes: number }
+  /** A redirect to `location`. */
+  | { readonly kind: 'redirect'; readonly status: number; readonly location: string }
+  /** A 400 that echoes the request's Authorization header, as plain text or in Dataverse's error body. */
+  | { readonly kind: 'echo-authorization'; readonly as: 'text' | 'json' }
+  /** Never answer, and apply the write only once the next request has been answered (a write that lands late). */
+  | { readonly kind: 'lands-late' };
 
 export interface FaultOptions {
   /** How many matching requests get the fault (default 1). */
@@ -61,6 +72,7 @@ export class FakeDataverse {
   private readonly faults: QueuedFault[] = [];
   private throttleMode: { retryAfter: string | number; counter: number; pendingRetries: Map<string, number> } | undefined;
   private readonly hung: http.ServerResponse[] = [];
+  private landLate: (() => void) | undefined;
 
   private constructor(private readonly server: http.Server, seed: FakeDataverseSeed) {
     this.state = new FakeState(seed);
@@ -140,9 +152,19 @@ export class FakeDataverse {
     this.requests.push(entry);
     this.onRequest?.(entry);
 
-    if (this.shouldThrottle(method, req.url ?? '', body)) return this.fail(res, entry, { kind: 'throttle', retryAfter: this.throttleMode!.retryAfter });
+    if (this.shouldThrottle(method, req.url ?? '', body)) return this.fail(res, entry, { kind: 'throttle', retryAfter: this.throttleMode!.retryAfter }, req);
+    const late = this.landLate;
+    if (late) res.once('finish', () => late());
+    this.landLate = undefined;
     const before = this.takeFault(method, false);
-    if (before) return this.fail(res, entry, before);
+    if (before?.kind === 'lands-late') {
+      this.hung.push(res);
+      this.landLate = () => {
+        entry.applied = route(this.state, { method, path, query: url.searchParams, headers: req.headers, body }).applied === true;
+      };
+      return;
+    }
+    if (before) return this.fail(res, entry, before, req);
     if (req.headers.authorization !== `Bearer ${this.token}`) {
       return this.send(res, entry, { status: 401 }, { 'WWW-Authenticate': 'Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize' });
     }
@@ -150,7 +172,7 @@ export class FakeDataverse {
     const result = route(this.state, { method, path, query: url.searchParams, headers: req.headers, body });
     entry.applied = result.applied === true;
     const after = this.takeFault(method, true);
-    if (after) return this.fail(res, entry, after);
+    if (after) return this.fail(res, entry, after, req);
     this.send(res, entry, result);
   }
 
@@ -179,7 +201,7 @@ export class FakeDataverse {
     return queued.fault;
   }
 
-  private fail(res: http.ServerResponse, entry: LoggedRequest, fault: Fault): void {
+  private fail(res: http.ServerResponse, entry: LoggedRequest, fault: Fault, req: http.IncomingMessage): void {
     switch (fault.kind) {
       case 'status':
         if (fault.status === 401) return this.send(res, entry, { status: 401 });
@@ -201,6 +223,41 @@ export class FakeDataverse {
       case 'destroy':
         res.socket?.destroy();
         return;
+      case 'lands-late':
+        this.hung.push(res);
+        return;
+      case 'gzip-bomb': {
+        // One small gzip member of 1 MB of spaces, sent again and again: gzip readers join members.
+        entry.status = 200;
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+        const member = zlib.gzipSync(Buffer.alloc(1024 * 1024, 0x20));
+        let left = fault.megabytes;
+        const pump = (): void => {
+          while (left > 0 && !res.destroyed) {
+            left--;
+            if (!res.write(member)) return void res.once('drain', pump);
+          }
+          if (!res.destroyed) res.end();
+        };
+        res.on('close', () => { left = 0; });
+        pump();
+        return;
+      }
+      case 'huge-body':
+        entry.status = 200;
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        streamBytes(res, fault.megabytes * 1024 * 1024);
+        return;
+      case 'redirect':
+        return this.send(res, entry, { status: fault.status }, { Location: fault.location });
+      case 'echo-authorization': {
+        const echoed = `Bad request. You sent: Authorization: ${req.headers.authorization ?? ''}`;
+        if (fault.as === 'json') return this.send(res, entry, dataverseError(400, '0x80048d19', echoed));
+        entry.status = 400;
+        res.writeHead(400, { 'Content-Type': 'text/plain' });
+        res.end(echoed);
+        return;
+      }
     }
   }
 
@@ -215,4 +272,19 @@ export class FakeDataverse {
     res.writeHead(result.status, { ...all, 'Content-Type': 'application/json; odata.metadata=minimal' });
     res.end(JSON.stringify(result.body));
   }
+}
+
+/** Writes `total` bytes of spaces in 64 KB chunks, respecting back-pressure, and stops if the client goes. */
+function streamBytes(res: http.ServerResponse, total: number): void {
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let sent = 0;
+  const pump = (): void => {
+    while (sent < total && !res.destroyed) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end();
+  };
+  res.on('close', () => { sent = total; });
+  pump();
 }

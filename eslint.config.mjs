@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test/support/*.js', 'scripts/**', 'samples/**', 'test/fixtures/**'] },
+  { ignores: ['out/**', 'packages/*/out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test/support/*.js', 'scripts/**', 'samples/**', 'test/fixtures/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],
@@ -12,5 +12,6 @@ export default tseslint.config(
       'no-debugger': 'error',
     },
   },
-  { files: ['src/server/**/*.ts', 'src/core/**/*.ts', 'src/catalogue/**/*.ts'], rules: { 'no-console': 'error' } },
+  // The server logs through the connection (stdout is the protocol under --stdio); the core returns, never prints.
+  { files: ['packages/language-server/src/**/*.ts', 'packages/core/src/**/*.ts'], rules: { 'no-console': 'error' } },
 );

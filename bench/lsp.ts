@@ -8,7 +8,7 @@ import {
   PublishDiagnosticsNotification, CompletionRequest, ConfigurationRequest, RegistrationRequest,
   WorkDoneProgressCreateRequest, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_EXEC_ARGV } from '../src/protocol/server-process';
+import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { generateWebResource } from './generate';
-import { OmnichannelDocument, analyze, completions, DEFAULT_SETTINGS } from '../src/core';
+import { OmnichannelDocument, analyze, completions, DEFAULT_SETTINGS } from '@omnichannel-tools/core';
 import { LspBench } from './lsp';
 import { measureVsCode } from './vscode';
 

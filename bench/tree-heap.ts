@@ -2,7 +2,7 @@
  * Run as its own process (`--expose-gc`) by the benchmark: the heap one open 50k-line document holds,
  * measured on a clean heap, so the server's memory can be compared with the floor any TypeScript tree sets.
  */
-import { OmnichannelDocument } from '../src/core';
+import { OmnichannelDocument } from '@omnichannel-tools/core';
 import { generateWebResource } from './generate';
 
 const gc = (globalThis as { gc?: () => void }).gc;

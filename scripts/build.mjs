@@ -1,4 +1,5 @@
-// Bundles the three entry points (extension host, language server, panel webview) and the CLI with esbuild.
+// Bundles the three entry points of the extension (extension host, language server, panel webview) with esbuild.
+// The npm packages under packages/ ship what tsc compiles (`npm run compile`), not bundles.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
@@ -23,8 +24,8 @@ const extensionHost = { ...node, external: ['vscode'] };
 const builds = [
   { ...extensionHost, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyRequires()], metafile: !watch },
   ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, extensionHost)),
-  { ...node, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
-  { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The language server package's entry, bundled with the core and the parser into the VSIX.
+  { ...node, entryPoints: ['packages/language-server/src/bin.ts'], outfile: 'dist/server.js' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/panel/webview/main.ts'], outfile: 'dist/webview.js' },
 ].filter(b => b.stdin || existsSync(b.entryPoints[0]));
 

@@ -3,7 +3,7 @@
  * backends use this one module, so the simulator and a real environment apply the same rule (the
  * `omnichannel.simulator.linkableStatus` setting governs both) and describe things the same way.
  */
-import { CONVERSATION_STATUSES } from '../catalogue';
+import { CONVERSATION_STATUSES } from '@omnichannel-tools/core/catalogue';
 import type { EntityLogicalName, LinkMethod, RecordRef } from '../protocol/link';
 
 /**

@@ -3,7 +3,7 @@
  * Commands that run a call resolve with its `LinkOutcome`, so keybindings, tasks and tests can use them.
  */
 import * as vscode from 'vscode';
-import { CallAtPositionRequest, type CallAtPositionParams, type CallAtPositionResult, type RunnableCallInfo } from '../protocol/lsp';
+import { CallAtPositionRequest, type CallAtPositionParams, type CallAtPositionResult, type RunnableCallInfo } from '@omnichannel-tools/language-server';
 import type { LinkMethod, LinkOutcome } from '../protocol/link';
 import type { Context } from './ctx';
 import { environmentPickItems } from './environments/selection';

@@ -4,7 +4,7 @@
  * through a `SettingsSection` (VS Code's `WorkspaceConfiguration` fits), so it is unit tested.
  * A value it cannot use falls back to the default, and the problem is reported (never silently).
  */
-import { DEFAULT_REFRESH_CALL } from '../catalogue';
+import { DEFAULT_REFRESH_CALL } from '@omnichannel-tools/core/catalogue';
 import { readTrustedHosts, type InspectedSetting, type TrustedHostsReading } from './trusted-hosts';
 
 export const CONFIG_SECTION = 'omnichannel';

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CodeLensRequest } from 'vscode-languageclient/node';
-import { RunCallCommand } from '../protocol/lsp';
-import { SERVER_EXEC_ARGV } from '../protocol/server-process';
+import { RunCallCommand } from '@omnichannel-tools/language-server';
+import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
 import { CONFIG_SECTION } from './config';
 import { runLensCommands, type ActiveEnvironment } from './code-lens-titles';
 

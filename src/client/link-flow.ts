@@ -3,7 +3,7 @@
  * (searched live, or a GUID typed and checked as you type), then run the call.
  */
 import * as vscode from 'vscode';
-import { ENTITIES } from '../catalogue';
+import { ENTITIES } from '@omnichannel-tools/core/catalogue';
 import type { LinkBackend } from '../backends/types';
 import type { ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../protocol/link';
 import { readGuidInput } from './guid';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMAND_IDS, INTERNAL_COMMANDS } from '../../src/client/command-ids';
-import { RunCallCommand } from '../../src/protocol/lsp';
+import { RunCallCommand } from '@omnichannel-tools/language-server';
 
 interface Manifest { contributes: { commands: { command: string; title: string; category?: string }[] } }
 

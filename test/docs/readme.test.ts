@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../src/core/rules';
-import { DEFAULT_SEVERITIES } from '../../src/core';
+import { RULES } from '@omnichannel-tools/core';
+import { DEFAULT_SEVERITIES } from '@omnichannel-tools/core';
 
 const root = path.join(__dirname, '..', '..', '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

@@ -12,7 +12,7 @@
  * which decides whether a write is read back or reported. Both are on every request's path, so the
  * transport is a small fetch wrapper; the queries follow Dataverse's documented Web API shapes.
  */
-import { DATAVERSE } from '../../catalogue';
+import { DATAVERSE } from '@omnichannel-tools/core/catalogue';
 import type { CallOptions, TokenProvider } from '../types';
 import { checkTokenHost } from '../auth/host-policy';
 import { redact } from '../auth/redact';

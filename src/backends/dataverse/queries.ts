@@ -2,7 +2,7 @@
  * The Web API requests the backend sends, built in one place so tests and the stand-in can be checked
  * against the documented shapes (entity sets, navigation properties, columns, escaping).
  */
-import { DATAVERSE } from '../../catalogue';
+import { DATAVERSE } from '@omnichannel-tools/core/catalogue';
 import type { EntityLogicalName } from '../../protocol/link';
 import type { ApiRequest } from './client';
 

@@ -2,7 +2,7 @@
  * Reads Dataverse JSON into the link vocabulary, checking its shape: a body that is not what the Web API
  * documents becomes a `bad-response` failure with a sentence, never a `TypeError` deep in the panel.
  */
-import { DATAVERSE } from '../../catalogue';
+import { DATAVERSE } from '@omnichannel-tools/core/catalogue';
 import type { ConversationSummary, EntityLogicalName, RecordRef } from '../../protocol/link';
 import { statusLabel } from '../conversation-status';
 import { DataverseFailure } from './failure';

@@ -2,7 +2,7 @@
  * Checks of a link call's arguments, exactly as strict as the real API: entity logical names match
  * exactly, ids must be GUIDs. Each rejection says what is wrong and how to fix it.
  */
-import { intendedEntity } from '../../catalogue';
+import { intendedEntity } from '@omnichannel-tools/core/catalogue';
 import { LinkError, type EntityLogicalName, type LinkMethod } from '../../protocol/link';
 
 const ENTITY_NAMES: readonly EntityLogicalName[] = ['account', 'contact', 'incident'];

@@ -2,7 +2,7 @@
  * "Copy as code": turns a finished call into the JavaScript a customization would contain, with the UI
  * refresh the API leaves to the caller and a rejection handler, so a pasted call passes the linter.
  */
-import { DEFAULT_REFRESH_CALL } from '../../catalogue';
+import { DEFAULT_REFRESH_CALL } from '@omnichannel-tools/core/catalogue';
 import type { LinkMethod, LinkRequest } from '../../protocol/link';
 
 /** The call with `.then(refresh)` and `.catch(log)`; string arguments are JSON-quoted, so always valid JS. */

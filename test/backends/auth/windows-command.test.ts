@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { azArguments } from '../../../src/backends/auth/azure-cli';
 import { cmdCommandLine, invocationFor } from '../../../src/backends/auth/windows-command';
-import { seeded } from '../../core/support/prng';
+import { seeded } from '../../support/prng';
 import { argvOf, batchRuns, cmdCommands, cmdSlashC } from './cmd-model';
 
 const AZ = 'C:\\Program Files (x86)\\Microsoft SDKs\\Azure\\CLI2\\wbin\\az.cmd';

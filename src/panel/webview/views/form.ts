@@ -2,7 +2,7 @@
  * The call form: table, record (a typed id checked as you type, or found by name), conversation, and the
  * Link / Unlink / Cancel buttons with the running call's progress.
  */
-import { ENTITIES } from '../../../catalogue';
+import { ENTITIES } from '@omnichannel-tools/core/catalogue';
 import type { ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../../../protocol/link';
 import type { PanelEnvironment } from '../../../protocol/webview';
 import { h, replaceChildren } from '../dom';

@@ -1,0 +1,162 @@
+/**
+ * Finds every call of a `Microsoft.Omnichannel` or `Microsoft.Apm` member in a file, in source order.
+ * Results are cached per parsed file (an edit yields a new SourceFile), so rules and editor features share one search.
+ *
+ * Every such call names a namespace somewhere in the text (`.Omnichannel`, `["Apm"]`, or a destructuring
+ * key), so the search starts from those spellings and follows the values they produce: up member chains to
+ * a call, and through variables into the places their names occur. Nothing else in the file is visited;
+ * each candidate call is then confirmed by the scope-aware evaluation.
+ */
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
+import { findMethod } from '../catalogue';
+import type { ApiCall, ResolvedString } from './types';
+import { climbWrappers, evaluate, unwrap } from './resolve';
+import { collectDeclarations } from './declare';
+import { occurrences } from './locate';
+import { Declarations } from './scope';
+
+const K_IDENTIFIER = ts.SyntaxKind.Identifier;
+const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const K_ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
+const K_CALL = ts.SyntaxKind.CallExpression;
+const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
+const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
+const K_OMITTED = ts.SyntaxKind.OmittedExpression;
+const NAMESPACE_NAMES = ['Omnichannel', 'Apm'];
+/** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
+const MAX_ACCESSES = 2;
+
+/** What one search of a file yields: the recognised calls and the declarations to resolve names with. */
+export interface FileIndex {
+  readonly calls: readonly ApiCall[];
+  readonly declarations: Declarations;
+}
+
+const cache = new WeakMap<ts.SourceFile, FileIndex>();
+const NO_DECLARATIONS = new Declarations(() => new Map());
+
+/** Anything holding a parsed file: a `ts.SourceFile` or an `OmnichannelDocument`. */
+export type HasSourceFile = ts.SourceFile | { readonly sourceFile: ts.SourceFile };
+
+export function findApiCalls(source: HasSourceFile): readonly ApiCall[] {
+  return indexOf('kind' in source ? source : source.sourceFile).calls;
+}
+
+export function indexOf(sourceFile: ts.SourceFile): FileIndex {
+  let index = cache.get(sourceFile);
+  if (!index) {
+    index = build(sourceFile);
+    cache.set(sourceFile, index);
+  }
+  return index;
+}
+
+/**
+ * Readies the string constants every call's arguments may name, in one sweep of the file: the rules
+ * resolve each identifier argument, and searching name by name costs a sweep each.
+ */
+export function prefetchArgumentNames(sourceFile: ts.SourceFile): void {
+  const index = indexOf(sourceFile);
+  const names: string[] = [];
+  for (const call of index.calls) {
+    for (const arg of call.args) {
+      const e = unwrap(arg);
+      if (e.kind === K_IDENTIFIER) names.push((e as ts.Identifier).text);
+    }
+  }
+  index.declarations.prefetch(names);
+}
+
+function build(sourceFile: ts.SourceFile): FileIndex {
+  const text = sourceFile.text;
+  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations: NO_DECLARATIONS };
+  const declarations = new Declarations(names => collectDeclarations(sourceFile, names));
+  const candidates = new Set<ts.CallExpression>();
+  const followed = new Set<string>();
+  const pending: string[] = [];
+
+  /** Follows a value that may be a namespace or member upwards: to the call it is, or the variable it fills. */
+  const flow = (start: ts.Node): void => {
+    let node = start;
+    for (let accesses = 0; ; ) {
+      node = climbWrappers(node);
+      const parent = node.parent;
+      if (!parent) return;
+      const kind = parent.kind;
+      if ((kind === K_PROPERTY_ACCESS || kind === K_ELEMENT_ACCESS) && (parent as ts.PropertyAccessExpression).expression === node) {
+        if (++accesses > MAX_ACCESSES) return;
+        node = parent;
+      } else if (kind === K_CALL && (parent as ts.CallExpression).expression === node) {
+        candidates.add(parent as ts.CallExpression);
+        return;
+      } else if (kind === K_VARIABLE && (parent as ts.VariableDeclaration).initializer === node) {
+        follow((parent as ts.VariableDeclaration).name);
+        return;
+      } else {
+        return;
+      }
+    }
+  };
+  /** Every name a binding declares becomes a possible alias: its occurrences are followed too. */
+  const follow = (name: ts.BindingName): void => {
+    if (name.kind === K_IDENTIFIER) {
+      if (!followed.has(name.text)) {
+        followed.add(name.text);
+        pending.push(name.text);
+      }
+      return;
+    }
+    for (const element of name.elements) {
+      if (element.kind !== K_OMITTED) follow(element.name);
+    }
+  };
+
+  for (const node of occurrences(sourceFile, NAMESPACE_NAMES, { strings: true })) {
+    const parent = node.parent;
+    if (parent.kind === K_BINDING_ELEMENT) {
+      const element = parent as ts.BindingElement;
+      // `const { Omnichannel: oc } = Microsoft`, `const { Omnichannel } = Microsoft`
+      if (element.propertyName === node || element.name === node) follow(element.name);
+    } else if (parent.kind === K_PROPERTY_ACCESS) {
+      if ((parent as ts.PropertyAccessExpression).name === node) flow(parent);
+    } else {
+      const key = climbWrappers(node);
+      const access = key.parent;
+      if (access?.kind === K_ELEMENT_ACCESS && (access as ts.ElementAccessExpression).argumentExpression === key) flow(access);
+    }
+  }
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const use of occurrences(sourceFile, name)) flow(use);
+  }
+
+  const found: ApiCall[] = [];
+  for (const call of candidates) {
+    const target = evaluate(call.expression, declarations);
+    if (target?.kind !== 'member') continue;
+    found.push(new RecognisedCall(target.namespace, target.member, target.node, call, declarations));
+  }
+  found.sort((a, b) => a.node.pos - b.node.pos || b.node.end - a.node.end);
+  return { calls: found, declarations };
+}
+
+class RecognisedCall implements ApiCall {
+  readonly method;
+  readonly args;
+
+  constructor(
+    readonly namespace: ApiCall['namespace'],
+    readonly member: string,
+    readonly memberNode: ts.Node,
+    readonly node: ts.CallExpression,
+    private readonly declarations: Declarations,
+  ) {
+    this.method = findMethod(namespace, member);
+    this.args = node.arguments;
+  }
+
+  resolveString(expr: ts.Expression): ResolvedString | undefined {
+    const target = evaluate(expr, this.declarations);
+    return target?.kind === 'string' ? { value: target.value, node: target.node } : undefined;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Completion: API members after `Microsoft.Omnichannel.` / `Microsoft.Apm.` (however they are reached),
+ * call snippets that already refresh the UI, and entity logical names in a link/unlink call's first
+ * argument. Works on half-typed code; anywhere else it returns nothing, quickly.
+ */
+import * as ts from 'typescript';
+import { DEFAULT_REFRESH_CALL, ENTITIES, LINK_METHODS, OMNICHANNEL_NAMESPACE, methodsOf, type EntityInfo, type MethodInfo } from '../catalogue';
+import type { CompletionEntry, TextSpan } from '../types';
+import { entityMarkdown, escapeSnippet, methodMarkdown, namespaceMarkdown, signatureLabel } from './markdown';
+import { NAMESPACES, resolveCallee, resolveTarget } from './resolve';
+import { contentsSpan, innermostAt, insideArguments, argumentIndexAt, isTerminated, wordAt, type ParsedDocument } from './syntax';
+
+export interface CompletionOptions {
+  /** The refresh call the link snippets put in the success handler (the `omnichannel.refreshCall` setting). */
+  readonly refreshCall?: string;
+}
+
+export function completions(doc: ParsedDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
+  const sf = doc.sourceFile;
+  if (offset < 0 || offset > sf.text.length) return [];
+  const literal = innermostAt(sf, offset, ts.isStringLiteralLike);
+  if (literal && offset > literal.getStart(sf)) return entityCompletions(doc, literal, offset);
+  return memberCompletions(doc, offset, options) ?? firstArgumentCompletions(doc, offset) ?? [];
+}
+
+/** Entity names inside the first string argument of linkToConversation / unlinkFromConversation. */
+function entityCompletions(doc: ParsedDocument, literal: ts.StringLiteralLike, offset: number): CompletionEntry[] {
+  const sf = doc.sourceFile;
+  if (isTerminated(literal, sf) && offset >= literal.end) return [];
+  const call = literal.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== literal) return [];
+  const method = resolveCallee(call, sf);
+  if (!method || !LINK_METHODS.has(method.name)) return [];
+  const contents = contentsSpan(literal, sf);
+  // An unterminated string runs to the end of the line; replace only the word being typed.
+  const replace = isTerminated(literal, sf) ? contents : { start: contents.start, end: Math.min(contents.end, wordAt(sf.text, offset).end) };
+  return ENTITIES.map((e, i) => entityEntry(e, i, replace, e.logicalName));
+}
+
+/** Quoted entity names when the cursor is at a link call's empty (or bare-word) first argument. */
+function firstArgumentCompletions(doc: ParsedDocument, offset: number): CompletionEntry[] | undefined {
+  const sf = doc.sourceFile;
+  const call = innermostAt(sf, offset, ts.isCallExpression);
+  if (!call || !insideArguments(call, offset, sf) || argumentIndexAt(call, offset, sf) !== 0) return undefined;
+  const method = resolveCallee(call, sf);
+  if (!method || !LINK_METHODS.has(method.name)) return undefined;
+  const first = call.arguments[0];
+  const word = wordAt(sf.text, offset);
+  if (first && !(ts.isIdentifier(first) && first.getStart(sf) === word.start)) return undefined;
+  return ENTITIES.map((e, i) => entityEntry(e, i, word, `"${e.logicalName}"`));
+}
+
+function entityEntry(entity: EntityInfo, index: number, replace: TextSpan, insertText: string): CompletionEntry {
+  return {
+    label: insertText,
+    kind: 'entity',
+    detail: `${entity.displayName} (${entity.slot === 'customer' ? 'customer link' : 'case link'})`,
+    documentation: entityMarkdown(entity),
+    insertText,
+    replace,
+    sortText: String(index),
+  };
+}
+
+/** Members after a dot, when what is before the dot is the `Microsoft` root or an API namespace. */
+function memberCompletions(doc: ParsedDocument, offset: number, options: CompletionOptions): CompletionEntry[] | undefined {
+  const sf = doc.sourceFile;
+  const word = wordAt(sf.text, offset);
+  const dot = word.start - 1;
+  if (sf.text[dot] !== '.') return undefined;
+  const access = innermostAt(sf, dot, (n): n is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(n) && n.name.pos === dot + 1);
+  if (!access) return undefined;
+  const target = resolveTarget(access.expression, sf);
+  if (target?.kind === 'root') {
+    return NAMESPACES.map(ns => ({
+      label: ns.slice('Microsoft.'.length),
+      kind: 'property' as const,
+      detail: ns,
+      documentation: namespaceMarkdown(ns, methodsOf(ns)),
+      replace: word,
+    }));
+  }
+  if (target?.kind !== 'namespace') return undefined;
+  const methods = methodsOf(target.namespace);
+  const entries: CompletionEntry[] = methods.map(m => ({
+    label: m.name,
+    kind: 'method',
+    detail: signatureLabel(m),
+    documentation: methodMarkdown(m),
+    insertText: m.name,
+    replace: word,
+    sortText: `0${m.name}`,
+  }));
+  if (target.namespace === OMNICHANNEL_NAMESPACE) {
+    for (const m of methods) if (LINK_METHODS.has(m.name)) entries.push(snippetEntry(m, word, options.refreshCall ?? DEFAULT_REFRESH_CALL));
+  }
+  return entries;
+}
+
+/** A whole link/unlink call that handles both outcomes and refreshes the UI, as the API requires. */
+function snippetEntry(m: MethodInfo, replace: TextSpan, refreshCall: string): CompletionEntry {
+  const names = ENTITIES.map(e => e.logicalName).join(',');
+  const body =
+    `${m.name}("\${1|${names}|}", \${2:recordId})\n` +
+    `\t.then(() => \${3:${escapeSnippet(refreshCall)}}, error => \${4:console.error(error)});$0`;
+  return {
+    label: `${m.name}(…).then(refresh)`,
+    kind: 'snippet',
+    detail: `${m.name === 'linkToConversation' ? 'Link' : 'Unlink'}, then refresh the UI and handle failure`,
+    documentation: methodMarkdown(m),
+    insertText: body,
+    insertTextIsSnippet: true,
+    replace,
+    sortText: `1${m.name}`,
+  };
+}

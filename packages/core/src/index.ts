@@ -1,0 +1,8 @@
+/** The analysis core's public surface. No editor, no LSP: text in, plain results out. */
+export * from './types';
+export * from './document';
+export * from './analyze';
+export * from './settings';
+export * from './features';
+export * from './catalogue';
+export { RULES } from './rules/all-rules';

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { completions } from '../../src/features';
+import { withCursor } from './cursor';
+
+function labels(marked: string, fileName?: string): string[] {
+  const { doc, offset } = withCursor(marked, fileName);
+  return completions(doc, offset).map(e => e.label);
+}
+
+describe('completions', () => {
+  it('offers the Omnichannel methods right after the dot, with nothing typed yet', () => {
+    const got = labels('Microsoft.Omnichannel.|');
+    for (const name of ['linkToConversation', 'unlinkFromConversation', 'getConversationId', 'getConversations', 'openConversation', 'sendMessageToConversation']) {
+      assert.ok(got.includes(name), `missing ${name} in ${got.join(', ')}`);
+    }
+    assert.ok(!got.includes('refreshTab'), 'Apm members must not be offered under Omnichannel');
+  });
+
+  it('replaces the partial word and keeps working when more code follows on the next line', () => {
+    const { doc, offset } = withCursor('function f() {\n  Microsoft.Omnichannel.lin|\n  const x = 1;\n}');
+    const entry = completions(doc, offset).find(e => e.label === 'linkToConversation');
+    assert.ok(entry, 'linkToConversation offered');
+    assert.equal(doc.text.slice(entry.replace!.start, entry.replace!.end), 'lin');
+  });
+
+  it('offers Apm members through global prefixes', () => {
+    assert.ok(labels('window.parent.Microsoft.Apm.|').includes('refreshTab'));
+    assert.ok(labels('top.Microsoft.Apm.get|').includes('getFocusedSession'));
+  });
+
+  it('follows same-file aliases, including destructured namespaces', () => {
+    assert.ok(labels('const oc = Microsoft.Omnichannel;\noc.|').includes('linkToConversation'));
+    assert.ok(labels('const ms = window.Microsoft;\nconst apm = ms.Apm;\napm.|').includes('refreshTab'));
+    assert.ok(labels('const { Omnichannel } = Microsoft;\nOmnichannel.|').includes('getConversationId'));
+  });
+
+  it('offers the namespaces after Microsoft.', () => {
+    assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'Omnichannel']);
+  });
+
+  it('offers a link snippet that refreshes the UI and handles failure', () => {
+    const { doc, offset } = withCursor('Microsoft.Omnichannel.|');
+    const snippet = completions(doc, offset, { refreshCall: 'refreshCaseTab()' }).find(e => e.kind === 'snippet' && e.label.startsWith('linkToConversation'));
+    assert.ok(snippet?.insertTextIsSnippet);
+    assert.match(snippet.insertText!, /^linkToConversation\("\$\{1\|account,contact,incident\|\}", \$\{2:recordId\}\)/);
+    assert.match(snippet.insertText!, /\.then\(\(\) => \$\{3:refreshCaseTab\(\)\}, error => /);
+  });
+
+  it('offers entity names inside the first string argument, replacing the string contents', () => {
+    const { doc, offset } = withCursor('Microsoft.Omnichannel.linkToConversation("inc|ident", id);');
+    const got = completions(doc, offset);
+    assert.deepEqual(got.map(e => e.label), ['account', 'contact', 'incident']);
+    assert.equal(doc.text.slice(got[0]!.replace!.start, got[0]!.replace!.end), 'incident');
+  });
+
+  it('offers entity names in an unclosed string while typing', () => {
+    const { doc, offset } = withCursor('Microsoft.Omnichannel.unlinkFromConversation("inc|\nfoo();');
+    const got = completions(doc, offset);
+    assert.deepEqual(got.map(e => e.label), ['account', 'contact', 'incident']);
+    assert.equal(doc.text.slice(got[2]!.replace!.start, got[2]!.replace!.end), 'inc');
+  });
+
+  it('offers quoted entity names at an empty first argument', () => {
+    const { doc, offset } = withCursor('const oc = Microsoft.Omnichannel; oc.linkToConversation(|)');
+    assert.deepEqual(completions(doc, offset).map(e => e.insertText), ['"account"', '"contact"', '"incident"']);
+  });
+
+  it('offers nothing in other strings, other arguments, comments and unrelated members', () => {
+    assert.deepEqual(labels('Microsoft.Omnichannel.linkToConversation("incident", "ab|")'), []);
+    assert.deepEqual(labels('Xrm.WebApi.retrieveRecord("acc|", id)'), []);
+    assert.deepEqual(labels('// Microsoft.Omnichannel.|'), []);
+    assert.deepEqual(labels('formContext.data.|'), []);
+    assert.deepEqual(labels('const Microsoft = {}; const x = 1|'), []);
+  });
+
+  it('works in TypeScript files with optional chaining and casts', () => {
+    assert.ok(labels('(window as any).Microsoft?.Omnichannel?.|', 'form.ts').includes('linkToConversation'));
+  });
+});

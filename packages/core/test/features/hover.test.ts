@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { hover } from '../../src/features';
+import { withCursor } from './cursor';
+
+function hoverAt(marked: string) {
+  const { doc, offset } = withCursor(marked);
+  const h = hover(doc, offset);
+  return h && { ...h, text: doc.text.slice(h.start, h.end) };
+}
+
+describe('hover', () => {
+  it('shows a method\'s signature, docs and example', () => {
+    const h = hoverAt('Microsoft.Omnichannel.linkTo|Conversation("incident", id);');
+    assert.ok(h);
+    assert.equal(h.text, 'linkToConversation');
+    assert.match(h.contents, /\(method\) Microsoft\.Omnichannel\.linkToConversation\(entityLogicalName: .*recordId: string, conversationId\?: string\)/);
+    assert.match(h.contents, /refresh/i);
+    assert.match(h.contents, /Example:/);
+  });
+
+  it('shows a method reached through a destructured alias', () => {
+    const h = hoverAt('const { unlinkFromConversation } = Microsoft.Omnichannel;\nunlink|FromConversation("contact", id);');
+    assert.match(h!.contents, /\(method\) Microsoft\.Omnichannel\.unlinkFromConversation/);
+  });
+
+  it('shows the entity named in a link call', () => {
+    const h = hoverAt('Microsoft.Omnichannel.linkToConversation("inci|dent", id);');
+    assert.equal(h!.text, '"incident"');
+    assert.match(h!.contents, /\*\*Case\*\*/);
+  });
+
+  it('says which entity a wrong name probably means', () => {
+    const h = hoverAt('Microsoft.Omnichannel.linkToConversation("ca|se", id);');
+    assert.match(h!.contents, /use `"incident"`/);
+  });
+
+  it('shows the parameter an argument fills', () => {
+    const h = hoverAt('Microsoft.Omnichannel.linkToConversation("incident", ca|seId, convId);');
+    assert.equal(h!.text, 'caseId');
+    assert.match(h!.contents, /\(parameter\) recordId: string/);
+  });
+
+  it('shows nothing on unrelated code', () => {
+    assert.equal(hoverAt('Xrm.WebApi.retrieve|Record("account", id);'), undefined);
+    assert.equal(hoverAt('const Microsoft = 1; const x|y = 2;'), undefined);
+  });
+});

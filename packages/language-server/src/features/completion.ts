@@ -1,0 +1,34 @@
+/** Completion: API members, call snippets and entity names, from the core's `completions`. */
+import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { completions } from '@omnichannel-tools/core';
+import type { ServerContext } from '../context';
+import { COMPLETION_KIND, toRange } from '../convert';
+import { guard } from '../guard';
+
+/** `.` for members, quotes for entity names inside a link call's first argument. */
+export const COMPLETION_TRIGGERS = ['.', '"', "'", '`'];
+
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion(guard(ctx.log, 'Completion', [], async (params: CompletionParams): Promise<CompletionItem[]> => {
+    const entry = ctx.documents.get(params.textDocument.uri);
+    if (!entry) return [];
+    const settings = await ctx.settings.get(entry.uri);
+    const doc = entry.doc;
+    return completions(doc, doc.offsetAt(params.position), { refreshCall: settings.analyzer.refreshCall }).map(e => {
+      const newText = e.insertText ?? e.label;
+      const item: CompletionItem = {
+        label: e.label,
+        kind: COMPLETION_KIND[e.kind],
+        insertTextFormat: e.insertTextIsSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      };
+      if (e.detail !== undefined) item.detail = e.detail;
+      if (e.documentation !== undefined) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+      if (e.sortText !== undefined) item.sortText = e.sortText;
+      if (e.replace) item.textEdit = { range: toRange(doc, e.replace), newText };
+      else item.insertText = newText;
+      // Filtering must match what the user typed against the inserted name, not a snippet's label.
+      if (e.insertTextIsSnippet || e.kind === 'entity') item.filterText = e.kind === 'entity' ? newText : e.label.split('(')[0];
+      return item;
+    });
+  }));
+}

@@ -1,0 +1,76 @@
+/**
+ * The `omnichannel` settings of each document, pulled from the client with `workspace/configuration`
+ * (so folder settings apply), cached per document and dropped when the configuration changes.
+ * Invalid values fall back to defaults; each problem is shown to the user once, naming the setting.
+ */
+import { MessageType, type Connection } from 'vscode-languageserver/node';
+import { resolveSettings } from '@omnichannel-tools/core';
+import type { AnalyzerSettings } from '@omnichannel-tools/core';
+
+export interface DocumentSettings {
+  readonly analyzer: AnalyzerSettings;
+  readonly codeLensEnabled: boolean;
+}
+
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<DocumentSettings>>();
+  private readonly shownProblems = new Set<string>();
+  /** Settings pushed with `didChangeConfiguration`, for clients without `workspace/configuration`. */
+  private pushed: unknown;
+  canPull = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): Promise<DocumentSettings> {
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.load(uri);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** After a configuration change: forget every cached value; problems may be shown again. */
+  reset(pushed: unknown): void {
+    this.cache.clear();
+    this.shownProblems.clear();
+    if (pushed && typeof pushed === 'object' && 'omnichannel' in pushed) this.pushed = (pushed as { omnichannel: unknown }).omnichannel;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private async load(uri: string): Promise<DocumentSettings> {
+    let raw: unknown = this.pushed;
+    if (this.canPull) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'omnichannel' });
+      } catch (error) {
+        this.connection.console.warn(`Could not read the omnichannel settings for ${uri}; using the defaults. ${String(error)}`);
+        raw = undefined;
+      }
+    }
+    const { settings, problems } = resolveSettings(raw);
+    this.report(problems);
+    return { analyzer: settings, codeLensEnabled: codeLensEnabled(raw) };
+  }
+
+  private report(problems: readonly string[]): void {
+    const fresh = problems.filter(p => !this.shownProblems.has(p));
+    if (fresh.length === 0) return;
+    for (const p of fresh) this.shownProblems.add(p);
+    void this.connection.sendNotification('window/showMessage', {
+      type: MessageType.Warning,
+      message: `Invalid Omnichannel settings: ${fresh.join(' ')}`,
+    });
+  }
+}
+
+function codeLensEnabled(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object') return true;
+  const lens = (raw as Record<string, unknown>)['codeLens'];
+  // VS Code hands dotted settings as nested objects; other clients may send the flat key.
+  const value = lens && typeof lens === 'object' ? (lens as Record<string, unknown>)['enabled'] : (raw as Record<string, unknown>)['codeLens.enabled'];
+  return value !== false;
+}

@@ -1,6 +1,0 @@
-/** The analysis core's public surface. No editor, no LSP: text in, plain results out. */
-export * from './types';
-export * from './document';
-export * from './analyze';
-export * from './settings';
-export * from './features';

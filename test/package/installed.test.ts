@@ -1,0 +1,73 @@
+/**
+ * The npm packages as a user installs them: packed tarballs in a throwaway project outside the repository,
+ * each run there as its README says. The CLI and the language server must report the same problems.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { ThrowawayProject } from './support/throwaway-project';
+
+const FORM = [
+  'function linkCase(caseId, conversationId) {',
+  '  Microsoft.Omnichannel.linkToConversation("case", caseId, conversationId);',
+  '}',
+  '',
+].join('\n');
+
+/** `line:rule` pairs, 1-based lines, sorted: what every tool must agree on. */
+type Report = string[];
+
+describe('the npm packages, installed from their tarballs', function () {
+  this.timeout(180_000);
+  let project: ThrowawayProject;
+  let form: string;
+
+  before(() => {
+    project = ThrowawayProject.create();
+    form = project.write('src/form.js', FORM);
+  });
+  after(() => project?.dispose());
+
+  it('npx omnichannel-lint reports the problems and exits 1', () => {
+    const result = project.bin('omnichannel-lint', ['src']);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /src[\\/]form\.js:2:\d+ error invalid-entity-name/);
+  });
+
+  it('omnichannel-language-server --stdio publishes the same problems as the CLI', async () => {
+    const fromCli = cliReport(project);
+    const fromServer = await serverReport(project, form);
+    assert.deepEqual(fromServer, fromCli);
+    assert.ok(fromCli.includes('2:invalid-entity-name'));
+  });
+});
+
+function cliReport(project: ThrowawayProject): Report {
+  const result = project.bin('omnichannel-lint', ['--format', 'json', 'src']);
+  const parsed = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string }[] }[];
+  return parsed.flatMap(file => file.messages.map(m => `${m.line}:${m.ruleId}`)).sort();
+}
+
+async function serverReport(project: ThrowawayProject, file: string): Promise<Report> {
+  const child = spawn(`${project.dir}/node_modules/.bin/omnichannel-language-server`, ['--stdio'], { cwd: project.dir, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  try {
+    const uri = pathToFileURL(file).href;
+    const published = new Promise<PublishDiagnosticsParams>(resolve => {
+      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        if (params.uri === uri) resolve(params);
+      });
+    });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(project.dir).href, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: FORM } });
+    const { diagnostics } = await published;
+    return diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}

@@ -24,7 +24,8 @@ describe('the npm packages, installed from their tarballs', function () {
   let form: string;
 
   before(() => {
-    project = ThrowawayProject.create();
+    // Two more compilers next to the tarballs: the typings must work with TypeScript 5.x and 7 too.
+    project = ThrowawayProject.create(['ts5@npm:typescript@5', 'ts7@npm:typescript@7']);
     form = project.write('src/form.js', FORM);
   });
   after(() => project?.dispose());
@@ -41,7 +42,30 @@ describe('the npm packages, installed from their tarballs', function () {
     assert.deepEqual(fromServer, fromCli);
     assert.ok(fromCli.includes('2:invalid-entity-name'));
   });
+
+  for (const compiler of ['ts5', 'ts7']) {
+    it(`@omnichannel-tools/types: ${compiler} accepts correct code and rejects each marked mistake`, () => {
+      project.write('typed/tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], types: ['@omnichannel-tools/types'] }, include: ['*.ts'] }));
+      project.write('typed/form.ts', TYPED);
+      const result = project.module(`${compiler}/bin/tsc`, ['-p', 'typed']);
+      assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+      project.write('typed/form.ts', TYPED.replace("'incident'", "'case'"));
+      const wrong = project.module(`${compiler}/bin/tsc`, ['-p', 'typed']);
+      assert.notEqual(wrong.status, 0);
+      assert.match(wrong.stdout, /"case"/);
+    });
+  }
 });
+
+const TYPED = [
+  'export async function linkCase(caseId: string, conversationId: string): Promise<void> {',
+  "  await Microsoft.Omnichannel.linkToConversation('incident', caseId, conversationId);",
+  '  Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
+  '}',
+  '// @ts-expect-error a misspelt member',
+  "Microsoft.Omnichannel.linkToConverstion('incident', 'x');",
+  '',
+].join('\n');
 
 function cliReport(project: ThrowawayProject): Report {
   const result = project.bin('omnichannel-lint', ['--format', 'json', 'src']);

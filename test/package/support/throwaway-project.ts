@@ -39,6 +39,11 @@ export class ThrowawayProject {
     return spawnSync(path.join(this.dir, 'node_modules', '.bin', name), args, { cwd: this.dir, encoding: 'utf8' });
   }
 
+  /** Runs a file of an installed package (`node_modules/<path>`) in the project. */
+  module(file: string, args: readonly string[]): SpawnSyncReturns<string> {
+    return spawnSync(path.join(this.dir, 'node_modules', file), args, { cwd: this.dir, encoding: 'utf8' });
+  }
+
   dispose(): void {
     rmSync(path.dirname(this.dir), { recursive: true, force: true });
   }

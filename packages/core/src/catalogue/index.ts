@@ -5,6 +5,7 @@
 import type { EntityInfo, MethodInfo, ParameterInfo, RefreshPattern } from './types';
 
 export * from './types';
+export * from './objects';
 
 export const OMNICHANNEL_NAMESPACE = 'Microsoft.Omnichannel';
 export const APM_NAMESPACE = 'Microsoft.Apm';

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'packages/*/out/**', 'dist/**', 'node_modules/**', 'tools/**', 'test/support/*.js', 'scripts/**', 'samples/**', 'test/fixtures/**'] },
+  { ignores: ['out/**', 'packages/*/out/**', 'packages/types/index.d.ts', 'dist/**', 'node_modules/**', 'tools/**', 'test/support/*.js', 'scripts/**', 'samples/**', 'test/fixtures/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

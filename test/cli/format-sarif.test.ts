@@ -20,7 +20,8 @@ const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a SARIF log is walked by path in assertions
+// A SARIF log is walked by path in the assertions.
+type Json = any;
 
 function assertValid(log: unknown): void {
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));

@@ -132,7 +132,8 @@ class Walker {
       }
       const source = isSource(full) && wanted(full);
       if (entry.isFile()) {
-        if (source) this.list(full); // the entry says it is a plain file: no stat needed
+        // A plain file, not a link: its real path is its real folder's plus its name, no system call needed.
+        if (source) this.list(full, path.join(real, entry.name));
         continue;
       }
       // A link, or a FIFO, socket or device. A dangling link without an extension may have been a folder of sources.
@@ -141,16 +142,16 @@ class Walker {
       if (stat.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
         const target = this.realpath(full);
-        if (target !== undefined && inside.has(target)) this.loops.push({ link: full, target });
-        else if (target !== undefined) this.walkFolder(full, wanted, inside);
+        if (target === undefined) continue;
+        if (!inside.has(target)) this.walkFolder(full, wanted, inside);
+        else if (!this.loops.some(l => l.link === full)) this.loops.push({ link: full, target }); // once, though several patterns walk it
       } else if (source) this.addFile(full, stat);
     }
   }
 
   /** Lists a regular file once per real path, at the path it was first found at. */
-  private list(full: string): void {
+  private list(full: string, real = this.realpath(full)): void {
     this.found++;
-    const real = this.realpath(full);
     if (real !== undefined && !this.files.has(real)) this.files.set(real, full);
   }
 

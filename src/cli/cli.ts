@@ -102,5 +102,15 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), process.cwd(), s => process.stdout.write(s), s => process.stderr.write(s));
+  // A reader that stops early (`| head`) closes the pipe: that is not the linter's failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  try {
+    process.exitCode = run(process.argv.slice(2), process.cwd(), s => process.stdout.write(s), s => process.stderr.write(s));
+  } catch (error) {
+    // Exit 1 would read as "errors found": a crash must fail the run as the linter's own failure.
+    process.stderr.write(`omnichannel-lint: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
 }

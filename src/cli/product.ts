@@ -29,7 +29,12 @@ function readProduct(from: string): Product {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (existsSync(file)) {
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; repository?: unknown };
+      let manifest: { version?: unknown; repository?: unknown } = {};
+      try {
+        manifest = JSON.parse(readFileSync(file, 'utf8')) as typeof manifest;
+      } catch {
+        // an unreadable manifest costs the report its version, not the run
+      }
       return { version: typeof manifest.version === 'string' ? manifest.version : '0.0.0', informationUri: homeOf(manifest.repository) };
     }
     if (path.dirname(dir) === dir) return { version: '0.0.0', informationUri: FALLBACK_HOME };

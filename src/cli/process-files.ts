@@ -43,48 +43,59 @@ export function processFiles(
     }
     const onRuleError = (ruleId: string, error: unknown) => {
       failures++;
-      say(`${file}: rule ${ruleId} failed (${error instanceof Error ? error.message : String(error)}), so its findings for one call are missing. This is a bug in omnichannel-lint: please report it with the file.`);
+      say(`${file}: rule ${ruleId} failed (${message(error)}), so its findings for one call are missing. This is a bug in omnichannel-lint: please report it with the file.`);
     };
-    const source = read.source;
-    let text = source.text;
-    let fixed = false;
-    if (options.fix !== 'off') {
-      const outcome = fixText(absolute, source.text, settings);
-      if (outcome.kind === 'refused') say(`${file}: not fixed: ${outcome.reason}.`);
-      else if (outcome.kind === 'fixed' && !source.roundTrips) {
-        say(`${file}: not fixed: it is not valid ${ENCODING_NAME[source.encoding]} text, and writing it back would change bytes no fix touched. Save it as UTF-8 first.`);
-      } else if (outcome.kind === 'fixed' && options.fix === 'dry-run') {
-        diffs.push(unifiedDiff(file.split(path.sep).join('/'), source.text, outcome.text));
-        text = outcome.text;
-        fixed = true;
-      } else if (outcome.kind === 'fixed') {
-        const written = write(absolute, source, outcome.text);
-        if (written === true) {
-          fixedFiles++;
-          text = outcome.text;
-          fixed = true;
-        } else {
-          failures++;
-          say(`${file}: could not write the fixes: ${written}. The file is unchanged.`);
-        }
-      }
+    try {
+      const fix = options.fix === 'off' ? undefined : fixOne(absolute, file, read.source, settings, options.fix, say);
+      if (fix?.diff) diffs.push(fix.diff);
+      if (fix?.written) fixedFiles++;
+      if (fix?.writeFailed) failures++;
+      const report = lintText(absolute, file, fix?.text ?? read.source.text, settings, { onRuleError });
+      reports.push(fix?.text !== undefined ? { ...report, fixed: true } : report);
+    } catch (error) {
+      // A failure of the linter itself on one file must not cost the others their lint.
+      failures++;
+      say(`${file}: internal error, so it was not linted: ${message(error)}. This is a bug in omnichannel-lint: please report it with the file.`);
     }
-    const report = lintText(absolute, file, text, settings, { onRuleError });
-    reports.push(fixed ? { ...report, fixed } : report);
   }
   return { reports, unreadable: unreadableFiles, failures, fixedFiles, diffs };
 }
 
-const ENCODING_NAME: Record<SourceText['encoding'], string> = { utf8: 'UTF-8', 'utf8-bom': 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16' };
+interface FixResult {
+  /** The fixed text, when the file was (or with --fix-dry-run would be) changed. */
+  readonly text?: string;
+  readonly diff?: string;
+  readonly written?: boolean;
+  readonly writeFailed?: boolean;
+}
 
-function write(absolute: string, source: SourceText, text: string): true | string {
+/** Fixes one file's text and, unless this is a dry run, writes it; says why when it does not. */
+function fixOne(absolute: string, file: string, source: SourceText, settings: AnalyzerSettings, mode: 'write' | 'dry-run', say: (line: string) => void): FixResult {
+  const outcome = fixText(absolute, source.text, settings);
+  if (outcome.kind === 'unchanged') return {};
+  if (outcome.kind === 'refused') {
+    say(`${file}: not fixed: ${outcome.reason}.`);
+    return {};
+  }
+  if (!source.roundTrips) {
+    say(`${file}: not fixed: it is not valid ${ENCODING_NAME[source.encoding]} text, and writing it back would change bytes no fix touched. Save it as UTF-8 first.`);
+    return {};
+  }
+  if (mode === 'dry-run') return { text: outcome.text, diff: unifiedDiff(file.split(path.sep).join('/'), source.text, outcome.text) };
   try {
-    writeFixed(absolute, source, text);
-    return true;
+    writeFixed(absolute, source, outcome.text);
+    return { text: outcome.text, written: true };
   } catch (error) {
-    return describeError(error);
+    say(`${file}: could not write the fixes: ${describeError(error)}. The file is unchanged.`);
+    return { writeFailed: true };
   }
 }
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const ENCODING_NAME: Record<SourceText['encoding'], string> = { utf8: 'UTF-8', 'utf8-bom': 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16' };
 
 /** Relative to the working folder; absolute when it is outside that folder (or is the folder itself). */
 export function displayPath(absolute: string, cwd: string): string {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { syntaxErrors } from '../../src/cli/core';
-import { BAD, parseJson, requireTool, useTempDir } from './support';
+import { BAD, parseJson, requireTool, runBundle, useTempDir } from './support';
 
 // Several fixes on one call (some at one offset, so they take more than one pass), a typo'd member, an
 // await without try: every problem here has a preferred fix.
@@ -111,6 +111,21 @@ describe('cli: --fix', () => {
     t.write('a.js', BAD + 'let = ;\n');
     t.cli('--fix', 'a.js');
     assert.match(text('a.js'), /"incident"/);
+  });
+
+  it('exits 2 and leaves the file as it was when the fixes cannot be written', function () {
+    this.timeout(120_000);
+    // Root may write anywhere, so the fix runs as nobody, who may read the file but not write in its folder.
+    requireTool(this, 'setpriv');
+    chmodSync(t.dir(), 0o755);
+    t.write('a.js', BAD);
+    chmodSync(path.join(t.dir(), 'a.js'), 0o644);
+    const r = runBundle(t.dir(), ['--fix', 'a.js'], 'nobody');
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /a\.js: could not write the fixes: permission denied \(EACCES\)\. The file is unchanged\./);
+    assert.equal(text('a.js'), BAD);
+    assert.match(r.stdout, /^a\.js:2:44 error invalid-entity-name/m, 'the problems of the file as it is are reported');
+    assert.deepEqual(readdirSync(t.dir()), ['a.js'], 'no temporary file is left behind');
   });
 
   it('lints but does not rewrite a file that is not valid UTF-8', () => {

@@ -1,62 +1,98 @@
 /** Parses the CLI's command line into options, or a usage error saying what is wrong. */
-import { RULE_IDS, type RuleId, type Severity } from '@omnichannel-tools/core';
+import { RULE_IDS, type RuleId, type Severity } from './core';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
-  readonly format: 'text' | 'json';
+  readonly format: Format;
+  /** Where the report goes instead of standard output. */
+  readonly output: string | undefined;
   /** Exit 1 when there are more warnings than this; undefined: warnings never fail the run. */
   readonly maxWarnings: number | undefined;
   readonly rules: Partial<Record<RuleId, Severity>>;
+  readonly fix: 'off' | 'write' | 'dry-run';
+  /** False with --no-error-on-unreadable: unreadable input is still reported but does not fail the run. */
+  readonly errorOnUnreadable: boolean;
   readonly patterns: readonly string[];
   readonly help: boolean;
+  readonly version: boolean;
 }
 
 export const USAGE = `Usage: omnichannel-lint [options] <files, folders or globs>...
 
 Lints Microsoft.Omnichannel / Microsoft.Apm calls in .js, .jsx, .ts, .tsx, .mjs and .cjs files
-(folders are searched recursively; node_modules is skipped). Settings are read from the
-"omnichannel.*" keys of .vscode/settings.json in the current folder, when it exists.
+(folders are searched recursively, following symbolic links; node_modules and .git are skipped).
+Settings are read from the "omnichannel.*" keys of .vscode/settings.json in the current folder.
 
 Options:
-  --format text|json     output format (default: text)
-  --max-warnings N       fail when there are more than N warnings (default: warnings do not fail)
-  --rule id=severity     set a rule's severity: error, warning, info or off (repeatable)
-  -h, --help             show this help
+  --format text|json|sarif|github  report format (default: text); json is ESLint's, sarif is 2.1.0,
+                                   github prints workflow commands that annotate the pull request
+  -o, --output FILE                write the report to FILE; problems and the summary go to stderr
+  --fix                            apply every preferred fix and write the files
+  --fix-dry-run                    show what --fix would change (a diff per file), write nothing
+  --max-warnings N                 fail when there are more than N warnings (default: warnings do not fail)
+  --rule id=severity               set a rule's severity: error, warning, info or off (repeatable)
+  --no-error-on-unreadable         report unreadable files and folders without failing the run
+  -v, --version                    print the version
+  -h, --help                       show this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable input.
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings) remain,
+2 usage error, a file or folder that could not be read, or nothing linted at all.
 Rules: ${RULE_IDS.join(', ')}`;
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+const SWITCHES: readonly string[] = ['--help', '--version', '--fix', '--fix-dry-run', '--no-error-on-unreadable'];
 
 export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
-  let format: CliOptions['format'] = 'text';
+  let format: Format = 'text';
+  let output: string | undefined;
   let maxWarnings: number | undefined;
   const rules: Partial<Record<RuleId, Severity>> = {};
+  let fix: CliOptions['fix'] = 'off';
+  let errorOnUnreadable = true;
   const patterns: string[] = [];
   let help = false;
+  let version = false;
+  let onlyPatterns = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--rule=') ? splitOnce(arg) : [arg, undefined];
+    if (onlyPatterns || arg === '-' || !arg.startsWith('-')) {
+      patterns.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
-    if (flag === '-h' || flag === '--help') help = true;
-    else if (flag === '--format') {
+    const got = (v: string | undefined) => (v === undefined ? 'nothing' : `"${v}"`);
+    if (inline !== undefined && SWITCHES.includes(flag)) return { error: `${flag} takes no value; got "${inline}".` };
+    if (flag === '--') onlyPatterns = true;
+    else if (flag === '-h' || flag === '--help') help = true;
+    else if (flag === '-v' || flag === '--version') version = true;
+    else if (flag === '--format' || flag === '-f') {
       const v = value();
-      if (v !== 'text' && v !== 'json') return { error: `--format takes "text" or "json", got ${v === undefined ? 'nothing' : `"${v}"`}.` };
-      format = v;
-    } else if (flag === '--max-warnings') {
+      if (!(FORMATS as readonly string[]).includes(v ?? '')) return { error: `--format takes ${FORMATS.map(f => `"${f}"`).join(', ')}; got ${got(v)}.` };
+      format = v as Format;
+    } else if (flag === '--output' || flag === '-o') {
       const v = value();
-      if (v === undefined || !/^\d+$/.test(v)) return { error: `--max-warnings takes a whole number of 0 or more, got ${v === undefined ? 'nothing' : `"${v}"`}.` };
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('-'))) return { error: `${flag} takes a file name, e.g. --output omnichannel.sarif; got ${got(v)}.` };
+      output = v;
+    } else if (flag === '--fix' || flag === '--fix-dry-run') {
+      const mode = flag === '--fix' ? 'write' : 'dry-run';
+      if (fix !== 'off' && fix !== mode) return { error: '--fix and --fix-dry-run exclude each other: --fix writes the files, --fix-dry-run only shows the changes.' };
+      fix = mode;
+    } else if (flag === '--no-error-on-unreadable') errorOnUnreadable = false;
+    else if (flag === '--max-warnings') {
+      const v = value();
+      if (v === undefined || !/^\d+$/.test(v)) return { error: `--max-warnings takes a whole number of 0 or more, got ${got(v)}.` };
       maxWarnings = Number(v);
-    } else if (flag === '--rule' || flag.startsWith('--rule=')) {
-      const v = flag.startsWith('--rule=') ? flag.slice('--rule='.length) : value();
-      const parsed = parseRule(v);
+    } else if (flag === '--rule') {
+      const parsed = parseRule(value());
       if ('error' in parsed) return parsed;
       rules[parsed.id] = parsed.severity;
-    } else if (flag.startsWith('-') && flag !== '-') {
-      return { error: `Unknown option ${flag}. Run with --help for the options.` };
-    } else patterns.push(arg);
+    } else return { error: `Unknown option ${flag}. Run with --help for the options.` };
   }
-  if (!help && patterns.length === 0) return { error: 'No files given. Pass files, folders or globs to lint, e.g. `omnichannel-lint src`.' };
-  return { format, maxWarnings, rules, patterns, help };
+  if (!help && !version && patterns.length === 0) return { error: 'No files given. Pass files, folders or globs to lint, e.g. `omnichannel-lint src`.' };
+  return { format, output, maxWarnings, rules, fix, errorOnUnreadable, patterns, help, version };
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -1,51 +1,32 @@
-/** The CLI's two outputs: `file:line:col severity rule-id message` lines with a summary, or JSON. */
-import type { ReportedSeverity, RuleId } from '@omnichannel-tools/core';
+/**
+ * Renders a run's report in the chosen format. `text` is `file:line:col severity rule-id message` lines
+ * and a summary; `json`, `sarif` and `github` live in their own modules.
+ */
+import type { Format } from './args';
+import { formatGithub } from './format-github';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { summaryLine, type RunReport } from './report';
 
-export interface Problem {
-  readonly ruleId: RuleId;
-  readonly severity: ReportedSeverity;
-  readonly message: string;
-  /** One-based, as editors and CI annotations show them. */
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
+export function formatReport(format: Format, report: RunReport): string {
+  switch (format) {
+    case 'text':
+      return formatText(report);
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'github':
+      return formatGithub(report);
+  }
 }
 
-export interface FileReport {
-  /** Relative to the working folder. */
-  readonly file: string;
-  readonly problems: readonly Problem[];
-  /** Set when the file was not analysed (too large). */
-  readonly skipped?: string;
-}
-
-export interface Summary {
-  readonly files: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-}
-
-export function summarize(reports: readonly FileReport[]): Summary {
-  const count = (s: ReportedSeverity) => reports.reduce((n, r) => n + r.problems.filter(p => p.severity === s).length, 0);
-  return { files: reports.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
-}
-
-export function formatText(reports: readonly FileReport[], summary: Summary): string {
+export function formatText(report: RunReport): string {
   const lines: string[] = [];
-  for (const r of reports) {
+  for (const r of report.files) {
     for (const p of r.problems) lines.push(`${r.file}:${p.line}:${p.column} ${p.severity} ${p.ruleId} ${p.message}`);
     if (r.skipped) lines.push(`${r.file}: skipped: ${r.skipped}`);
   }
-  const total = summary.errors + summary.warnings + summary.infos;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(
-    `${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}) in ${plural(summary.files, 'file')}.`,
-  );
+  lines.push(summaryLine(report));
   return lines.join('\n') + '\n';
-}
-
-export function formatJson(reports: readonly FileReport[], summary: Summary): string {
-  return JSON.stringify({ files: reports, summary }, null, 2) + '\n';
 }

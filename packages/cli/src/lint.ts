@@ -1,32 +1,58 @@
-/** Lints one file with the core analyzer and reports its findings with one-based line and column. */
-import { readFileSync } from 'node:fs';
-import { analyze } from '@omnichannel-tools/core';
-import { OmnichannelDocument } from '@omnichannel-tools/core';
-import type { AnalyzerSettings } from '@omnichannel-tools/core';
-import type { FileReport } from './format';
+/**
+ * Lints one text with the core analyzer and places its findings (and their preferred fixes) in
+ * one-based lines and columns. Reading the file and fixing it are the callers' business.
+ */
+import { analyze, OmnichannelDocument, type AnalyzerSettings, type Finding, type TextEdit } from './core';
+import type { FileReport, PlacedEdit, PlacedFix, Problem } from './report';
 
-export function lintFile(file: string, displayName: string, settings: AnalyzerSettings): FileReport {
-  const text = readFileSync(file, 'utf8');
-  if (text.length > settings.maxFileSize) {
-    return { file: displayName, problems: [], skipped: `${text.length} characters, more than omnichannel.maxFileSize (${settings.maxFileSize}).` };
-  }
-  const doc = new OmnichannelDocument(file, text);
-  const result = analyze(doc, settings);
-  if (result.skippedReason) return { file: displayName, problems: [], skipped: result.skippedReason };
+export interface LintOptions {
+  /** Called when a rule throws: its findings for one call are then missing, which the user must hear. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export function lintText(absolute: string, file: string, text: string, settings: AnalyzerSettings, options: LintOptions = {}): FileReport {
+  const doc = new OmnichannelDocument(absolute, text);
+  const result = analyze(doc, settings, { onRuleError: options.onRuleError });
+  if (result.skippedReason) return { file, absolute, problems: [], skipped: result.skippedReason, text };
+  return { file, absolute, problems: result.findings.map(f => place(doc, f)), text };
+}
+
+function place(doc: OmnichannelDocument, finding: Finding): Problem {
+  const start = doc.positionAt(finding.start);
+  const end = doc.positionAt(finding.end);
+  const lineStart = doc.offsetAt({ line: start.line, character: 0 });
+  const lineEnd = doc.offsetAt({ line: start.line, character: Number.MAX_SAFE_INTEGER });
+  const fix = preferredFix(doc, finding);
   return {
-    file: displayName,
-    problems: result.findings.map(f => {
-      const start = doc.positionAt(f.start);
-      const end = doc.positionAt(f.end);
-      return {
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-      };
-    }),
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    lineText: doc.text.slice(lineStart, lineEnd).trim(),
+    ...(fix ? { fix } : {}),
+  };
+}
+
+function preferredFix(doc: OmnichannelDocument, finding: Finding): PlacedFix | undefined {
+  const fix = finding.fixes?.().find(f => f.isPreferred);
+  if (!fix || fix.edits.length === 0) return undefined;
+  if (fix.edits.some(e => e.start < 0 || e.end > doc.text.length || e.end < e.start)) return undefined;
+  return { title: fix.title, edits: fix.edits.map(e => placeEdit(doc, e)) };
+}
+
+function placeEdit(doc: OmnichannelDocument, edit: TextEdit): PlacedEdit {
+  const start = doc.positionAt(edit.start);
+  const end = doc.positionAt(edit.end);
+  return {
+    start: edit.start,
+    end: edit.end,
+    text: edit.newText,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
   };
 }

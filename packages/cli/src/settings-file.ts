@@ -1,10 +1,11 @@
 /**
  * Reads the team's editor settings for the CLI: the `omnichannel.*` keys of `.vscode/settings.json`
- * (JSON with comments), so CI lints with the same rule severities as the editor.
+ * (JSON with comments, a BOM allowed as VS Code allows it), so CI lints with the editor's rule severities.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { readSource } from './read';
 
 export interface SettingsFile {
   /** The `omnichannel` section as an object (`omnichannel.rules` → `rules`), or undefined without a file. */
@@ -12,20 +13,25 @@ export interface SettingsFile {
   readonly file?: string;
   /** What is wrong with the file; the caller names the file. */
   readonly problems: string[];
+  /** Set when the file exists but could not be read: the run then lints with settings the team did not choose. */
+  readonly unreadable?: string;
 }
 
 export function readWorkspaceSettings(cwd: string): SettingsFile {
   const file = path.join(cwd, '.vscode', 'settings.json');
-  if (!existsSync(file)) return { raw: undefined, problems: [] };
-  const errors: ParseError[] = [];
-  let json: unknown;
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-    json = parse(text, errors, { allowTrailingComma: true });
-  } catch (error) {
-    return { raw: undefined, file, problems: [`cannot read it (${String(error)}); using the default settings.`] };
+    lstatSync(file);
+  } catch {
+    return { raw: undefined, problems: [] };
   }
+  const read = readSource(file);
+  if (!read.ok) {
+    const reason = `cannot read it: ${read.reason}; linting with the default settings. Make it a readable file, or remove it`;
+    return { raw: undefined, file, problems: [], unreadable: reason };
+  }
+  const text = read.source.text; // without its BOM, so line and column are the editor's
+  const errors: ParseError[] = [];
+  const json: unknown = parse(text, errors, { allowTrailingComma: true });
   const first = errors[0];
   if (first) {
     const { line, column } = lineAndColumn(text, first.offset);

@@ -27,9 +27,11 @@ export class LspBench {
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   }
 
-  static async start(): Promise<LspBench> {
-    const server = path.join(__dirname, '..', '..', 'dist', 'server.js');
-    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** Starts the server: `dist/server.js`, or another entry of `dist/` (`server-main.js`) with extra environment. */
+  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspBench> {
+    const server = path.join(__dirname, '..', '..', 'dist', options.entry ?? 'server.js');
+    const env = { ...process.env, ...options.env };
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const bench = new LspBench(child, connection);

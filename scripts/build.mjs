@@ -26,6 +26,8 @@ const builds = [
   ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, extensionHost)),
   // The language server package's entry, bundled with the core and the parser into the VSIX.
   { ...node, entryPoints: ['packages/language-server/src/bin.ts'], outfile: 'dist/server.js' },
+  // Its process entry: loads server.js through V8's code cache (see src/server-loader).
+  { ...node, entryPoints: ['src/server-loader/server-main.ts'], outfile: 'dist/server-main.js', external: ['./server.js'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/panel/webview/main.ts'], outfile: 'dist/webview.js' },
 ].filter(b => b.stdin || existsSync(b.entryPoints[0]));
 

@@ -3,9 +3,8 @@
  * each run there as its README says. The CLI and the language server must report the same problems.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import * as path from 'node:path';
+import { lspSession } from '../support/lsp-session';
 import { ThrowawayProject } from './support/throwaway-project';
 
 const FORM = [
@@ -74,24 +73,7 @@ function cliReport(project: ThrowawayProject): Report {
 }
 
 async function serverReport(project: ThrowawayProject, file: string): Promise<Report> {
-  const child = spawn(`${project.dir}/node_modules/.bin/omnichannel-language-server`, ['--stdio'], { cwd: project.dir, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  try {
-    const uri = pathToFileURL(file).href;
-    const published = new Promise<PublishDiagnosticsParams>(resolve => {
-      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        if (params.uri === uri) resolve(params);
-      });
-    });
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(project.dir).href, capabilities: {} });
-    await connection.sendNotification('initialized', {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: FORM } });
-    const { diagnostics } = await published;
-    return diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
-  } finally {
-    connection.dispose();
-    child.kill();
-  }
+  const command = path.join(project.dir, 'node_modules', '.bin', 'omnichannel-language-server');
+  const diagnostics = await lspSession({ command, args: ['--stdio'], cwd: project.dir, file, text: FORM });
+  return diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
 }

@@ -16,7 +16,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/(extension|language-client|backends|auth|panel-host|server|webview)\.js$/,
+  /^extension\/dist\/(extension|language-client|backends|auth|panel-host|server|server-main|webview)\.js$/,
   /^extension\/dist\/codicons\/codicon\.(css|ttf)$/,
   /^extension\/snippets\/[\w.-]+\.(code-snippets|json)$/,
   /^extension\/schemas\/[\w.-]+\.schema\.json$/,
@@ -32,6 +32,7 @@ const REQUIRED = [
   'extension/dist/auth.js',
   'extension/dist/panel-host.js',
   'extension/dist/server.js',
+  'extension/dist/server-main.js',
   'extension/dist/webview.js',
 ];
 

@@ -24,8 +24,9 @@ describe('the npm packages, installed from their tarballs', function () {
 
   before(() => {
     // Two more compilers next to the tarballs: the typings must work with TypeScript 5.x and 7 too.
-    project = ThrowawayProject.create(['ts5@npm:typescript@5', 'ts7@npm:typescript@7']);
+    project = ThrowawayProject.create(['ts5@npm:typescript@5', 'ts7@npm:typescript@7', 'eslint@10', 'eslint9@npm:eslint@9']);
     form = project.write('src/form.js', FORM);
+    project.write('eslint.config.mjs', "import omnichannel from '@omnichannel-tools/eslint-plugin';\n\nexport default [...omnichannel.configs.recommended];\n");
   });
   after(() => project?.dispose());
 
@@ -40,6 +41,33 @@ describe('the npm packages, installed from their tarballs', function () {
     const fromServer = await serverReport(project, form);
     assert.deepEqual(fromServer, fromCli);
     assert.ok(fromCli.includes('2:invalid-entity-name'));
+  });
+
+  for (const eslint of ['eslint9', 'eslint']) {
+    it(`npx eslint (${eslint === 'eslint' ? 'ESLint 10' : 'ESLint 9'}) with the plugin reports the same problems as the CLI`, () => {
+      const result = project.module(`${eslint}/bin/eslint.js`, ['--format', 'json', 'src']);
+      assert.equal(result.status, 1, result.stderr);
+      const fromEslint = (JSON.parse(result.stdout) as { messages: { line: number; ruleId: string }[] }[])
+        .flatMap(file => file.messages.map(m => `${m.line}:${m.ruleId.replace(/^omnichannel\//, '')}`))
+        .sort();
+      assert.deepEqual(fromEslint, cliReport(project));
+    });
+  }
+
+  it('npx omnichannel-lint --fix fixes the file, and a second run has nothing left to fix', () => {
+    project.write('fixable/form.js', FORM);
+    assert.equal(project.bin('omnichannel-lint', ['--fix', 'fixable']).status, 0, 'no errors remain once fixed');
+    const once = project.read('fixable/form.js');
+    assert.match(once, /linkToConversation\("incident"/);
+    project.bin('omnichannel-lint', ['--fix', 'fixable']);
+    assert.equal(project.read('fixable/form.js'), once);
+  });
+
+  it('npx omnichannel-lint --format sarif writes a SARIF 2.1.0 log', () => {
+    project.bin('omnichannel-lint', ['src', '--format', 'sarif', '--output', 'out/omnichannel.sarif']);
+    const log = JSON.parse(project.read('out/omnichannel.sarif')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    assert.equal(log.version, '2.1.0');
+    assert.ok(log.runs[0]!.results.some(r => r.ruleId === 'invalid-entity-name'));
   });
 
   for (const compiler of ['ts5', 'ts7']) {

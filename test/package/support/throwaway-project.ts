@@ -3,7 +3,7 @@
  * `npm pack` of every package, then `npm install <tarballs>` (their own dependencies from the registry).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -32,6 +32,10 @@ export class ThrowawayProject {
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, text);
     return full;
+  }
+
+  read(file: string): string {
+    return readFileSync(path.join(this.dir, file), 'utf8');
   }
 
   /** Runs an installed bin (`node_modules/.bin/<name>`) in the project. */

@@ -1,10 +1,11 @@
 /**
- * The CLI's name, version and home page, read from the nearest package.json above this module (the
- * repository's while it lives here, its own package's once published), so a report names the release
- * that made it. A rule's help link is the home page with the anchor the core's rule table gives.
+ * The CLI's name, version and home page: the version from the nearest package.json above this module (its
+ * own package's once installed), so a report names the release that made it; the home page and each rule's
+ * help link from the core, which states them once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DOCS_HOME, ruleDocsUrl } from './core';
 
 export const TOOL_NAME = 'omnichannel-lint';
 
@@ -17,36 +18,25 @@ export interface Product {
 let cached: Product | undefined;
 
 export function product(): Product {
-  cached ??= readProduct(__dirname);
+  cached ??= { version: readVersion(__dirname), informationUri: DOCS_HOME };
   return cached;
 }
 
 export function ruleHelpUri(docsAnchor: string): string {
-  return `${product().informationUri}#${docsAnchor}`;
+  return ruleDocsUrl({ docs: docsAnchor });
 }
 
-function readProduct(from: string): Product {
+function readVersion(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (existsSync(file)) {
-      let manifest: { version?: unknown; repository?: unknown } = {};
       try {
-        manifest = JSON.parse(readFileSync(file, 'utf8')) as typeof manifest;
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
+        return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
       } catch {
-        // an unreadable manifest costs the report its version, not the run
+        return '0.0.0'; // an unreadable manifest costs the report its version, not the run
       }
-      return { version: typeof manifest.version === 'string' ? manifest.version : '0.0.0', informationUri: homeOf(manifest.repository) };
     }
-    if (path.dirname(dir) === dir) return { version: '0.0.0', informationUri: FALLBACK_HOME };
+    if (path.dirname(dir) === dir) return '0.0.0';
   }
-}
-
-const FALLBACK_HOME = 'https://github.com/omnichannel-tools/omnichannel-tools';
-
-/** `git+https://github.com/o/r.git` (or `{ url }`) → `https://github.com/o/r`. */
-function homeOf(repository: unknown): string {
-  const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
-  if (typeof url !== 'string') return FALLBACK_HOME;
-  const home = url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git:\/\//, 'https://');
-  return /^https:\/\//.test(home) ? home : FALLBACK_HOME;
 }

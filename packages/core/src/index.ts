@@ -6,3 +6,4 @@ export * from './settings';
 export * from './features';
 export * from './catalogue';
 export { RULES } from './rules/all-rules';
+export { DOCS_HOME, ruleDocsUrl } from './rules/docs';

@@ -1,11 +1,10 @@
 /**
- * The plugin's name, version and the address of each rule's documentation, read from its own package.json
- * (always shipped), so the repository address lives in one place per package and the anchor comes from the
- * core's rule facts (`meta.docs`).
+ * The plugin's name and version, read from its own package.json (always shipped), and the address of each
+ * rule's documentation, which the core states once.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Rule } from '@omnichannel-tools/core';
+import { ruleDocsUrl, type Rule } from '@omnichannel-tools/core';
 
 interface Manifest {
   readonly name: string;
@@ -19,10 +18,7 @@ const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'packa
 export const PLUGIN_NAME = manifest.name;
 export const PLUGIN_VERSION = manifest.version;
 
-/** The repository's web address: `git+https://…/x.git` → `https://…/x`. */
-const REPOSITORY = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
-
-/** The README section of a rule; the README marks each with `<a id="rule-<docs>">`. */
+/** The README section of a rule (the core states the address). */
 export function docsUrl(rule: Rule): string {
-  return `${REPOSITORY}#rule-${rule.meta.docs}`;
+  return ruleDocsUrl(rule.meta);
 }

@@ -9,12 +9,10 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
-import type { OmnichannelDocument } from '@omnichannel-tools/core';
+import { ruleDocsUrl, type OmnichannelDocument } from '@omnichannel-tools/core';
 import type { CompletionKind, Finding, ReportedSeverity, TextEdit, TextSpan } from '@omnichannel-tools/core';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
-/** Where each rule is documented: the README's anchor for it. */
-export const RULE_DOCS_URL = 'https://github.com/omnichannel-tools/omnichannel-tools#rule-';
 
 export function toRange(doc: OmnichannelDocument, span: TextSpan): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
@@ -36,7 +34,7 @@ export function toDiagnostic(doc: OmnichannelDocument, finding: Finding): Diagno
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: RULE_DOCS_URL + finding.ruleId },
+    codeDescription: { href: ruleDocsUrl({ docs: finding.ruleId }) },
     message: finding.message,
   };
 }

@@ -13,9 +13,10 @@ import type { Simulator, SimulatorData } from '../backends/simulator';
 import { SEED_FILE } from '../backends/simulator/types';
 import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
-import type { ClientEnvironment } from './environments/manager';
+import type { DataverseEntry, EnvironmentEntry } from '../environments/types';
 import { showProblems } from './environments/problems';
-import { realCallBlockedReason } from './outcome-text';
+import { realCallBlockedReason } from './link/outcome-text';
+import { dataverseModule, simulatorModule } from './lazy';
 
 export class BackendManager implements vscode.Disposable {
   private simulatorInstance: Simulator | undefined;
@@ -50,7 +51,7 @@ export class BackendManager implements vscode.Disposable {
   }
 
   /** The backend for an environment (creating it on first use); no real one in an untrusted workspace. */
-  async get(environment: ClientEnvironment): Promise<LinkBackend> {
+  async get(environment: EnvironmentEntry): Promise<LinkBackend> {
     if (environment.kind === 'simulator') return this.simulator();
     const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
     if (blocked) throw new Error(blocked);
@@ -85,10 +86,10 @@ export class BackendManager implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private async dataverseFor(environment: Extract<ClientEnvironment, { kind: 'dataverse' }>): Promise<DataverseBackend> {
+  private async dataverseFor(environment: DataverseEntry): Promise<DataverseBackend> {
     const existing = this.dataverse.get(environment.name);
     if (existing) return existing;
-    const { DataverseBackend } = (require('../backends/dataverse') as typeof import('../backends/dataverse'));
+    const { DataverseBackend } = dataverseModule();
     const raced = this.dataverse.get(environment.name);
     if (raced) return raced;
     const trusted = this.config.trustedHosts;
@@ -111,7 +112,7 @@ export class BackendManager implements vscode.Disposable {
 
   /** Creates the simulator from the workspace seed (or the sample), its state restored from storage. */
   private async createSimulator(): Promise<Simulator> {
-    const { Simulator, FileSimulatorStore } = (require('../backends/simulator') as typeof import('../backends/simulator'));
+    const { Simulator, FileSimulatorStore } = simulatorModule();
     const { seed } = await this.readSeed();
     await vscode.workspace.fs.createDirectory(this.storage);
     const simulator = new Simulator({
@@ -147,7 +148,7 @@ export class BackendManager implements vscode.Disposable {
   }
 
   private async readSeed(): Promise<{ seed: SimulatorData; good: boolean }> {
-    const { loadSimulatorSeed, SAMPLE_DATA } = (require('../backends/simulator') as typeof import('../backends/simulator'));
+    const { loadSimulatorSeed, SAMPLE_DATA } = simulatorModule();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, SEED_FILE);
       let text: string;

@@ -4,12 +4,13 @@
  * CLI, or the user's own token command. Failures are never silent: each says why and what to do.
  */
 import * as vscode from 'vscode';
-import type { TokenProvider } from '../../backends/types';
-import type { EnvironmentDefinition } from '../../backends/config/types';
+import type { TokenProvider } from '../../sign-in/types';
+import type { EnvironmentDefinition, EnvironmentEntry } from '../../environments/types';
 // The pure policy module only: the token providers (MSAL among others) still load on first use.
-import { checkTokenHost } from '../../backends/auth/host-policy';
+import { checkTokenHost } from '../../sign-in/host-policy';
 import type { SignInState } from '../environments/selection';
 import { authorityHostFor, microsoftScopes, secretKey } from '../environments/auth-scopes';
+import { signInModule } from '../lazy';
 
 /** Raised when a person declines to sign in; its message says how to sign in later. */
 export class SignInDeclined extends Error {}
@@ -32,8 +33,9 @@ export class SignInManager implements vscode.Disposable {
     private readonly trustedHosts: () => readonly string[],
   ) {}
 
-  state(environment: EnvironmentDefinition): SignInState {
-    return this.states.get(environment.name) ?? 'unknown';
+  /** How the last token request for it went; the simulator needs no sign-in, so it is never known. */
+  state(environment: EnvironmentEntry): SignInState {
+    return environment.kind === 'dataverse' ? this.states.get(environment.name) ?? 'unknown' : 'unknown';
   }
 
   /** The token provider a Dataverse backend uses; prompts only when a call needs it. */
@@ -196,13 +198,13 @@ export class SignInManager implements vscode.Disposable {
   }
 }
 
-type AuthModule = typeof import('../../backends/auth');
+type AuthModule = ReturnType<typeof signInModule>;
 
 /** A provider whose module (MSAL among others) loads on the first token request, not at activation. */
 function lazyProvider(create: (auth: AuthModule) => TokenProvider): TokenProvider {
   let inner: Promise<TokenProvider> | undefined;
   return async forceRefresh => {
-    inner ??= Promise.resolve().then(() => require('../../backends/auth') as typeof import('../../backends/auth')).then(create);
+    inner ??= Promise.resolve().then(signInModule).then(create);
     return (await inner)(forceRefresh);
   };
 }

@@ -87,6 +87,7 @@ describe('fuzz', () => {
       `${'(() => '.repeat(n)}${call}${')'.repeat(n)}`,
       `${call}${'.then(() => 1)'.repeat(n)};`,
       `${'if (a) '.repeat(n)}${call};`,
+      `${'window.'.repeat(n)}${call};`,
     ];
     for (const input of inputs) {
       assert.deepEqual(exercise('deep.js', input), []);

@@ -52,7 +52,7 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-ctx.documents.listen(connection, (what, error) => ctx.log.error(`${what} failed: ${describeError(error)}`));
+ctx.documents.listen(connection, (what, error) => ctx.log.error(`${what} failed: ${describeError(error)}`), sentence => ctx.log.error(sentence));
 const diagnostics = registerDiagnostics(ctx);
 registerCodeActions(ctx);
 registerCompletion(ctx);

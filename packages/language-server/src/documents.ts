@@ -1,14 +1,11 @@
 /**
  * The open documents, each kept as an `OmnichannelDocument` that follows `didChange` incrementally
- * (a one-character edit in a large file re-parses only the edited region).
+ * (a one-character edit in a large file re-parses only the edited region). A malformed `didChange` is
+ * refused whole (see `content-changes.ts`): the document stays as it was and later edits still apply.
  */
-import type {
-  Connection,
-  DidChangeTextDocumentParams,
-  DidOpenTextDocumentParams,
-  TextDocumentContentChangeEvent,
-} from 'vscode-languageserver/node';
+import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
 import { OmnichannelDocument, computeLineStarts, offsetIn } from '@omnichannel-tools/core';
+import { checkChangeParams, rangeProblem, rejection, type CheckedChange } from './content-changes';
 
 export interface OpenDocument {
   readonly uri: string;
@@ -56,9 +53,10 @@ export class DocumentStore {
     this.closeListeners.push(listener);
   }
 
-  listen(connection: Connection, onError: (what: string, error: unknown) => void): void {
-    connection.onDidOpenTextDocument(params => this.safely(onError, 'didOpen', () => this.opened(params)));
-    connection.onDidChangeTextDocument(params => this.safely(onError, 'didChange', () => this.changed(params)));
+  /** `onRefused` gets one sentence per malformed message; `onError` what threw anyway. */
+  listen(connection: Connection, onError: (what: string, error: unknown) => void, onRefused: (sentence: string) => void): void {
+    connection.onDidOpenTextDocument(params => this.safely(onError, 'didOpen', () => this.opened(params, onRefused)));
+    connection.onDidChangeTextDocument(params => this.safely(onError, 'didChange', () => this.changed(params, onRefused)));
     connection.onDidCloseTextDocument(params => this.safely(onError, 'didClose', () => {
       this.open.delete(params.textDocument.uri);
       this.unparsed.delete(params.textDocument.uri);
@@ -66,22 +64,46 @@ export class DocumentStore {
     }));
   }
 
-  private opened(params: DidOpenTextDocumentParams): void {
+  private opened(params: DidOpenTextDocumentParams, onRefused: (sentence: string) => void): void {
     const { uri, languageId, version, text } = params.textDocument;
+    if (typeof text !== 'string') {
+      onRefused(`Refused textDocument/didOpen for ${String(uri)}: its text is not a string (got ${typeof text}). The document is not analysed until it is opened again.`);
+      return;
+    }
     this.load(uri, languageId, version, text);
   }
 
-  private changed(params: DidChangeTextDocumentParams): void {
-    const { uri, version } = params.textDocument;
+  private changed(params: DidChangeTextDocumentParams, onRefused: (sentence: string) => void): void {
+    const checked = checkChangeParams(params);
+    if ('problem' in checked) {
+      const known = checked.uri === undefined ? undefined : this.open.get(checked.uri) ?? this.unparsed.get(checked.uri);
+      onRefused(rejection(checked.uri, checked.version, checked.problem, known?.version));
+      return;
+    }
+    const { uri, version, changes } = checked;
     const entry = this.open.get(uri);
     if (entry) {
       const before = entry.doc.text;
       try {
-        for (const change of params.contentChanges) applyChange(entry.doc, change);
+        for (const [index, change] of changes.entries()) {
+          const problem = rangeProblem(change.range, lineCount(entry.doc));
+          if (problem) {
+            if (index > 0) entry.doc.setText(before); // the earlier changes of the message are undone with it
+            onRefused(rejection(uri, version, `change ${index + 1} of ${changes.length} ${problem}`, entry.version));
+            return;
+          }
+          applyChange(entry.doc, change);
+        }
       } catch (error) {
-        // The incremental parse gave up part way; rebuild from the text the edits produce.
+        // The parse gave up part way; rebuild from the text the edits produce (or the text before a refused one).
+        const edited = applyToText(before, changes);
         this.open.delete(uri);
-        this.load(uri, entry.languageId, version, applyToText(before, params.contentChanges), error);
+        if (typeof edited === 'string') {
+          this.load(uri, entry.languageId, version, edited, error);
+        } else {
+          onRefused(rejection(uri, version, edited.problem, entry.version));
+          this.load(uri, entry.languageId, entry.version, before, error);
+        }
         return;
       }
       entry.version = version;
@@ -90,7 +112,10 @@ export class DocumentStore {
       return;
     }
     const unparsed = this.unparsed.get(uri);
-    if (unparsed) this.load(uri, unparsed.languageId, version, applyToText(unparsed.text, params.contentChanges));
+    if (!unparsed) return;
+    const edited = applyToText(unparsed.text, changes);
+    if (typeof edited === 'string') this.load(uri, unparsed.languageId, version, edited);
+    else onRefused(rejection(uri, version, edited.problem, unparsed.version));
   }
 
   /** Parses a document afresh; a text the parser cannot take is kept unparsed and reported. */
@@ -131,8 +156,8 @@ export class DocumentStore {
 }
 
 /** Each change's range refers to the text the previous change produced, so offsets are computed one at a time. */
-function applyChange(doc: OmnichannelDocument, change: TextDocumentContentChangeEvent): void {
-  if ('range' in change && change.range) {
+function applyChange(doc: OmnichannelDocument, change: CheckedChange): void {
+  if (change.range) {
     const start = doc.offsetAt(change.range.start);
     const end = doc.offsetAt(change.range.end);
     doc.update([{ start, end: Math.max(start, end), newText: change.text }]);
@@ -141,22 +166,27 @@ function applyChange(doc: OmnichannelDocument, change: TextDocumentContentChange
   }
 }
 
-/** Applies LSP content changes to plain text (for documents the parser could not take). */
-function applyToText(text: string, changes: readonly TextDocumentContentChangeEvent[]): string {
-  let out = text;
-  for (const change of changes) {
-    if ('range' in change && change.range) {
-      const start = plainOffset(out, change.range.start);
-      const end = Math.max(start, plainOffset(out, change.range.end));
-      out = out.slice(0, start) + change.text + out.slice(end);
-    } else out = change.text;
-  }
-  return out;
+function lineCount(doc: OmnichannelDocument): number {
+  return doc.positionAt(doc.text.length).line + 1;
 }
 
-/** Counts lines as the core's documents do, so an edit lands in the same place whichever path applies it. */
-function plainOffset(text: string, position: { line: number; character: number }): number {
-  return offsetIn(computeLineStarts(text), text, position);
+/** Applies checked changes to plain text (for documents the parser could not take), or says which one does not fit. */
+function applyToText(text: string, changes: readonly CheckedChange[]): string | { problem: string } {
+  let out = text;
+  for (const [index, change] of changes.entries()) {
+    if (!change.range) {
+      out = change.text;
+      continue;
+    }
+    // Lines counted as the core's documents count them, so an edit lands in the same place whichever path applies it.
+    const starts = computeLineStarts(out);
+    const problem = rangeProblem(change.range, starts.length);
+    if (problem) return { problem: `change ${index + 1} of ${changes.length} ${problem}` };
+    const start = offsetIn(starts, out, change.range.start);
+    const end = Math.max(start, offsetIn(starts, out, change.range.end));
+    out = out.slice(0, start) + change.text + out.slice(end);
+  }
+  return out;
 }
 
 const EXTENSION_OF: Record<string, string> = {

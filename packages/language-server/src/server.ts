@@ -45,14 +45,14 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
       codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'omnichannel-language-server', version: '0.1.0' },
   };
 });
 
-ctx.documents.listen(connection, (what, error) => ctx.log.error(`${what} failed: ${describeError(error)}`));
+ctx.documents.listen(connection, (what, error) => ctx.log.error(`${what} failed: ${describeError(error)}`), sentence => ctx.log.error(sentence));
 const diagnostics = registerDiagnostics(ctx);
 registerCodeActions(ctx);
 registerCompletion(ctx);

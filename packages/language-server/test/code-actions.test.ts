@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { useServer } from './support/fixture';
-import type { Range } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Range } from 'vscode-languageserver-protocol/node';
 
 const SOURCE = [
   'function linkCase(conversationId) {',
@@ -46,9 +46,22 @@ describe('server: code actions', () => {
     const uri = 'file:///ws/range.js';
     await s.client.open(uri, SOURCE);
     assert.deepEqual(await s.client.codeActions(uri, { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, ['quickfix']), []);
-    // Without a kind filter (Neovim's code_action menu), the whole-file fix is offered alongside.
-    const unfiltered = await s.client.codeActions(uri, { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } });
-    assert.deepEqual(unfiltered.map(a => a.kind), ['source.fixAll.omnichannel']);
+  });
+
+  it('leaves the whole-file fix out of a request that does not ask for a source action', async () => {
+    const uri = 'file:///ws/plain.js';
+    const published = await s.client.open(uri, SOURCE);
+    // What a lightbulb asks on every cursor move: no kind filter. This client cannot resolve an action later.
+    const unfiltered = await s.client.codeActions(uri, WHOLE);
+    assert.ok(unfiltered.length > 0);
+    assert.deepEqual(unfiltered.filter(a => a.kind?.startsWith('source')), []);
+    assert.deepEqual(await s.client.codeActions(uri, published.diagnostics[0]!.range, ['quickfix']).then(a => a.filter(x => x.kind !== 'quickfix')), []);
+    // Asked for by its kind or a parent kind, it comes with its edit.
+    for (const only of [['source'], ['source.fixAll'], ['source.fixAll.omnichannel']]) {
+      const [fixAll] = await s.client.codeActions(uri, WHOLE, only);
+      assert.equal(fixAll?.kind, 'source.fixAll.omnichannel', only.join());
+      assert.ok(fixAll.edit?.documentChanges?.length === 1, only.join());
+    }
   });
 
   it('fixes every fixable finding with source.fixAll.omnichannel', async () => {
@@ -84,6 +97,28 @@ describe('server: code actions', () => {
 
   it('offers nothing for a document without findings', async () => {
     const uri = 'file:///ws/clean.js';
+    await s.client.open(uri, 'const x = 1;\n');
+    assert.deepEqual(await s.client.codeActions(uri, WHOLE), []);
+  });
+});
+
+describe('server: code actions, client that resolves them', () => {
+  const s = useServer({ resolveCodeActions: true });
+
+  it('offers the whole-file fix unasked without computing it, and computes it when resolved', async () => {
+    const uri = 'file:///ws/resolve.js';
+    await s.client.open(uri, SOURCE);
+    const fixAll = (await s.client.codeActions(uri, { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } })).find(a => a.kind === 'source.fixAll.omnichannel');
+    assert.ok(fixAll, 'offered in an unfiltered menu');
+    assert.equal(fixAll.edit, undefined, 'no edit computed before the action is chosen');
+    const resolved = await s.client.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
+    const after = await s.client.applyAction(uri, resolved);
+    assert.deepEqual(after.diagnostics, []);
+    assert.match(s.client.text(uri), /linkToConversation\("incident"/);
+  });
+
+  it('offers no whole-file fix for a document with nothing to fix', async () => {
+    const uri = 'file:///ws/resolve-clean.js';
     await s.client.open(uri, 'const x = 1;\n');
     assert.deepEqual(await s.client.codeActions(uri, WHOLE), []);
   });

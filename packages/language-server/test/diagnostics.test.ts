@@ -111,6 +111,24 @@ describe('server: settings', () => {
   });
 });
 
+describe('server: many open files over omnichannel.maxFileSize', () => {
+  const s = useServer({ settings: {} });
+
+  it('lowering the limit with 60 files open shows one message naming how many files and the setting', async () => {
+    const uris = Array.from({ length: 60 }, (_, i) => `file:///ws/many/part-${i}.js`);
+    for (const uri of uris) assert.equal((await s.client.open(uri, LINK_CASE + '// padding\n'.repeat(200))).diagnostics.length, 1);
+    s.client.settings = { maxFileSize: 1000 };
+    await s.client.configurationChanged();
+    const message = await s.client.messageMatching(/maxFileSize/);
+    assert.equal(message.type, MessageType.Info);
+    assert.equal(message.message, 'Omnichannel: 60 open files are not analysed (part-0.js, part-1.js, part-2.js and 57 more): each has more characters than omnichannel.maxFileSize (1,000). Raise that setting to analyse them.');
+    for (const uri of uris) await s.client.diagnosticsWhere(uri, p => p.diagnostics.length === 0);
+    // Counted after a later publication, so a message per file would have arrived by now.
+    assert.equal((await s.client.open('file:///ws/many/small.js', LINK_CASE)).diagnostics.length, 1);
+    assert.equal(s.client.shownMessages.length, 1, s.client.shownMessages.map(m => m.message).join('\n'));
+  });
+});
+
 describe('server: robustness', () => {
   const s = useServer();
 

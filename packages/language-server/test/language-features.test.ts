@@ -67,6 +67,21 @@ describe('server: completion, hover, signature help', () => {
     assert.match(help!.signatures[0]!.label, /linkToConversation\(entityLogicalName/);
     assert.equal(help!.signatures[0]!.parameters!.length, 3);
   });
+
+  it('answers hover, completion and signature help in a chain of 5,000 .then calls', async () => {
+    const uri = 'file:///ws/long-chain.js';
+    const text = 'const oc = window.Microsoft.Omnichannel;\noc.linkToConversation("incident", id)\n' + '  .then(() => 1)\n'.repeat(5000) + ';\n';
+    await s.client.open(uri, text);
+    const method = await s.client.hover(uri, positionAfter(text, 'oc.linkTo'));
+    assert.match((method?.contents as MarkupContent | undefined)?.value ?? '', /\(method\) Microsoft\.Omnichannel\.linkToConversation/);
+    const entities = await s.client.completion(uri, positionAfter(text, '("inc'));
+    assert.deepEqual(entities.map(i => i.label), ['account', 'contact', 'incident']);
+    const help = await s.client.signatureHelp(uri, positionAfter(text, '"incident", '));
+    assert.equal(help?.activeParameter, 1);
+    // At the far end of the chain there is nothing to say, and nothing fails on the way there.
+    assert.equal(await s.client.hover(uri, { line: 5001, character: 10 }), null);
+    assert.deepEqual(s.client.logMessages.filter(m => /failed/.test(m.message)).map(m => m.message.slice(0, 200)), []);
+  });
 });
 
 describe('server: runnable calls', () => {

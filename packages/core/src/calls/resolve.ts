@@ -56,30 +56,33 @@ export function leftmostIdentifier(expr: ts.Expression): ts.Identifier | undefin
 }
 
 export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): Target | undefined {
-  const e = unwrap(expr);
-  switch (e.kind) {
-    case K_IDENTIFIER:
-      return evaluateName(e as ts.Identifier, decls, depth);
-    case K_PROPERTY_ACCESS: {
+  // Down the member chain in a loop, then back up: `window.window.…` may be thousands of accesses long.
+  const steps: { name: string; node: ts.Node }[] = [];
+  let e = unwrap(expr);
+  for (;;) {
+    if (e.kind === K_PROPERTY_ACCESS) {
       const access = e as ts.PropertyAccessExpression;
-      const base = evaluate(access.expression, decls, depth);
-      return base && memberOf(base, access.name.text, access.name);
-    }
-    case K_ELEMENT_ACCESS: {
+      steps.push({ name: access.name.text, node: access.name });
+      e = unwrap(access.expression);
+    } else if (e.kind === K_ELEMENT_ACCESS) {
       const access = e as ts.ElementAccessExpression;
       const key = unwrap(access.argumentExpression);
       if (key.kind !== K_STRING && key.kind !== K_TEMPLATE) return undefined;
-      const base = evaluate(access.expression, decls, depth);
-      return base && memberOf(base, (key as ts.StringLiteral).text, key);
+      steps.push({ name: (key as ts.StringLiteral).text, node: key });
+      e = unwrap(access.expression);
+    } else {
+      break;
     }
-    case K_STRING:
-    case K_TEMPLATE: {
-      const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
-      return { kind: 'string', value: literal.text, node: literal };
-    }
-    default:
-      return undefined;
   }
+  let target: Target | undefined;
+  if (e.kind === K_IDENTIFIER) {
+    target = evaluateName(e as ts.Identifier, decls, depth);
+  } else if (e.kind === K_STRING || e.kind === K_TEMPLATE) {
+    const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+    target = { kind: 'string', value: literal.text, node: literal };
+  }
+  for (let i = steps.length - 1; i >= 0 && target; i--) target = memberOf(target, steps[i]!.name, steps[i]!.node);
+  return target;
 }
 
 function evaluateName(id: ts.Identifier, decls: Declarations, depth: number): Target | undefined {

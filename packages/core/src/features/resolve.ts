@@ -9,6 +9,7 @@
 import * as ts from 'typescript';
 import { ALL_METHODS, findMethod, type MethodInfo } from '../catalogue';
 import { GLOBALS, findApiCalls, unwrap, type ApiCall } from '../calls';
+import { walk } from './syntax';
 
 /** The namespaces completion offers under `Microsoft.`. */
 export const NAMESPACES = [...new Set(ALL_METHODS.map(m => m.namespace))];
@@ -69,10 +70,12 @@ function memberName(e: ts.Expression): [ts.Expression, string] | undefined {
 
 /** `window`, `parent.top`, `window.parent`…: chains of global objects under which `Microsoft` lives. */
 function isGlobalObject(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return GLOBALS.has(e.text);
-  const member = memberName(e);
-  return member !== undefined && GLOBALS.has(member[1]) && isGlobalObject(member[0]);
+  for (let e = unwrap(expr); ; ) {
+    if (ts.isIdentifier(e)) return GLOBALS.has(e.text);
+    const member = memberName(e);
+    if (member === undefined || !GLOBALS.has(member[1])) return false;
+    e = unwrap(member[0]);
+  }
 }
 
 /**
@@ -83,7 +86,7 @@ function aliasesOf(sourceFile: ts.SourceFile): ReadonlyMap<string, ApiTarget | n
   const cached = aliasCache.get(sourceFile);
   if (cached) return cached;
   const bindings: { name: string; init: ts.Expression; property?: string }[] = [];
-  const visit = (node: ts.Node): void => {
+  walk(sourceFile, node => {
     if (ts.isVariableDeclaration(node) && node.initializer) {
       if (ts.isIdentifier(node.name)) {
         bindings.push({ name: node.name.text, init: node.initializer });
@@ -95,9 +98,8 @@ function aliasesOf(sourceFile: ts.SourceFile): ReadonlyMap<string, ApiTarget | n
         }
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    return true;
+  });
 
   const aliases = new Map<string, ApiTarget | null>();
   // Aliases may build on aliases (`const ms = window.Microsoft; const oc = ms.Omnichannel`): a few rounds settle them.

@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 import type { SignatureInfo } from '../types';
 import { parameterLabel, signatureLabel } from './markdown';
 import { resolveCallee } from './resolve';
-import { argumentIndexAt, insideArguments, type ParsedDocument } from './syntax';
+import { argumentIndexAt, insideArguments, lastWhere, type ParsedDocument } from './syntax';
 
 export function signatureHelp(doc: ParsedDocument, offset: number): SignatureInfo | undefined {
   const sf = doc.sourceFile;
@@ -13,13 +13,11 @@ export function signatureHelp(doc: ParsedDocument, offset: number): SignatureInf
   // Typed-but-unclosed calls end at their last token; the cursor may sit in whitespace after it.
   let reach = offset;
   while (reach > 0 && /\s/.test(sf.text[reach - 1]!)) reach--;
-  let found: ts.CallExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (offset < node.getStart(sf) || reach > node.end) return;
-    if (ts.isCallExpression(node) && insideArguments(node, offset, sf)) found = node;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sf, visit);
+  const found = lastWhere(
+    sf,
+    node => offset >= node.getStart(sf) && reach <= node.end,
+    (node): node is ts.CallExpression => ts.isCallExpression(node) && insideArguments(node, offset, sf),
+  );
   if (!found) return undefined;
   const method = resolveCallee(found, sf);
   if (!method) return undefined;

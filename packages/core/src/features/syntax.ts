@@ -1,8 +1,11 @@
 /**
  * Small syntax queries the editor features share: the innermost node of a kind at an offset, string
  * literal contents (also unterminated ones, which is what the user has while typing), argument index.
+ * Tree descents are loops, not recursion: a chain of thousands of `.then` calls nests as deep.
  */
 import * as ts from 'typescript';
+
+const forEachChild = ts.forEachChild;
 
 /** The structural view of a document the features need; `OmnichannelDocument` satisfies it. */
 export interface ParsedDocument {
@@ -20,15 +23,44 @@ export function innermostAt<T extends ts.Node>(
   test: (node: ts.Node) => node is T,
   touchEnd = true,
 ): T | undefined {
+  const holds = (node: ts.Node): boolean => offset >= node.getStart(sourceFile) && (touchEnd ? offset <= node.end : offset < node.end);
+  return lastWhere(sourceFile, holds, test);
+}
+
+/**
+ * The last node in source order that passes `test`, among the nodes that `holds` and whose ancestors all
+ * do: the descent enters only nodes that hold, so `holds` says where to look (usually "contains the cursor").
+ */
+export function lastWhere<T extends ts.Node>(sourceFile: ts.SourceFile, holds: (node: ts.Node) => boolean, test: (node: ts.Node) => node is T): T | undefined {
   let found: T | undefined;
-  const visit = (node: ts.Node): void => {
-    const start = node.getStart(sourceFile);
-    if (offset < start || offset > node.end || (!touchEnd && offset === node.end)) return;
+  walk(sourceFile, node => {
+    if (!holds(node)) return false;
     if (test(node)) found = node;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sourceFile, visit);
+    return true;
+  });
   return found;
+}
+
+/** Visits the nodes below `root` in source order, each before its children; `visit` returns whether to enter a node. */
+export function walk(root: ts.Node, visit: (node: ts.Node) => boolean): void {
+  const pending: ts.Node[] = [];
+  const push = (child: ts.Node): void => {
+    pending.push(child);
+  };
+  const enter = (node: ts.Node): void => {
+    const from = pending.length;
+    forEachChild(node, push);
+    // Reversed on the stack, so nodes come off in source order.
+    for (let i = from, j = pending.length - 1; i < j; i++, j--) {
+      const first = pending[i]!;
+      pending[i] = pending[j]!;
+      pending[j] = first;
+    }
+  };
+  enter(root);
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (visit(node)) enter(node);
+  }
 }
 
 /** Whether a string literal has its closing quote (the parser accepts an unterminated one). */

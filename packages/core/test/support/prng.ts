@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): generated tests see the same inputs on every run. */
+/** A small seeded PRNG (mulberry32): generated tests see the same inputs on every run. (Each package keeps its own copy: a package's tests import nothing outside it.) */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -1,8 +1,8 @@
 /**
  * Publishes diagnostics when a document opens or changes. Changes arriving together are coalesced
  * (validation runs once the pending messages are handled), without a timer a test must wait out.
- * A file above `omnichannel.maxFileSize`, or one the parser cannot take, gets no diagnostics and one
- * message per document saying why and what to do.
+ * A file above `omnichannel.maxFileSize`, or one the parser cannot take, gets no diagnostics and a
+ * message saying why and what to do: once per document, and one for all the files a batch finds too large.
  */
 import { MessageType } from 'vscode-languageserver/node';
 import { isTooLarge } from '../analysis';
@@ -29,22 +29,27 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
       scheduled = false;
       const uris = [...pending];
       pending.clear();
-      for (const u of uris) void validate(u);
+      void validateAll(uris);
     });
   };
 
-  const validate = async (uri: string): Promise<void> => {
+  // Lowering the setting with 200 files open finds them all at once: one message, not 200.
+  const validateAll = async (uris: readonly string[]): Promise<void> => {
+    const tooLarge = (await Promise.all(uris.map(validate))).filter((t): t is TooLarge => t !== undefined);
+    if (tooLarge.length > 0) void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: tooLargeMessage(tooLarge) });
+  };
+
+  /** Publishes one document's diagnostics; says so when it is newly found too large to analyse. */
+  const validate = async (uri: string): Promise<TooLarge | undefined> => {
     try {
       const settings = await ctx.settings.get(uri);
       const entry = ctx.documents.get(uri);
-      if (!entry) return;
+      if (!entry) return undefined;
       if (isTooLarge(entry, settings.analyzer)) {
         await ctx.connection.sendDiagnostics({ uri, version: entry.version, diagnostics: [] });
-        if (!toldTooLarge.has(uri)) {
-          toldTooLarge.add(uri);
-          void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: tooLargeMessage(uri, entry.doc.text.length, settings.analyzer.maxFileSize) });
-        }
-        return;
+        if (toldTooLarge.has(uri)) return undefined;
+        toldTooLarge.add(uri);
+        return { uri, length: entry.doc.text.length, max: settings.analyzer.maxFileSize };
       }
       const result = ctx.analyses.get(entry, settings.analyzer);
       const diagnostics = (result?.findings ?? []).map(f => toDiagnostic(entry.doc, f));
@@ -52,6 +57,7 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
     } catch (error) {
       ctx.log.error(`Diagnostics for ${uri} failed: ${describeError(error)}`);
     }
+    return undefined;
   };
 
   ctx.documents.onDidChange(entry => schedule(entry.uri));
@@ -81,8 +87,23 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   };
 }
 
-function tooLargeMessage(uri: string, length: number, max: number): string {
-  return `Omnichannel: ${fileNameOf(uri)} is not analysed: it has ${length.toLocaleString('en-US')} characters, more than omnichannel.maxFileSize (${max.toLocaleString('en-US')}). Raise that setting to analyse it.`;
+interface TooLarge {
+  readonly uri: string;
+  readonly length: number;
+  readonly max: number;
+}
+
+/** One file: its size and the limit. Several: how many, the first few names, and the limit when they share it. */
+function tooLargeMessage(files: readonly TooLarge[]): string {
+  const count = (n: number): string => n.toLocaleString('en-US');
+  const [first] = files;
+  if (files.length === 1) {
+    return `Omnichannel: ${fileNameOf(first!.uri)} is not analysed: it has ${count(first!.length)} characters, more than omnichannel.maxFileSize (${count(first!.max)}). Raise that setting to analyse it.`;
+  }
+  const shown = files.slice(0, 3).map(f => fileNameOf(f.uri)).join(', ');
+  const names = files.length > 3 ? `${shown} and ${count(files.length - 3)} more` : shown;
+  const limit = files.every(f => f.max === first!.max) ? ` (${count(first!.max)})` : '';
+  return `Omnichannel: ${count(files.length)} open files are not analysed (${names}): each has more characters than omnichannel.maxFileSize${limit}. Raise that setting to analyse them.`;
 }
 
 /** `error` is the document's own explanation (a string) when the text is nested too deeply, else what the parser threw. */

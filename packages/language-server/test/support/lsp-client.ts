@@ -38,6 +38,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Whether the client advertises `workspace/configuration` (pull) support. Default true. */
   pullConfiguration?: boolean;
+  /** Whether the client can resolve a code action's edit later (`codeAction/resolve`). Default false. */
+  resolveCodeActions?: boolean;
 }
 
 export class LspTestClient {
@@ -85,6 +87,7 @@ export class LspTestClient {
     child.stderr!.setEncoding('utf8');
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options);
+    const resolve = options.resolveCodeActions ? { resolveSupport: { properties: ['edit'] } } : {};
     const capabilities: ClientCapabilities = {
       workspace: {
         configuration: options.pullConfiguration ?? true,
@@ -97,7 +100,7 @@ export class LspTestClient {
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
         hover: { contentFormat: ['markdown'] },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true, ...resolve },
       },
       window: { showMessage: {} },
     };

@@ -17,9 +17,17 @@ export function indentUnit(indent: string): string {
   return indent.includes('\t') ? '\t' : '  ';
 }
 
+// "Fix all" asks once per finding about the same text: scanning a large file each time made it quadratic.
+let lastText: string | undefined;
+let lastNewline = '\n';
+
 /** The line break style the text uses (CRLF when it has any), for the lines a fix inserts. */
 export function newlineOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== lastText) {
+    lastText = text;
+    lastNewline = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return lastNewline;
 }
 
 /** Where a call-level finding is underlined: the member name when it lies in the call, else the callee. */

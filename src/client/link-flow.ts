@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ENTITIES } from '@omnichannel-tools/core/catalogue';
 import type { LinkBackend } from '../backends/types';
 import type { ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../protocol/link';
+import { startsLikeGuid } from '../protocol/guid';
 import { readGuidInput } from './guid';
 import { toFailure } from './failure';
 
@@ -118,7 +119,7 @@ function pickRecord(entity: EntityLogicalName, backend: LinkBackend, log: vscode
       const top: RecordItem[] = [];
       if (typed.kind === 'valid') top.push({ recordId: typed.guid, label: `$(key) Use id ${typed.guid}`, alwaysShow: true });
       if (typed.kind === 'normalised') top.push({ recordId: typed.guid, label: `$(key) Use id ${typed.guid}`, detail: typed.hint, alwaysShow: true });
-      if (typed.kind === 'invalid' && /^[{]?[0-9a-fA-F]{8}-/.test(quickPick.value.trim())) {
+      if (typed.kind === 'invalid' && startsLikeGuid(quickPick.value)) {
         top.push({ label: `$(warning) ${typed.message}`, alwaysShow: true });
       }
       quickPick.items = [...top, ...found];

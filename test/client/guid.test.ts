@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isCanonicalGuid, readGuidInput } from '../../src/client/guid';
+import { readGuidInput } from '../../src/client/guid';
+import { isCanonicalGuid } from '../../src/protocol/guid';
 
 describe('client: GUID input', () => {
   it('accepts the canonical form unchanged', () => {

@@ -6,6 +6,7 @@
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
 import type { TokenProvider } from '../types';
 import { environmentOrigin } from '../config/environment-url';
+import { guidTolerating } from '../../protocol/guid';
 import { redact } from './redact';
 
 export interface ServicePrincipalOptions {
@@ -28,16 +29,20 @@ export interface ServicePrincipalOptions {
 const SIGN_IN_COMMAND = '“Omnichannel: Sign In to Environment”';
 
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i;
+const TENANT_DOMAIN = /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i;
+
+/** An id as the app registration's overview page shows it: spaces around it or upper case do no harm to MSAL. */
+function isPortalGuid(text: string): boolean {
+  return guidTolerating(text, ['spaces', 'upper-case']) !== undefined;
+}
 
 /** Problems with the options, as sentences (empty when usable). */
 export function checkServicePrincipal(options: Omit<ServicePrincipalOptions, 'secret'>): string[] {
   const problems: string[] = [];
-  if (typeof options.tenant !== 'string' || !TENANT.test(options.tenant.trim())) {
+  if (typeof options.tenant !== 'string' || !(isPortalGuid(options.tenant) || TENANT_DOMAIN.test(options.tenant.trim()))) {
     problems.push(`tenant "${String(options.tenant ?? '')}" is not a directory id (a GUID) or domain such as contoso.onmicrosoft.com.`);
   }
-  if (typeof options.clientId !== 'string' || !GUID.test(options.clientId.trim())) {
+  if (typeof options.clientId !== 'string' || !isPortalGuid(options.clientId)) {
     problems.push(`clientId "${String(options.clientId ?? '')}" is not an application (client) id: expected a GUID from the app registration's overview page.`);
   }
   try {

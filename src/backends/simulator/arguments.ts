@@ -3,13 +3,10 @@
  * exactly, ids must be GUIDs. Each rejection says what is wrong and how to fix it.
  */
 import { intendedEntity } from '@omnichannel-tools/core/catalogue';
+import { GUID_EXAMPLE, readGuid } from '../../protocol/guid';
 import { LinkError, type EntityLogicalName, type LinkMethod } from '../../protocol/link';
 
 const ENTITY_NAMES: readonly EntityLogicalName[] = ['account', 'contact', 'incident'];
-const CANONICAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BRACED = /^\{([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}$/i;
-const BARE = /^[0-9a-f]{32}$/i;
-const EXAMPLE = '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f';
 
 /** The exact logical name, or a rejection that names the one meant. */
 export function checkEntityName(fn: LinkMethod, value: unknown): EntityLogicalName {
@@ -40,33 +37,31 @@ export function checkEntityName(fn: LinkMethod, value: unknown): EntityLogicalNa
 }
 
 /**
- * The id in lower case. Upper-case hex is accepted because Dataverse compares GUIDs
- * case-insensitively; braces and missing hyphens are rejected as the real API rejects them.
+ * The id in the API's form. Upper-case hex is accepted because Dataverse compares GUIDs
+ * case-insensitively; spaces, braces and missing hyphens are rejected as the real API rejects them.
  */
 export function checkGuid(fn: LinkMethod, value: unknown, argument: 'recordId' | 'conversationId'): string {
   const code = argument === 'recordId' ? 'invalid-record-id' : 'invalid-conversation-id';
   if (typeof value !== 'string' || value === '') {
     const got = typeof value === 'string' ? 'an empty string' : typeof value;
-    throw new LinkError(fn, code, `${argument} must be a GUID string like ${EXAMPLE} (got ${got}).`);
+    throw new LinkError(fn, code, `${argument} must be a GUID string like ${GUID_EXAMPLE} (got ${got}).`);
   }
-  if (CANONICAL.test(value)) return value.toLowerCase();
-  const braced = BRACED.exec(value);
-  if (braced) {
+  const reading = readGuid(value);
+  if (reading.kind !== 'guid') {
+    const reason = reading.kind === 'empty' ? 'it holds only spaces' : reading.reason;
+    throw new LinkError(fn, code, `${argument} "${shorten(value)}" is not a GUID: ${reason}; expected 32 hex digits in the form ${GUID_EXAMPLE}.`);
+  }
+  const { guid, departures } = reading;
+  if (departures.includes('spaces')) throw new LinkError(fn, code, `${argument} "${value}" has spaces around it: remove them.`);
+  if (departures.includes('braces')) {
     throw new LinkError(
       fn,
       code,
-      `${argument} "${value}" has braces: remove the braces and pass "${braced[1].toLowerCase()}" (formContext.data.entity.getId() returns ids with braces).`,
+      `${argument} "${value}" has braces: remove the braces and pass "${guid}" (formContext.data.entity.getId() returns ids with braces).`,
     );
   }
-  if (CANONICAL.test(value.trim()) || BRACED.test(value.trim())) {
-    throw new LinkError(fn, code, `${argument} "${value}" has spaces around it: remove them.`);
-  }
-  if (BARE.test(value)) {
-    const hex = value.toLowerCase();
-    const hyphenated = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    throw new LinkError(fn, code, `${argument} "${value}" has no hyphens: pass "${hyphenated}".`);
-  }
-  throw new LinkError(fn, code, `${argument} "${shorten(value)}" is not a GUID: expected 32 hex digits in the form ${EXAMPLE}.`);
+  if (departures.includes('no-hyphens')) throw new LinkError(fn, code, `${argument} "${value}" has no hyphens: pass "${guid}".`);
+  return guid;
 }
 
 function shorten(text: string): string {

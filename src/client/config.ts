@@ -5,6 +5,7 @@
  * A value it cannot use falls back to the default, and the problem is reported (never silently).
  */
 import { DEFAULT_REFRESH_CALL } from '@omnichannel-tools/core/catalogue';
+import { LINKABLE_STATUSES, type LinkableStatus } from '../backends/call-rules/conversation-status';
 import { readTrustedHosts, type InspectedSetting, type TrustedHostsReading } from './trusted-hosts';
 
 export const CONFIG_SECTION = 'omnichannel';
@@ -46,8 +47,8 @@ export class Config {
     return readTrustedHosts(this.inspect('trustedHosts'));
   }
 
-  get linkableStatus(): 'active' | 'open' {
-    return this.oneOf('simulator.linkableStatus', ['active', 'open']);
+  get linkableStatus(): LinkableStatus {
+    return this.oneOf('simulator.linkableStatus', LINKABLE_STATUSES);
   }
 
   get conversationScope(): 'mine' | 'all' {

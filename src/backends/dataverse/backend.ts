@@ -4,13 +4,14 @@
  * the client supplies the token provider and the user's trusted hosts.
  */
 import { type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
-import { checkEntityName, checkGuid } from '../simulator/arguments';
+import { checkEntityName } from '../call-rules/entity-name';
+import { checkGuid } from '../call-rules/guid-argument';
+import { linkableStatuscodes, type LinkableStatus } from '../call-rules/conversation-status';
 import type { CallOptions, LinkBackend } from '../types';
 import { DataverseClient, type DataverseClientOptions } from './client';
 import { toLinkError } from './errors';
 import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
 import * as q from './queries';
-import { linkableStatuscodes, type LinkableStatus } from '../conversation-status';
 import { readConversation, readRecords, readRows, readUserId } from './rows';
 
 /** The HTTP client's options (name, url, token, hosts, timeouts, log) and what the backend adds. */

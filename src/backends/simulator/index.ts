@@ -4,5 +4,5 @@ export { loadSimulatorSeed, checkSimulatorData, seedHash, type SeedLoadResult } 
 export { SEED_FILE } from './types';
 export { FileSimulatorStore, MemorySimulatorStore, type SimulatorStore } from './store';
 export { SAMPLE_DATA } from './sample-data';
-export { isLinkable, statusLabel } from '../conversation-status';
+export { isLinkable, statusLabel } from '../call-rules/conversation-status';
 export type { LinkableStatus, SimulatorData, SimulatorConversation, SimulatorRecord, CustomerEntity } from './types';

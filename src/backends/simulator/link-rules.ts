@@ -4,8 +4,10 @@
  * and events around them.
  */
 import { LinkError, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
-import { describeRecord as describe, isLinkable, notLinkableReason, slotName, statusLabel, type LinkableStatus } from '../conversation-status';
-import { checkEntityName, checkGuid } from './arguments';
+import { isLinkable, notLinkableReason, statusLabel, type LinkableStatus } from '../call-rules/conversation-status';
+import { checkEntityName } from '../call-rules/entity-name';
+import { checkGuid } from '../call-rules/guid-argument';
+import { describeRecord as describe, slotName } from '../call-rules/records';
 import { SEED_FILE, type SimulatorConversation, type SimulatorData } from './types';
 
 export interface RuleOutcome {

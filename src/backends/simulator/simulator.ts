@@ -5,9 +5,9 @@
  */
 import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
 import type { CallOptions, LinkBackend } from '../types';
-import { checkGuid } from './arguments';
+import { checkGuid } from '../call-rules/guid-argument';
 import { Emitter, type Disposable } from './emitter';
-import { isLinkable, statusLabel } from '../conversation-status';
+import { isLinkable, statusLabel } from '../call-rules/conversation-status';
 import { link, recordName, unlink, type RuleOutcome } from './link-rules';
 import { checkSimulatorData, seedHash } from './seed';
 import type { SimulatorStore } from './store';

@@ -30,4 +30,4 @@ export interface SimulatorData {
   readonly records: Readonly<Record<EntityLogicalName, readonly SimulatorRecord[]>>;
 }
 
-export type { LinkableStatus } from '../conversation-status';
+export type { LinkableStatus } from '../call-rules/conversation-status';

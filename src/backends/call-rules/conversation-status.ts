@@ -1,17 +1,20 @@
 /**
- * Which conversations accept links, and the words for a conversation's status and a linked record. Both
- * backends use this one module, so the simulator and a real environment apply the same rule (the
- * `omnichannel.simulator.linkableStatus` setting governs both) and describe things the same way.
+ * Which conversations accept links, and the words for a conversation's status. Both backends use this
+ * one module, so the simulator and a real environment apply the same rule (the
+ * `omnichannel.simulator.linkableStatus` setting governs both) and describe a refusal the same way.
  */
 import { CONVERSATION_STATUSES } from '@omnichannel-tools/core/catalogue';
-import type { EntityLogicalName, LinkMethod, RecordRef } from '../protocol/link';
+import type { LinkMethod } from '../../protocol/link';
+
+/** The values of `omnichannel.simulator.linkableStatus`. */
+export const LINKABLE_STATUSES = ['active', 'open'] as const;
 
 /**
  * Which conversations accept links. The documentation says "active" without defining it:
  * `active` = statuscode 2 only (Active, assigned to an agent); `open` = statecode 0 (Open, Active,
  * Waiting, Wrap-up: statuscode 1, 2, 3, 5).
  */
-export type LinkableStatus = 'active' | 'open';
+export type LinkableStatus = (typeof LINKABLE_STATUSES)[number];
 
 export function linkableStatuscodes(mode: LinkableStatus): readonly number[] {
   return mode === 'active' ? [2] : CONVERSATION_STATUSES.filter(s => s.statecode === 0).map(s => s.statuscode);
@@ -32,14 +35,4 @@ export function notLinkableReason(fn: LinkMethod, mode: LinkableStatus): string 
     ? 'active conversations (statuscode 2). Pick an active conversation, or set omnichannel.simulator.linkableStatus to "open" to also accept Open, Waiting and Wrap-up conversations'
     : 'open conversations (statuscode 1, 2, 3 or 5: Open, Active, Waiting, Wrap-up). Pick an open conversation';
   return `${verb} accepted only on ${rule}.`;
-}
-
-/** The conversation's lookup a record of this table fills. */
-export function slotName(entity: EntityLogicalName): 'case' | 'customer' {
-  return entity === 'incident' ? 'case' : 'customer';
-}
-
-/** `account "Fabrikam"`, or `account <id>` when the name is unknown. */
-export function describeRecord(ref: RecordRef): string {
-  return ref.name === undefined ? `${ref.entityLogicalName} ${ref.id}` : `${ref.entityLogicalName} "${ref.name}"`;
 }

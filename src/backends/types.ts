@@ -24,6 +24,3 @@ export interface LinkBackend {
   findRecords(entityLogicalName: EntityLogicalName, text: string, options?: CallOptions & { top?: number }): Promise<RecordRef[]>;
   dispose?(): void;
 }
-
-/** Supplies a bearer token for one environment; `forceRefresh` after a 401. Never logs the token. */
-export type TokenProvider = (forceRefresh: boolean) => Promise<string>;

@@ -3,7 +3,7 @@
  * sign-in program or the language server writes, a bearer token or JWT never reaches the log.
  */
 import type * as vscode from 'vscode';
-import { redact } from '../backends/auth/redact';
+import { redact } from '../sign-in/redact';
 
 const WRITERS = new Set<PropertyKey>(['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'replace']);
 

@@ -13,9 +13,10 @@
  * transport is a small fetch wrapper; the queries follow Dataverse's documented Web API shapes.
  */
 import { DATAVERSE } from '@omnichannel-tools/core/catalogue';
-import type { CallOptions, TokenProvider } from '../types';
-import { checkTokenHost } from '../auth/host-policy';
-import { redact } from '../auth/redact';
+import type { CallOptions } from '../types';
+import type { TokenProvider } from '../../sign-in/types';
+import { checkTokenHost } from '../../sign-in/host-policy';
+import { redact } from '../../sign-in/redact';
 import { DataverseFailure } from './failure';
 import { DAY_MS, delay, describeWait, raceSignal, retryAfterMs, throwIfCancelled } from './timing';
 

@@ -4,10 +4,10 @@
  * CLI, or the user's own token command. Failures are never silent: each says why and what to do.
  */
 import * as vscode from 'vscode';
-import type { TokenProvider } from '../../backends/types';
-import type { EnvironmentDefinition } from '../../backends/config/types';
+import type { TokenProvider } from '../../sign-in/types';
+import type { EnvironmentDefinition } from '../../environments/types';
 // The pure policy module only: the token providers (MSAL among others) still load on first use.
-import { checkTokenHost } from '../../backends/auth/host-policy';
+import { checkTokenHost } from '../../sign-in/host-policy';
 import type { SignInState } from '../environments/selection';
 import { authorityHostFor, microsoftScopes, secretKey } from '../environments/auth-scopes';
 
@@ -196,13 +196,13 @@ export class SignInManager implements vscode.Disposable {
   }
 }
 
-type AuthModule = typeof import('../../backends/auth');
+type AuthModule = typeof import('../../sign-in');
 
 /** A provider whose module (MSAL among others) loads on the first token request, not at activation. */
 function lazyProvider(create: (auth: AuthModule) => TokenProvider): TokenProvider {
   let inner: Promise<TokenProvider> | undefined;
   return async forceRefresh => {
-    inner ??= Promise.resolve().then(() => require('../../backends/auth') as typeof import('../../backends/auth')).then(create);
+    inner ??= Promise.resolve().then(() => require('../../sign-in') as typeof import('../../sign-in')).then(create);
     return (await inner)(forceRefresh);
   };
 }

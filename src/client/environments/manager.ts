@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 // Only the types module is imported up front: the validators (ajv) load with the first reload, after activation.
-import { ENVIRONMENTS_FILE, SIMULATOR_NAME, type EnvironmentDefinition, type EnvironmentEntry } from '../../backends/config/types';
+import { ENVIRONMENTS_FILE, SIMULATOR_NAME, type EnvironmentDefinition, type EnvironmentEntry } from '../../environments/types';
 import type { ConfigProblem } from '../../backends/json/problem';
 import type { Config } from '../config';
 import { chooseActive, type EnvironmentView } from './selection';
@@ -85,7 +85,7 @@ export class EnvironmentManager implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
-    const { loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments } = (require('../../backends/config') as typeof import('../../backends/config'));
+    const { loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments } = (require('../../environments') as typeof import('../../environments'));
     const settings = validateSettingsEnvironments(this.config.environments);
     const fromFiles: EnvironmentDefinition[] = [];
     const problems: ConfigProblem[] = [...settings.errors];

@@ -2,11 +2,11 @@
  * Which environment is active and how environments are shown (status bar, quick pick). Pure, so the
  * rules (Simulator fallback, production warning, sign-in state wording) are unit tested without VS Code.
  */
-import { SIMULATOR_NAME } from '../../backends/config/types';
+import { SIMULATOR_NAME } from '../../environments/types';
 
 export { SIMULATOR_NAME };
 
-/** What this module needs to know of an environment (the config module's definitions fit it). */
+/** What this module needs to know of an environment (an `EnvironmentDefinition` fits it). */
 export interface EnvironmentView {
   readonly name: string;
   readonly url?: string;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { azureCliTokenProvider } from '../../../src/backends/auth';
+import { azureCliTokenProvider } from '../../../src/sign-in';
 import { FakePrograms } from './fake-programs';
 
 describe('azureCliTokenProvider', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { commandTokenProvider } from '../../../src/backends/auth';
+import { commandTokenProvider } from '../../../src/sign-in';
 import { FakePrograms } from './fake-programs';
 
 describe('commandTokenProvider', () => {

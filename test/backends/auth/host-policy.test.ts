@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkTokenHost } from '../../../src/backends/auth/host-policy';
+import { checkTokenHost } from '../../../src/sign-in/host-policy';
 
 function allowed(url: string, trusted: string[] = []): boolean {
   return checkTokenHost(url, trusted).ok;

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { INetworkModule, NetworkResponse } from '@azure/msal-node';
-import { checkServicePrincipal, describeMsalError, isSecretRejection, servicePrincipalTokenProvider } from '../../../src/backends/auth';
+import { checkServicePrincipal, describeMsalError, isSecretRejection, servicePrincipalTokenProvider } from '../../../src/sign-in';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = '11111111-2222-4333-8444-666666666666';

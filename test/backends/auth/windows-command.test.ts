@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { azArguments } from '../../../src/backends/auth/azure-cli';
-import { cmdCommandLine, invocationFor } from '../../../src/backends/auth/windows-command';
+import { azArguments } from '../../../src/sign-in/azure-cli';
+import { cmdCommandLine, invocationFor } from '../../../src/sign-in/windows-command';
 import { seeded } from '../../support/prng';
 import { argvOf, batchRuns, cmdCommands, cmdSlashC } from './cmd-model';
 

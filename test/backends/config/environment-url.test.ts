@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkTokenHost } from '../../../src/backends/auth/host-policy';
-import { validateSettingsEnvironments } from '../../../src/backends/config/settings';
-import { ENVIRONMENT_URL_PATTERN, environmentOrigin, parseEnvironmentUrl } from '../../../src/backends/config/environment-url';
+import { checkTokenHost } from '../../../src/sign-in/host-policy';
+import { validateSettingsEnvironments } from '../../../src/environments/settings';
+import { ENVIRONMENT_URL_PATTERN, environmentOrigin, parseEnvironmentUrl } from '../../../src/environments/environment-url';
 
 const root = path.resolve(__dirname, '../../../..');
 const schema = JSON.parse(readFileSync(path.join(root, 'schemas/environments.schema.json'), 'utf8')) as { definitions: { environment: { properties: { url: { pattern: string } } } } };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mergeEnvironments, type EnvironmentDefinition } from '../../../src/backends/config';
+import { mergeEnvironments, type EnvironmentDefinition } from '../../../src/environments';
 
 const env = (name: string, url: string): EnvironmentDefinition => ({ name, url, authentication: { type: 'microsoft' } });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateSettingsEnvironments } from '../../../src/backends/config';
+import { validateSettingsEnvironments } from '../../../src/environments';
 
 const ok = (name: string, extra: object = {}) => ({ name, url: `https://${name.toLowerCase()}.crm.dynamics.com`, authentication: { type: 'microsoft' }, ...extra });
 

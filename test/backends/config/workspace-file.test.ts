@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadWorkspaceEnvironments } from '../../../src/backends/config';
+import { loadWorkspaceEnvironments } from '../../../src/environments';
 
 const FILE = '.omnichannel/environments.json';
 

@@ -5,7 +5,7 @@
  * folder, never the workspace's: a relative path in it must not pick up a script the opened folder ships.
  */
 import { homedir } from 'node:os';
-import type { TokenProvider } from '../types';
+import type { TokenProvider } from './types';
 import { redact } from './redact';
 import { firstLines, formatDuration, runProcess } from './run-process';
 

@@ -2,8 +2,8 @@
  * Checks of one environment shared by the workspace file and the user setting: the schema's, then
  * what a schema cannot say (reserved and duplicate names, a URL that really parses).
  */
-import schema from '../../../schemas/environments.schema.json';
-import { schemaIssues, validatorFor, type SchemaIssue } from '../json/validator';
+import schema from '../../schemas/environments.schema.json';
+import { schemaIssues, validatorFor, type SchemaIssue } from '../backends/json/validator';
 import { environmentOrigin, parseEnvironmentUrl } from './environment-url';
 import { SIMULATOR_NAME, type EnvironmentDefinition } from './types';
 

@@ -4,8 +4,8 @@
  * argument is quoted by cmd.exe's rules and checked to hold nothing it could read as a command.
  * `forceRefresh` cannot be passed on: az returns its cached token until it is close to expiry.
  */
-import { environmentOrigin } from '../config/environment-url';
-import type { TokenProvider } from '../types';
+import { environmentOrigin } from '../environments/environment-url';
+import type { TokenProvider } from './types';
 import { redact } from './redact';
 import { firstLines, formatDuration, runProcess } from './run-process';
 import { invocationFor } from './windows-command';

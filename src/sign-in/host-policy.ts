@@ -5,7 +5,7 @@
  * there (a local stand-in or proxy), never for anything that leaves the machine. Pure, no I/O.
  */
 
-import { parseEnvironmentUrl } from '../config/environment-url';
+import { parseEnvironmentUrl } from '../environments/environment-url';
 
 export type HostCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 

@@ -4,9 +4,9 @@
  * through a callback each time (it lives in VS Code's SecretStorage), never stored here beyond MSAL's client.
  */
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
-import type { TokenProvider } from '../types';
-import { environmentOrigin } from '../config/environment-url';
-import { guidTolerating } from '../../protocol/guid';
+import type { TokenProvider } from './types';
+import { environmentOrigin } from '../environments/environment-url';
+import { guidTolerating } from '../protocol/guid';
 import { redact } from './redact';
 
 export interface ServicePrincipalOptions {

@@ -1,0 +1,9 @@
+/**
+ * Environment definitions: types, the workspace file, the user setting, and the merged list. Loaded with
+ * the first reload after activation (its validators need ajv); the client imports `./types` up front.
+ */
+export * from './types';
+export { loadWorkspaceEnvironments, type EnvironmentsResult } from './workspace-file';
+export { validateSettingsEnvironments } from './settings';
+export { mergeEnvironments } from './merge';
+export type { ConfigProblem } from '../backends/json/problem';

@@ -13,7 +13,7 @@ import type { Simulator, SimulatorData } from '../backends/simulator';
 import { SEED_FILE } from '../backends/simulator/types';
 import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
-import type { ClientEnvironment } from './environments/manager';
+import type { DataverseEntry, EnvironmentEntry } from '../environments/types';
 import { showProblems } from './environments/problems';
 import { realCallBlockedReason } from './outcome-text';
 
@@ -50,7 +50,7 @@ export class BackendManager implements vscode.Disposable {
   }
 
   /** The backend for an environment (creating it on first use); no real one in an untrusted workspace. */
-  async get(environment: ClientEnvironment): Promise<LinkBackend> {
+  async get(environment: EnvironmentEntry): Promise<LinkBackend> {
     if (environment.kind === 'simulator') return this.simulator();
     const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
     if (blocked) throw new Error(blocked);
@@ -85,7 +85,7 @@ export class BackendManager implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private async dataverseFor(environment: Extract<ClientEnvironment, { kind: 'dataverse' }>): Promise<DataverseBackend> {
+  private async dataverseFor(environment: DataverseEntry): Promise<DataverseBackend> {
     const existing = this.dataverse.get(environment.name);
     if (existing) return existing;
     const { DataverseBackend } = (require('../backends/dataverse') as typeof import('../backends/dataverse'));

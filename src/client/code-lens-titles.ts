@@ -3,7 +3,7 @@
  * client names it; over a real environment a second lens runs the same call in the simulator, so trying
  * a call never needs switching environments. Pure, so the titles and arguments are unit tested.
  */
-import { SIMULATOR_NAME } from './environments/selection';
+import { SIMULATOR_NAME, type EnvironmentEntry } from '../environments/types';
 
 /** A code lens command as VS Code holds it. */
 export interface LensCommand {
@@ -13,11 +13,8 @@ export interface LensCommand {
   readonly arguments?: unknown[];
 }
 
-export interface ActiveEnvironment {
-  readonly name: string;
-  /** True for a Dataverse environment, false for the simulator. */
-  readonly real: boolean;
-}
+/** What a lens needs of the active environment (an `EnvironmentEntry` fits). */
+export type ActiveEnvironment = Pick<EnvironmentEntry, 'name' | 'kind'>;
 
 /**
  * The lenses for one server lens: "▶ Run in <active>", and over a real environment also "▶ Run in
@@ -26,7 +23,7 @@ export interface ActiveEnvironment {
 export function runLensCommands(command: LensCommand, active: ActiveEnvironment): LensCommand[] {
   const args = command.arguments ?? [];
   const here: LensCommand = { ...command, title: `▶ Run in ${active.name}`, tooltip: `Run this call against ${active.name}` };
-  if (!active.real) return [here];
+  if (active.kind === 'simulator') return [here];
   const simulated: LensCommand = {
     ...command,
     title: `▶ Run in ${SIMULATOR_NAME}`,

@@ -7,7 +7,7 @@ import { CallAtPositionRequest, type CallAtPositionParams, type CallAtPositionRe
 import type { LinkMethod, LinkOutcome } from '../protocol/link';
 import type { Context } from './ctx';
 import { environmentPickItems } from './environments/selection';
-import { viewOf, type ClientEnvironment } from './environments/manager';
+import type { EnvironmentEntry } from '../environments/types';
 import { askForCall } from './link-flow';
 import { realCallBlockedReason } from './outcome-text';
 import { readCallArgument } from './call-argument';
@@ -64,7 +64,7 @@ async function linkOrUnlink(ctx: Context, method: LinkMethod, arg: unknown): Pro
 }
 
 /** Listing conversations in a real environment is a real call too: refused in an untrusted workspace. */
-function mayCallFromHere(environment: ClientEnvironment): boolean {
+function mayCallFromHere(environment: EnvironmentEntry): boolean {
   if (environment.kind === 'simulator') return true;
   const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
   if (blocked) void vscode.window.showWarningMessage(blocked);
@@ -129,10 +129,7 @@ async function selectEnvironment(ctx: Context, name: unknown): Promise<string | 
     return name;
   }
   const environments = ctx.environments.list();
-  const items = environmentPickItems(environments.map(viewOf), ctx.activeEnvironment().name, view => {
-    const environment = environments.find(e => e.name === view.name);
-    return environment?.kind === 'dataverse' ? ctx.signIn.state(environment.definition) : 'unknown';
-  });
+  const items = environmentPickItems(environments, ctx.activeEnvironment().name, environment => ctx.signIn.state(environment));
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Run link calls against which environment?',
     placeHolder: 'Add environments in the omnichannel.environments setting or .omnichannel/environments.json',

@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import { redactingLog } from './redacting-log';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createMementoHistory, type HistoryStore } from '../panel/host/history';
-import type { PanelEnvironment } from '../protocol/webview';
+import type { EnvironmentEntry } from '../environments/types';
 import { CONFIG_SECTION, Config, onceEach } from './config';
 import { SignInManager } from './auth/sign-in';
 import { BackendManager } from './backends';
-import { EnvironmentManager, viewOf, type ClientEnvironment, type EnvironmentChange } from './environments/manager';
+import { EnvironmentManager, type EnvironmentChange } from './environments/manager';
+import { panelEnvironment } from './environments/selection';
 import { createLinkRunner, type RunLinkCall } from './run-link';
 import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel } from './panel';
@@ -40,10 +41,7 @@ export class Context implements vscode.Disposable {
     this.backends = new BackendManager(extension.storageUri ?? extension.globalStorageUri, this.config, this.signIn, this.log);
     this.history = createMementoHistory(extension.workspaceState);
     const run = createLinkRunner({
-      environment: name => {
-        const environment = this.environments.find(name);
-        return environment && { name: environment.name, real: environment.kind === 'dataverse', production: environment.kind === 'dataverse' && environment.definition.production === true };
-      },
+      environment: name => this.environments.find(name),
       backend: async name => {
         const environment = this.environments.find(name);
         if (!environment) throw new Error(`There is no environment named "${name}".`);
@@ -81,7 +79,7 @@ export class Context implements vscode.Disposable {
     void this.environments.reload();
   }
 
-  activeEnvironment(): ClientEnvironment {
+  activeEnvironment(): EnvironmentEntry {
     return this.environments.active();
   }
 
@@ -96,7 +94,7 @@ export class Context implements vscode.Disposable {
   startLanguageClient(): void {
     this.started = this.loadClientModule().then(module => {
       const client = module.createLanguageClient(this.extension, {
-        activeEnvironment: () => ({ name: this.activeEnvironment().name, real: this.activeEnvironment().kind === 'dataverse' }),
+        activeEnvironment: () => this.activeEnvironment(),
         outputChannel: this.log,
       });
       this.languageClient = client;
@@ -156,11 +154,6 @@ export class Context implements vscode.Disposable {
 
   private updateStatus(): void {
     const environment = this.activeEnvironment();
-    this.statusBar.update(viewOf(environment), environment.kind === 'dataverse' ? this.signIn.state(environment.definition) : 'unknown');
+    this.statusBar.update(environment, this.signIn.state(environment));
   }
-}
-
-function panelEnvironment(environment: ClientEnvironment): PanelEnvironment {
-  if (environment.kind === 'simulator') return { name: environment.name, kind: 'simulator' };
-  return { name: environment.name, kind: 'dataverse', url: environment.definition.url, production: environment.definition.production === true };
 }

@@ -8,22 +8,15 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import type { HistoryEntry, LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
 import type { LinkBackend } from '../backends/types';
+import { isProduction, type EnvironmentEntry } from '../environments/types';
 import type { HistoryStore } from '../panel/host/history';
 import { callAsCode } from '../panel/host/code';
 import { failure, toFailure } from './failure';
 import { SHOW_LOG_ACTION, SIGN_IN_ACTION, failureActions, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from './outcome-text';
 
-/** What the runner needs to know about an environment. */
-export interface RunnableEnvironment {
-  readonly name: string;
-  readonly production: boolean;
-  /** True for Dataverse (a real call), false for the simulator. */
-  readonly real: boolean;
-}
-
 export interface LinkRunnerDeps {
   /** The named environment, or the active one when `name` is undefined. */
-  environment(name: string | undefined): RunnableEnvironment | undefined;
+  environment(name: string | undefined): EnvironmentEntry | undefined;
   backend(environmentName: string): Promise<LinkBackend>;
   readonly log: vscode.LogOutputChannel;
   refreshCall(): string;
@@ -56,10 +49,11 @@ export function createLinkRunner(deps: LinkRunnerDeps): RunLinkCall {
       const unknown = failure(method, 'unknown-environment', `There is no environment named "${options.environment ?? ''}". Add it to omnichannel.environments or .omnichannel/environments.json, or pick one with "Omnichannel: Select Environment…".`);
       return finish(deps, method, request, options.environment ?? '?', unknown, notify, false);
     }
-    if (environment.real) {
+    const real = environment.kind === 'dataverse';
+    if (real) {
       const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
       if (blocked) return finish(deps, method, request, environment.name, failure(method, 'untrusted-workspace', blocked), notify, record);
-      if (environment.production) {
+      if (isProduction(environment)) {
         const go = method === 'linkToConversation' ? 'Link' : 'Unlink';
         const answer = await vscode.window.showWarningMessage(productionConfirmation(method, request, environment.name), { modal: true }, go);
         if (answer !== go) {
@@ -71,7 +65,7 @@ export function createLinkRunner(deps: LinkRunnerDeps): RunLinkCall {
       ? await call(deps, environment.name, method, request, options.onProgress, options.signal)
       : await vscode.window.withProgress(
         // Real calls can wait (throttling) and be cancelled: a notification. The simulator answers at once: the status bar.
-        { location: environment.real ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `${method === 'linkToConversation' ? 'Linking' : 'Unlinking'} ${request.entityLogicalName} in ${environment.name}`, cancellable: environment.real },
+        { location: real ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `${method === 'linkToConversation' ? 'Linking' : 'Unlinking'} ${request.entityLogicalName} in ${environment.name}`, cancellable: real },
         (progress, token) => {
           const controller = new AbortController();
           const cancel = token.onCancellationRequested(() => controller.abort());

@@ -1,6 +1,7 @@
 /** The status bar item naming the active environment; a click switches environment. */
 import * as vscode from 'vscode';
-import { statusBarView, type EnvironmentView, type SignInState } from './environments/selection';
+import type { EnvironmentEntry } from '../environments/types';
+import { statusBarView, type SignInState } from './environments/selection';
 
 export class EnvironmentStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('omnichannel.environment', vscode.StatusBarAlignment.Left, 0);
@@ -10,7 +11,7 @@ export class EnvironmentStatusBar implements vscode.Disposable {
     this.item.command = 'omnichannel.selectEnvironment';
   }
 
-  update(environment: EnvironmentView, signIn: SignInState): void {
+  update(environment: EnvironmentEntry, signIn: SignInState): void {
     const view = statusBarView(environment, signIn);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;

@@ -1,11 +1,11 @@
 /** Builds the environment list the user picks from: the simulator, then user settings, then the workspace file. */
-import { ENVIRONMENTS_FILE, SIMULATOR_NAME, type EnvironmentDefinition, type EnvironmentEntry } from './types';
+import { ENVIRONMENTS_FILE, SIMULATOR_ENTRY, SIMULATOR_NAME, type EnvironmentDefinition, type EnvironmentEntry } from './types';
 
 export function mergeEnvironments(
   settings: readonly EnvironmentDefinition[],
   workspace: readonly EnvironmentDefinition[],
 ): { environments: EnvironmentEntry[]; messages: string[] } {
-  const environments: EnvironmentEntry[] = [{ kind: 'simulator', name: SIMULATOR_NAME, source: 'builtin' }];
+  const environments: EnvironmentEntry[] = [SIMULATOR_ENTRY];
   const messages: string[] = [];
   const byName = new Map<string, EnvironmentDefinition>();
   const add = (definition: EnvironmentDefinition, source: 'settings' | 'workspace') => {

@@ -1,6 +1,6 @@
 /**
- * What an environment is: a name, a Dataverse URL and how to sign in. No secrets ever appear
- * here; a service principal's secret lives in the editor's secret storage.
+ * What an environment is: a name, a Dataverse URL and how to sign in, and the entry the picker lists.
+ * No secrets ever appear here; a service principal's secret lives in the editor's secret storage.
  */
 
 export type EnvironmentAuthentication =
@@ -25,13 +25,27 @@ export interface EnvironmentDefinition {
 /** Where an environment came from; user settings win over the workspace file on a name clash. */
 export type EnvironmentSource = 'settings' | 'workspace';
 
-/** One entry of the environment picker, the simulator first. */
+/**
+ * An environment calls can run against, as the picker lists them (the simulator first). The one
+ * environment type of the extension: what the status bar, the picker, the code lens, the call runner and
+ * the panel show of an environment is this, or a projection of it.
+ */
 export type EnvironmentEntry =
-  | { readonly kind: 'simulator'; readonly name: 'Simulator'; readonly source: 'builtin' }
+  | { readonly kind: 'simulator'; readonly name: typeof SIMULATOR_NAME; readonly source: 'builtin' }
   | { readonly kind: 'dataverse'; readonly name: string; readonly source: EnvironmentSource; readonly definition: EnvironmentDefinition };
+
+/** A real Dataverse environment (its calls write real data). */
+export type DataverseEntry = Extract<EnvironmentEntry, { kind: 'dataverse' }>;
 
 /** The name reserved for the built-in simulator (compared case-insensitively). */
 export const SIMULATOR_NAME = 'Simulator';
+
+export const SIMULATOR_ENTRY: EnvironmentEntry = { kind: 'simulator', name: SIMULATOR_NAME, source: 'builtin' };
+
+/** Production environments ask before every call and are marked wherever they are shown. */
+export function isProduction(environment: EnvironmentEntry): boolean {
+  return environment.kind === 'dataverse' && environment.definition.production === true;
+}
 
 /** The workspace file teams share, relative to the workspace folder. */
 export const ENVIRONMENTS_FILE = '.omnichannel/environments.json';

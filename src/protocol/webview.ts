@@ -3,6 +3,7 @@
  * The webview is a trust boundary: the host validates every `WebviewToHost` message against
  * `schemas/webview-messages.schema.json` (which a test keeps in agreement with these types) before acting.
  */
+import type { EnvironmentDefinition, EnvironmentEntry } from '../environments/types';
 import type {
   ConversationSummary,
   EntityLogicalName,
@@ -13,16 +14,12 @@ import type {
   RecordRef,
 } from './link';
 
-/** The environment the panel's calls run against. */
-export interface PanelEnvironment {
-  /** Display name (`Simulator` for the simulator). */
-  readonly name: string;
-  readonly kind: 'simulator' | 'dataverse';
-  /** The Dataverse URL, for a real environment. */
-  readonly url?: string;
-  /** A production environment: calls there ask for confirmation first. */
-  readonly production?: boolean;
-}
+/**
+ * The environment the panel's calls run against: a projection of the extension's environment entry
+ * (kind, name; URL and production mark for a real one) that leaves out how to sign in, which the
+ * webview has no use for. `panelEnvironment` in the client makes it.
+ */
+export type PanelEnvironment = Pick<EnvironmentEntry, 'kind' | 'name'> & Partial<Pick<EnvironmentDefinition, 'url' | 'production'>>;
 
 // ---------------------------------------------------------------- host → webview
 

@@ -6,13 +6,13 @@ const serverLens = { title: '▶ Run', command: 'omnichannel.runCall', arguments
 
 describe('client: run code lens titles', () => {
   it('over the simulator: one lens naming it', () => {
-    const lenses = runLensCommands(serverLens, { name: 'Simulator', real: false });
+    const lenses = runLensCommands(serverLens, { name: 'Simulator', kind: 'simulator' });
     assert.deepEqual(lenses.map(l => l.title), ['▶ Run in Simulator']);
     assert.deepEqual(lenses[0].arguments, [info]);
   });
 
   it('over a real environment: its lens, and one that runs the same call in the simulator', () => {
-    const lenses = runLensCommands(serverLens, { name: 'Contoso Dev', real: true });
+    const lenses = runLensCommands(serverLens, { name: 'Contoso Dev', kind: 'dataverse' });
     assert.deepEqual(lenses.map(l => l.title), ['▶ Run in Contoso Dev', '▶ Run in Simulator']);
     assert.deepEqual(lenses[0].arguments, [info], 'the first runs in the active environment');
     assert.deepEqual(lenses[1].arguments, [info, 'Simulator'], 'the second names the simulator');

@@ -1,10 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { chooseActive, environmentPickItems, statusBarView, type EnvironmentView } from '../../src/client/environments/selection';
+import { chooseActive, environmentPickItems, panelEnvironment, statusBarView } from '../../src/client/environments/selection';
+import { SIMULATOR_ENTRY, type EnvironmentEntry } from '../../src/environments/types';
 import { microsoftScopes, secretKey } from '../../src/client/environments/auth-scopes';
 
-const simulator: EnvironmentView = { name: 'Simulator' };
-const dev: EnvironmentView = { name: 'Contoso Dev', url: 'https://contoso-dev.crm.dynamics.com', authentication: { type: 'microsoft' } };
-const prod: EnvironmentView = { name: 'Contoso', url: 'https://contoso.crm.dynamics.com', production: true, authentication: { type: 'servicePrincipal' } };
+const simulator = SIMULATOR_ENTRY;
+const dev: EnvironmentEntry = {
+  kind: 'dataverse', name: 'Contoso Dev', source: 'settings',
+  definition: { name: 'Contoso Dev', url: 'https://contoso-dev.crm.dynamics.com', authentication: { type: 'microsoft' } },
+};
+const prod: EnvironmentEntry = {
+  kind: 'dataverse', name: 'Contoso', source: 'workspace',
+  definition: { name: 'Contoso', url: 'https://contoso.crm.dynamics.com', production: true, authentication: { type: 'servicePrincipal', tenant: 'contoso.onmicrosoft.com', clientId: '0f8fad5b-d9cb-469f-a165-70867728950e' } },
+};
 
 describe('client: environment selection', () => {
   it('keeps the remembered environment and falls back to the Simulator when it is gone', () => {
@@ -30,6 +37,11 @@ describe('client: environment selection', () => {
     assert.equal(items[1].detail, 'Microsoft account · signed in');
     assert.equal(items[2].description, 'https://contoso.crm.dynamics.com · production');
     assert.equal(items[2].detail, 'service principal · not signed in');
+  });
+
+  it('shows the panel kind, name, URL and production mark, never how to sign in', () => {
+    assert.deepEqual(panelEnvironment(simulator), { name: 'Simulator', kind: 'simulator' });
+    assert.deepEqual(panelEnvironment(prod), { name: 'Contoso', kind: 'dataverse', url: 'https://contoso.crm.dynamics.com', production: true });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { TokenProvider } from '../../sign-in/types';
-import type { EnvironmentDefinition } from '../../environments/types';
+import type { EnvironmentDefinition, EnvironmentEntry } from '../../environments/types';
 // The pure policy module only: the token providers (MSAL among others) still load on first use.
 import { checkTokenHost } from '../../sign-in/host-policy';
 import type { SignInState } from '../environments/selection';
@@ -32,8 +32,9 @@ export class SignInManager implements vscode.Disposable {
     private readonly trustedHosts: () => readonly string[],
   ) {}
 
-  state(environment: EnvironmentDefinition): SignInState {
-    return this.states.get(environment.name) ?? 'unknown';
+  /** How the last token request for it went; the simulator needs no sign-in, so it is never known. */
+  state(environment: EnvironmentEntry): SignInState {
+    return environment.kind === 'dataverse' ? this.states.get(environment.name) ?? 'unknown' : 'unknown';
   }
 
   /** The token provider a Dataverse backend uses; prompts only when a call needs it. */

@@ -5,27 +5,18 @@
  */
 import * as vscode from 'vscode';
 // Only the types module is imported up front: the validators (ajv) load with the first reload, after activation.
-import { ENVIRONMENTS_FILE, SIMULATOR_NAME, type EnvironmentDefinition, type EnvironmentEntry } from '../../environments/types';
+import { ENVIRONMENTS_FILE, SIMULATOR_ENTRY, type EnvironmentDefinition, type EnvironmentEntry } from '../../environments/types';
 import type { ConfigProblem } from '../../backends/json/problem';
 import type { Config } from '../config';
-import { chooseActive, type EnvironmentView } from './selection';
+import { chooseActive } from './selection';
 import { showProblems } from './problems';
 
 const ACTIVE_KEY = 'omnichannel.activeEnvironment';
 
 export type EnvironmentChange = 'definitions' | 'active';
 
-/** An entry of the environment list: the Simulator or a Dataverse environment with its definition. */
-export type ClientEnvironment = EnvironmentEntry;
-
-export const SIMULATOR: ClientEnvironment = { kind: 'simulator', name: SIMULATOR_NAME, source: 'builtin' };
-
-export function viewOf(environment: ClientEnvironment): EnvironmentView {
-  return environment.kind === 'simulator' ? { name: environment.name } : environment.definition;
-}
-
 export class EnvironmentManager implements vscode.Disposable {
-  private environments: readonly ClientEnvironment[] = [SIMULATOR];
+  private environments: readonly EnvironmentEntry[] = [SIMULATOR_ENTRY];
   private readonly changed = new vscode.EventEmitter<EnvironmentChange>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private loading: Promise<void> | undefined;
@@ -49,15 +40,15 @@ export class EnvironmentManager implements vscode.Disposable {
     );
   }
 
-  list(): readonly ClientEnvironment[] {
+  list(): readonly EnvironmentEntry[] {
     return this.environments;
   }
 
-  active(): ClientEnvironment {
-    return chooseActive(this.environments, this.state.get<string>(ACTIVE_KEY)) ?? SIMULATOR;
+  active(): EnvironmentEntry {
+    return chooseActive(this.environments, this.state.get<string>(ACTIVE_KEY)) ?? SIMULATOR_ENTRY;
   }
 
-  find(name: string | undefined): ClientEnvironment | undefined {
+  find(name: string | undefined): EnvironmentEntry | undefined {
     return name === undefined ? this.active() : this.environments.find(e => e.name === name);
   }
 

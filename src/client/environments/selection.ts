@@ -1,41 +1,36 @@
 /**
- * Which environment is active and how environments are shown (status bar, quick pick). Pure, so the
- * rules (Simulator fallback, production warning, sign-in state wording) are unit tested without VS Code.
+ * Which environment is active and how environments are shown (status bar, quick pick, panel). Pure, so
+ * the rules (Simulator fallback, production warning, sign-in state wording) are unit tested without VS Code.
  */
-import { SIMULATOR_NAME } from '../../environments/types';
+import { SIMULATOR_NAME, isProduction, type EnvironmentAuthentication, type EnvironmentEntry } from '../../environments/types';
+import type { PanelEnvironment } from '../../protocol/webview';
 
 export { SIMULATOR_NAME };
-
-/** What this module needs to know of an environment (an `EnvironmentDefinition` fits it). */
-export interface EnvironmentView {
-  readonly name: string;
-  readonly url?: string;
-  readonly production?: boolean;
-  readonly authentication?: { readonly type: string };
-}
 
 /** Sign-in state shown next to a real environment. */
 export type SignInState = 'signed-in' | 'signed-out' | 'unknown';
 
 /** The remembered environment if it still exists, else the first one (the Simulator). */
-export function chooseActive<T extends EnvironmentView>(environments: readonly T[], remembered: string | undefined): T | undefined {
+export function chooseActive<T extends { readonly name: string }>(environments: readonly T[], remembered: string | undefined): T | undefined {
   return environments.find(e => e.name === remembered) ?? environments[0];
 }
 
-export function isSimulator(environment: EnvironmentView): boolean {
-  return environment.name === SIMULATOR_NAME && environment.url === undefined;
+/** What the webview may know of the active environment: no sign-in settings (it renders untrusted data). */
+export function panelEnvironment(environment: EnvironmentEntry): PanelEnvironment {
+  if (environment.kind === 'simulator') return { name: environment.name, kind: 'simulator' };
+  return { name: environment.name, kind: 'dataverse', url: environment.definition.url, production: isProduction(environment) };
 }
 
-const AUTH_LABELS: Record<string, string> = {
+const AUTH_LABELS: Record<EnvironmentAuthentication['type'], string> = {
   microsoft: 'Microsoft account',
   servicePrincipal: 'service principal',
   azureCli: 'Azure CLI',
   command: 'token command',
 };
 
-export function authLabel(environment: EnvironmentView): string {
-  const type = environment.authentication?.type;
-  return type === undefined ? 'no sign-in' : AUTH_LABELS[type] ?? type;
+export function authLabel(environment: EnvironmentEntry): string {
+  if (environment.kind === 'simulator') return 'no sign-in';
+  return AUTH_LABELS[environment.definition.authentication.type];
 }
 
 export interface StatusBarView {
@@ -45,17 +40,17 @@ export interface StatusBarView {
   readonly warning: boolean;
 }
 
-export function statusBarView(environment: EnvironmentView, signIn: SignInState): StatusBarView {
-  if (isSimulator(environment)) {
+export function statusBarView(environment: EnvironmentEntry, signIn: SignInState): StatusBarView {
+  if (environment.kind === 'simulator') {
     return { text: `$(plug) ${SIMULATOR_NAME}`, tooltip: 'Link calls run against the built-in simulator. Click to switch environment.', warning: false };
   }
-  const production = environment.production === true;
+  const production = isProduction(environment);
   const lines = [
     `Link calls run against ${environment.name}${production ? ' (production)' : ''}`,
-    environment.url ?? '',
+    environment.definition.url,
     `Sign-in: ${authLabel(environment)}, ${signInWords(signIn)}`,
     'Click to switch environment.',
-  ].filter(line => line !== '');
+  ];
   return { text: `$(plug) ${environment.name}${production ? ' $(warning)' : ''}`, tooltip: lines.join('\n'), warning: production };
 }
 
@@ -68,21 +63,21 @@ export interface EnvironmentPickItem {
 
 /** Quick-pick rows: name (with a check on the active one), url, auth type and sign-in state. */
 export function environmentPickItems(
-  environments: readonly EnvironmentView[],
+  environments: readonly EnvironmentEntry[],
   activeName: string | undefined,
-  signIn: (environment: EnvironmentView) => SignInState,
+  signIn: (environment: EnvironmentEntry) => SignInState,
 ): EnvironmentPickItem[] {
   return environments.map(environment => {
     const active = environment.name === activeName;
     const label = `${active ? '$(check) ' : ''}${environment.name}`;
-    if (isSimulator(environment)) {
+    if (environment.kind === 'simulator') {
       return { name: environment.name, label, description: 'built-in', detail: 'Simulated conversations and records; no account needed.' };
     }
-    const production = environment.production === true ? ' · production' : '';
+    const production = isProduction(environment) ? ' · production' : '';
     return {
       name: environment.name,
       label,
-      description: `${environment.url ?? ''}${production}`,
+      description: `${environment.definition.url}${production}`,
       detail: `${authLabel(environment)} · ${signInWords(signIn(environment))}`,
     };
   });

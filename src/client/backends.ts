@@ -15,7 +15,7 @@ import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
 import type { DataverseEntry, EnvironmentEntry } from '../environments/types';
 import { showProblems } from './environments/problems';
-import { realCallBlockedReason } from './outcome-text';
+import { realCallBlockedReason } from './link/outcome-text';
 
 export class BackendManager implements vscode.Disposable {
   private simulatorInstance: Simulator | undefined;

@@ -8,9 +8,9 @@ import type { LinkMethod, LinkOutcome } from '../protocol/link';
 import type { Context } from './ctx';
 import { environmentPickItems } from './environments/selection';
 import type { EnvironmentEntry } from '../environments/types';
-import { askForCall } from './link-flow';
-import { realCallBlockedReason } from './outcome-text';
-import { readCallArgument } from './call-argument';
+import { askForCall } from './link/link-flow';
+import { realCallBlockedReason } from './link/outcome-text';
+import { readCallArgument } from './link/call-argument';
 import type { CommandId } from './command-ids';
 
 type Handler = (...args: unknown[]) => unknown;

@@ -12,7 +12,7 @@ import { SignInManager } from './auth/sign-in';
 import { BackendManager } from './backends';
 import { EnvironmentManager, type EnvironmentChange } from './environments/manager';
 import { panelEnvironment } from './environments/selection';
-import { createLinkRunner, type RunLinkCall } from './run-link';
+import { createLinkRunner, type RunLinkCall } from './link/run-link';
 import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel } from './panel';
 

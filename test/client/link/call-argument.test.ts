@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readCallArgument } from '../../src/client/call-argument';
+import { readCallArgument } from '../../../src/client/link/call-argument';
 
 describe('client: link command argument', () => {
   it('runs the guided flow without an argument or with a menu Uri', () => {

@@ -6,11 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import type { HistoryEntry, LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
-import type { LinkBackend } from '../backends/types';
-import { isProduction, type EnvironmentEntry } from '../environments/types';
-import type { HistoryStore } from '../panel/host/history';
-import { callAsCode } from '../panel/host/code';
+import type { HistoryEntry, LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
+import type { LinkBackend } from '../../backends/types';
+import { isProduction, type EnvironmentEntry } from '../../environments/types';
+import type { HistoryStore } from '../../panel/host/history';
+import { callAsCode } from '../../panel/host/code';
 import { failure, toFailure } from './failure';
 import { SHOW_LOG_ACTION, SIGN_IN_ACTION, failureActions, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from './outcome-text';
 

@@ -2,7 +2,7 @@
  * The words the client shows for a link call: outcome messages, log lines and the production
  * confirmation. Pure, so every sentence is unit tested. Never includes a token.
  */
-import type { LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
+import type { LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
 
 function verb(method: LinkMethod): string {
   return method === 'linkToConversation' ? 'Link' : 'Unlink';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { toFailure } from '../../src/client/failure';
-import { LinkError } from '../../src/protocol/link';
+import { toFailure } from '../../../src/client/link/failure';
+import { LinkError } from '../../../src/protocol/link';
 
 describe('client: rejections as failures', () => {
   it('keeps a LinkError as the API shaped it', () => {
@@ -10,10 +10,10 @@ describe('client: rejections as failures', () => {
 
   it('keeps a LinkError from another copy of the class (the backends ship in a bundle of their own)', () => {
     // A second evaluation of the module: its LinkError is a different class, as in another bundle.
-    const path = require.resolve('../../src/protocol/link');
+    const path = require.resolve('../../../src/protocol/link');
     const cached = require.cache[path];
     delete require.cache[path];
-    const other = require(path) as typeof import('../../src/protocol/link');
+    const other = require(path) as typeof import('../../../src/protocol/link');
     if (cached) require.cache[path] = cached;
     assert.notEqual(other.LinkError, LinkError);
     const error = new other.LinkError('unlinkFromConversation', 'not-linked', 'Nothing of that kind is linked.');

@@ -2,7 +2,7 @@
  * The record quick pick's words for a typed id: what it will be sent as, or why it is not a GUID. The
  * reading itself is the shared GUID reader's (`protocol/guid`); pure, so it is unit tested.
  */
-import { GUID_EXAMPLE, readTypedGuid } from '../protocol/guid';
+import { GUID_EXAMPLE, readTypedGuid } from '../../protocol/guid';
 
 /** Result of reading typed text as a record id. */
 export type GuidInput =

@@ -3,7 +3,7 @@
  * (`{ environment?, entityLogicalName, recordId, conversationId? }`), so a keybinding or a task runs a call
  * without prompting. Pure; the values are passed as given (the backend judges them like the API would).
  */
-import type { LinkRequest } from '../protocol/link';
+import type { LinkRequest } from '../../protocol/link';
 
 export type CallArgument =
   /** No argument (palette, menu): run the guided flow. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { failureActions, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from '../../src/client/outcome-text';
+import { failureActions, logLine, outcomeMessage, productionConfirmation, realCallBlockedReason } from '../../../src/client/link/outcome-text';
 
 const request = { entityLogicalName: 'incident', recordId: '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f', conversationId: 'c0ffee00-0000-4000-8000-000000000001' };
 

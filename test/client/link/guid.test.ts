@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readGuidInput } from '../../src/client/guid';
-import { isCanonicalGuid } from '../../src/protocol/guid';
+import { readGuidInput } from '../../../src/client/link/guid';
+import { isCanonicalGuid } from '../../../src/protocol/guid';
 
 describe('client: GUID input', () => {
   it('accepts the canonical form unchanged', () => {

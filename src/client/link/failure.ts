@@ -2,7 +2,7 @@
  * Turns whatever a backend rejected with into the API's failure shape, so callers always get a
  * `LinkFailure` with a sentence, never a bare exception. Pure.
  */
-import { isLinkError, type LinkFailure, type LinkMethod } from '../protocol/link';
+import { isLinkError, type LinkFailure, type LinkMethod } from '../../protocol/link';
 
 export function toFailure(method: LinkMethod, error: unknown, signal?: AbortSignal): LinkFailure {
   if (isLinkError(error)) return error.toFailure();

@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { ENTITIES } from '@omnichannel-tools/core/catalogue';
-import type { LinkBackend } from '../backends/types';
-import type { ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../protocol/link';
-import { startsLikeGuid } from '../protocol/guid';
+import type { LinkBackend } from '../../backends/types';
+import type { ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../../protocol/link';
+import { startsLikeGuid } from '../../protocol/guid';
 import { readGuidInput } from './guid';
 import { toFailure } from './failure';
 

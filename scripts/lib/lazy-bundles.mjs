@@ -1,9 +1,7 @@
-// Splits the extension host's code into a small entry bundle and bundles loaded on first use.
-//
-// The client defers its heavy parts with `require(...)` inside functions (the language client, the
-// backends, the panel). esbuild would inline those modules into dist/extension.js, so VS Code would still
-// read and compile all of them at activation. Here each such `require` becomes a runtime `require` of a
-// separate file in dist/; the TypeScript sources keep their plain requires, so the tsc output runs as is.
+// Splits the extension host's code into a small entry bundle and bundles loaded on first use: each
+// `require` in LAZY_LOADER (the one module that defers the language client, backends, sign-in, panel)
+// becomes a runtime `require` of a separate file in dist/, so activation compiles none of them; the tsc
+// output keeps the plain requires and runs as is. A lazy module required anywhere else fails the build.
 import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 
@@ -18,6 +16,9 @@ export const LAZY_BUNDLES = [
   { outfile: 'dist/auth.js', modules: { auth: 'src/sign-in/index.ts' } },
   { outfile: 'dist/panel-host.js', modules: { provider: 'src/panel/host/provider.ts' } },
 ];
+
+/** The one module that requires the lazily loaded ones, a typed getter each. */
+export const LAZY_LOADER = 'src/client/lazy.ts';
 
 const NAMESPACE = 'lazy-bundle';
 
@@ -45,7 +46,11 @@ export function lazyRequires(bundles = LAZY_BUNDLES) {
         if (args.kind !== 'require-call') return undefined;
         const target = sourceFile(resolve(args.resolveDir, args.path));
         const lazy = target && byFile.get(target);
-        return lazy ? { path: `${lazy.file}#${lazy.key}`, namespace: NAMESPACE, pluginData: lazy } : undefined;
+        if (!lazy) return undefined;
+        if (args.importer !== resolve(LAZY_LOADER)) {
+          return { errors: [{ text: `${relative(process.cwd(), args.importer)} requires ${args.path}, which loads on first use: add a getter to ${LAZY_LOADER} and call that instead.` }] };
+        }
+        return { path: `${lazy.file}#${lazy.key}`, namespace: NAMESPACE, pluginData: lazy };
       });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, args => ({
         contents: `module.exports = require(${JSON.stringify(args.pluginData.file)})[${JSON.stringify(args.pluginData.key)}];\n`,

@@ -16,6 +16,7 @@ import type { SignInManager } from './auth/sign-in';
 import type { DataverseEntry, EnvironmentEntry } from '../environments/types';
 import { showProblems } from './environments/problems';
 import { realCallBlockedReason } from './link/outcome-text';
+import { dataverseModule, simulatorModule } from './lazy';
 
 export class BackendManager implements vscode.Disposable {
   private simulatorInstance: Simulator | undefined;
@@ -88,7 +89,7 @@ export class BackendManager implements vscode.Disposable {
   private async dataverseFor(environment: DataverseEntry): Promise<DataverseBackend> {
     const existing = this.dataverse.get(environment.name);
     if (existing) return existing;
-    const { DataverseBackend } = (require('../backends/dataverse') as typeof import('../backends/dataverse'));
+    const { DataverseBackend } = dataverseModule();
     const raced = this.dataverse.get(environment.name);
     if (raced) return raced;
     const trusted = this.config.trustedHosts;
@@ -111,7 +112,7 @@ export class BackendManager implements vscode.Disposable {
 
   /** Creates the simulator from the workspace seed (or the sample), its state restored from storage. */
   private async createSimulator(): Promise<Simulator> {
-    const { Simulator, FileSimulatorStore } = (require('../backends/simulator') as typeof import('../backends/simulator'));
+    const { Simulator, FileSimulatorStore } = simulatorModule();
     const { seed } = await this.readSeed();
     await vscode.workspace.fs.createDirectory(this.storage);
     const simulator = new Simulator({
@@ -147,7 +148,7 @@ export class BackendManager implements vscode.Disposable {
   }
 
   private async readSeed(): Promise<{ seed: SimulatorData; good: boolean }> {
-    const { loadSimulatorSeed, SAMPLE_DATA } = (require('../backends/simulator') as typeof import('../backends/simulator'));
+    const { loadSimulatorSeed, SAMPLE_DATA } = simulatorModule();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, SEED_FILE);
       let text: string;

@@ -15,6 +15,7 @@ import { panelEnvironment } from './environments/selection';
 import { createLinkRunner, type RunLinkCall } from './link/run-link';
 import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel } from './panel';
+import { languageClientModule } from './lazy';
 
 export class Context implements vscode.Disposable {
   readonly log = redactingLog(vscode.window.createOutputChannel('Omnichannel', { log: true }));
@@ -112,9 +113,8 @@ export class Context implements vscode.Disposable {
   }
 
   private loadClientModule(): Promise<typeof import('./language-client')> {
-    // A macrotask first: activate() returns before the client library is even loaded. `require` (not a
-    // static import) is what makes the bundle evaluate that module only here.
-    return new Promise(resolve => setImmediate(resolve)).then(() => require('./language-client') as typeof import('./language-client'));
+    // A macrotask first: activate() returns before the client library is even loaded (see lazy.ts).
+    return new Promise(resolve => setImmediate(resolve)).then(languageClientModule);
   }
 
   /** `omnichannel.restartServer`: restarts a running server, or starts afresh one that failed or stopped. */
@@ -149,7 +149,7 @@ export class Context implements vscode.Disposable {
     this.updateStatus();
     this.environmentChanged.fire();
     const client = this.languageClient;
-    if (client) (require('./language-client') as typeof import('./language-client')).refreshCodeLenses(client);
+    if (client) languageClientModule().refreshCodeLenses(client);
   }
 
   private updateStatus(): void {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LinkPanelDeps, LinkPanelProvider } from '../panel/host';
+import { panelHostModule } from './lazy';
 
 const VIEW_ID = 'omnichannel.panel';
 
@@ -39,9 +40,9 @@ export class LazyPanel implements vscode.WebviewViewProvider, vscode.Disposable 
   }
 
   private load(): Promise<LinkPanelProvider> {
-    // `require` here, not a static import, so the bundle evaluates the panel's modules only now.
+    // Through lazy.ts, not a static import, so the bundle evaluates the panel's modules only now.
     this.loading ??= Promise.resolve().then(() => {
-      const { LinkPanelProvider: Provider } = require('../panel/host/provider') as typeof import('../panel/host/provider');
+      const { LinkPanelProvider: Provider } = panelHostModule();
       const provider = new Provider(this.deps);
       this.provider = provider;
       return provider;

@@ -10,6 +10,7 @@ import type { EnvironmentDefinition, EnvironmentEntry } from '../../environments
 import { checkTokenHost } from '../../sign-in/host-policy';
 import type { SignInState } from '../environments/selection';
 import { authorityHostFor, microsoftScopes, secretKey } from '../environments/auth-scopes';
+import { signInModule } from '../lazy';
 
 /** Raised when a person declines to sign in; its message says how to sign in later. */
 export class SignInDeclined extends Error {}
@@ -197,13 +198,13 @@ export class SignInManager implements vscode.Disposable {
   }
 }
 
-type AuthModule = typeof import('../../sign-in');
+type AuthModule = ReturnType<typeof signInModule>;
 
 /** A provider whose module (MSAL among others) loads on the first token request, not at activation. */
 function lazyProvider(create: (auth: AuthModule) => TokenProvider): TokenProvider {
   let inner: Promise<TokenProvider> | undefined;
   return async forceRefresh => {
-    inner ??= Promise.resolve().then(() => require('../../sign-in') as typeof import('../../sign-in')).then(create);
+    inner ??= Promise.resolve().then(signInModule).then(create);
     return (await inner)(forceRefresh);
   };
 }

@@ -10,6 +10,7 @@ import type { ConfigProblem } from '../../backends/json/problem';
 import type { Config } from '../config';
 import { chooseActive } from './selection';
 import { showProblems } from './problems';
+import { environmentsModule } from '../lazy';
 
 const ACTIVE_KEY = 'omnichannel.activeEnvironment';
 
@@ -76,7 +77,7 @@ export class EnvironmentManager implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
-    const { loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments } = (require('../../environments') as typeof import('../../environments'));
+    const { loadWorkspaceEnvironments, mergeEnvironments, validateSettingsEnvironments } = environmentsModule();
     const settings = validateSettingsEnvironments(this.config.environments);
     const fromFiles: EnvironmentDefinition[] = [];
     const problems: ConfigProblem[] = [...settings.errors];

@@ -1,10 +1,7 @@
-// Splits the extension host's code into a small entry bundle and bundles loaded on first use.
-//
-// The client defers its heavy parts with `require(...)` inside functions, all in one module (LAZY_LOADER:
-// the language client, the backends, sign-in, the panel). esbuild would inline those modules into
-// dist/extension.js, so VS Code would still read and compile all of them at activation. Here each such
-// `require` becomes a runtime `require` of a separate file in dist/; the TypeScript sources keep their
-// plain requires, so the tsc output runs as is. A lazy module required anywhere else fails the build.
+// Splits the extension host's code into a small entry bundle and bundles loaded on first use: each
+// `require` in LAZY_LOADER (the one module that defers the language client, backends, sign-in, panel)
+// becomes a runtime `require` of a separate file in dist/, so activation compiles none of them; the tsc
+// output keeps the plain requires and runs as is. A lazy module required anywhere else fails the build.
 import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 

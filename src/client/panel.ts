@@ -3,7 +3,7 @@
  * compiled on load) only when the view is first shown, so activation stays fast.
  */
 import * as vscode from 'vscode';
-import type { LinkPanelDeps, LinkPanelProvider } from '../panel/host';
+import type { LinkPanelDeps, LinkPanelProvider } from '../panel/host/provider';
 import { panelHostModule } from './lazy';
 
 const VIEW_ID = 'omnichannel.panel';

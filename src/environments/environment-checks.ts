@@ -7,7 +7,7 @@ import { schemaIssues, validatorFor, type SchemaIssue } from '../backends/json/v
 import { environmentOrigin, parseEnvironmentUrl } from './environment-url';
 import { SIMULATOR_NAME, type EnvironmentDefinition } from './types';
 
-export const ENVIRONMENTS_SCHEMA_KEY = 'environments';
+const ENVIRONMENTS_SCHEMA_KEY = 'environments';
 
 /** The whole workspace file's validator (its items also forbid `command` sign-in). */
 export function fileValidator() {

@@ -3,7 +3,6 @@
  * the first reload after activation (its validators need ajv); the client imports `./types` up front.
  */
 export * from './types';
-export { loadWorkspaceEnvironments, type EnvironmentsResult } from './workspace-file';
+export { loadWorkspaceEnvironments } from './workspace-file';
 export { validateSettingsEnvironments } from './settings';
 export { mergeEnvironments } from './merge';
-export type { ConfigProblem } from '../backends/json/problem';

@@ -1,8 +1,7 @@
 /**
- * The one reader of GUIDs (record, conversation and app ids). The API's form is lower case, hyphenated
- * 8-4-4-4-12, without braces; the reading names every way a text departs from it (surrounding spaces,
- * braces as `getId()` returns them, upper case, no hyphens) and each caller decides which it tolerates.
- * Pure, no Node or DOM: the webview bundle imports it too.
+ * The one reader of GUIDs (record, conversation and app ids): the API's form is lower case, hyphenated
+ * 8-4-4-4-12, no braces; a reading names each way a text departs from it (spaces, `getId()`'s braces,
+ * upper case, no hyphens) and callers decide which to tolerate. Pure, no Node or DOM (the webview uses it).
  */
 
 export const GUID_EXAMPLE = '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f';

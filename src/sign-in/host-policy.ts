@@ -10,7 +10,7 @@ import { parseEnvironmentUrl } from '../environments/environment-url';
 export type HostCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /** Host suffixes of the Dynamics 365 clouds (commercial and sovereign). A host must have a label before one. */
-export const DYNAMICS_HOST_SUFFIXES: readonly string[] = [
+const DYNAMICS_HOST_SUFFIXES: readonly string[] = [
   '.dynamics.com',
   '.crm.microsoftdynamics.us',
   '.crm.appsplatform.us',
@@ -49,7 +49,7 @@ export function checkTokenHost(url: string, trustedHosts: readonly string[]): Ho
   return refuse(`${parsed.origin} is a local http address: to send your access token there, add "${display}" to ${SETTING} in your user settings.`);
 }
 
-export function isDynamicsHost(host: string): boolean {
+function isDynamicsHost(host: string): boolean {
   const lower = host.toLowerCase();
   return DYNAMICS_HOST_SUFFIXES.some(suffix => lower.endsWith(suffix) && lower.length > suffix.length);
 }

@@ -1,8 +1,8 @@
 /**
- * Sign-in's public surface: the token providers and the token-host policy, for the client to wire to
- * settings and VS Code's secrets. Loaded on the first token request as a bundle of its own (MSAL is big).
+ * Sign-in's lazily loaded surface: the token providers, for the client to wire to settings and VS Code's
+ * secrets. Loaded on the first token request as a bundle of its own (MSAL is big); the pure token-host
+ * policy and redaction are imported from their own modules.
  */
-export { checkTokenHost, isDynamicsHost, DYNAMICS_HOST_SUFFIXES, type HostCheck } from './host-policy';
-export { servicePrincipalTokenProvider, checkServicePrincipal, describeMsalError, isSecretRejection, type ServicePrincipalOptions } from './service-principal';
-export { azureCliTokenProvider, type AzureCliOptions } from './azure-cli';
-export { commandTokenProvider, type CommandOptions } from './command';
+export { servicePrincipalTokenProvider, checkServicePrincipal, describeMsalError, isSecretRejection } from './service-principal';
+export { azureCliTokenProvider } from './azure-cli';
+export { commandTokenProvider } from './command';

@@ -4,7 +4,7 @@
  * token (`Bearer …`, a JWT), which a server or a sign-in program may echo back.
  */
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Values shorter than this are not searched for: they would match ordinary words. */
 const MIN_SECRET_LENGTH = 8;

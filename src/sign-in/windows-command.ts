@@ -33,4 +33,4 @@ export function cmdCommandLine(program: string, args: readonly string[]): string
   return [program, ...args].map(part => `"${part}"`).join(' ');
 }
 
-export class UnsafeArgumentError extends Error {}
+class UnsafeArgumentError extends Error {}

@@ -56,7 +56,7 @@ export interface ApiResponse {
 }
 
 const DEFAULT_MAX_THROTTLE_RETRIES = 10;
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** What an access token may hold in a header: visible ASCII, no spaces or line breaks. */
 const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 

@@ -1,3 +1,2 @@
 /** The Dataverse link backend: what the client needs to construct one. */
 export { DataverseBackend, type DataverseBackendOptions } from './backend';
-export type { LinkableStatus } from '../call-rules/conversation-status';

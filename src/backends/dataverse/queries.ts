@@ -9,7 +9,7 @@ import type { ApiRequest } from './client';
 const SET = DATAVERSE.conversationEntitySet;
 
 /** Columns read for every conversation. */
-export const CONVERSATION_SELECT = [
+const CONVERSATION_SELECT = [
   'activityid',
   'msdyn_title',
   'subject',

@@ -24,7 +24,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number {
   return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
 }
 
-export function cancelled(): DataverseFailure {
+function cancelled(): DataverseFailure {
   return new DataverseFailure('cancelled', 'Cancelled.');
 }
 

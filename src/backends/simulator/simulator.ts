@@ -7,11 +7,11 @@ import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkR
 import type { CallOptions, LinkBackend } from '../types';
 import { checkGuid } from '../call-rules/guid-argument';
 import { Emitter, type Disposable } from './emitter';
-import { isLinkable, statusLabel } from '../call-rules/conversation-status';
+import { isLinkable, statusLabel, type LinkableStatus } from '../call-rules/conversation-status';
 import { link, recordName, unlink, type RuleOutcome } from './link-rules';
 import { checkSimulatorData, seedHash } from './seed';
 import type { SimulatorStore } from './store';
-import type { LinkableStatus, SimulatorConversation, SimulatorData } from './types';
+import type { SimulatorConversation, SimulatorData } from './types';
 
 export interface SimulatorOptions {
   /** What the simulator starts from and returns to on reset. */

@@ -29,5 +29,3 @@ export interface SimulatorData {
   readonly conversations: readonly SimulatorConversation[];
   readonly records: Readonly<Record<EntityLogicalName, readonly SimulatorRecord[]>>;
 }
-
-export type { LinkableStatus } from '../call-rules/conversation-status';

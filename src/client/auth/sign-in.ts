@@ -13,7 +13,7 @@ import { authorityHostFor, microsoftScopes, secretKey } from '../environments/au
 import { signInModule } from '../lazy';
 
 /** Raised when a person declines to sign in; its message says how to sign in later. */
-export class SignInDeclined extends Error {}
+class SignInDeclined extends Error {}
 
 export class SignInManager implements vscode.Disposable {
   private readonly providers = new Map<string, TokenProvider>();

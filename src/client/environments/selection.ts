@@ -28,7 +28,7 @@ const AUTH_LABELS: Record<EnvironmentAuthentication['type'], string> = {
   command: 'token command',
 };
 
-export function authLabel(environment: EnvironmentEntry): string {
+function authLabel(environment: EnvironmentEntry): string {
   if (environment.kind === 'simulator') return 'no sign-in';
   return AUTH_LABELS[environment.definition.authentication.type];
 }

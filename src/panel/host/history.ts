@@ -19,7 +19,7 @@ export interface MementoLike {
 }
 
 export const HISTORY_KEY = 'omnichannel.panel.history';
-export const HISTORY_CAP = 50;
+const HISTORY_CAP = 50;
 
 /** A history stored under one key of a memento; unreadable stored data counts as empty, never a crash. */
 export function createMementoHistory(memento: MementoLike, key = HISTORY_KEY, cap = HISTORY_CAP): HistoryStore {

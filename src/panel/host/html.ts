@@ -24,7 +24,7 @@ export function createNonce(): string {
 }
 
 /** The Content-Security-Policy of the panel page. */
-export function panelCsp(cspSource: string, nonce: string): string {
+function panelCsp(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `style-src ${cspSource}`,

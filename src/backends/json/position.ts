@@ -1,9 +1,11 @@
 /**
  * Lenient JSON parsing that keeps positions: comments and trailing commas are accepted (people edit
  * these files by hand, and VS Code's JSON editor tolerates both), real syntax errors are reported
- * with line and column, and any value can be traced back to where it is written.
+ * with line and column, and any value can be traced back to where it is written. Text nested deeper
+ * than `MAX_NESTING` is reported without being parsed.
  */
 import { parseTree, getNodeValue, printParseErrorCode, type Node, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { tooDeepMessage, tooDeepOffset } from './depth';
 import { fileProblem, formatField, type ConfigProblem, type FileLocation } from './problem';
 
 /** A parsed file: its value, its syntax tree (for positions) and its syntax errors. */
@@ -37,14 +39,25 @@ const SYNTAX_PHRASES: Partial<Record<string, string>> = {
 };
 
 export function parseJsonFile(text: string, file: string): ParsedJson {
+  const lines = lineStarts(text);
+  // Checked first: the parser and everything that walks its tree recurse once per level.
+  const deep = tooDeepAt(text, file);
+  if (deep) {
+    return { file, text, root: undefined, lines, value: undefined, syntaxErrors: [fileProblem(deep, '', `${tooDeepMessage(`at line ${deep.line}, column ${deep.column}`)}.`)] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const lines = lineStarts(text);
   const empty = text.trim() === '';
   const syntaxErrors = empty
     ? [fileProblem(locate(lines, file, 0, 0), '', 'the file is empty: it must contain a JSON object.')]
     : errors.map(e => fileProblem(locate(lines, file, e.offset, e.length), '', `JSON syntax error: ${syntaxPhrase(e.error)}.`));
   return { file, text, root, lines, value: root ? getNodeValue(root) : undefined, syntaxErrors };
+}
+
+/** Where JSON text first opens a level beyond `MAX_NESTING`; undefined when it stays within it. */
+export function tooDeepAt(text: string, file = ''): FileLocation | undefined {
+  const offset = tooDeepOffset(text);
+  return offset === undefined ? undefined : locate(lineStarts(text), file, offset, 1);
 }
 
 function syntaxPhrase(code: ParseErrorCode): string {

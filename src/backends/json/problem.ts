@@ -64,7 +64,8 @@ export function describeValue(value: unknown): string {
   try {
     text = value === undefined ? 'nothing' : JSON.stringify(value);
   } catch {
-    text = String(value);
+    // Too deep to print (or not JSON at all): say what kind of value it is; String() could throw too.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : typeof value;
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -5,6 +5,7 @@
  * (`errorMessage`, `patternErrorMessage`) are honoured here too.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { tooDeepMessage, tooDeepPath } from './depth';
 import { describeValue } from './problem';
 
 /** Keywords that only annotate (VS Code reads them); ajv's strict mode would reject them otherwise. */
@@ -55,6 +56,9 @@ export interface SchemaIssue {
 
 /** Validates and returns one readable issue per offending place (the first ajv reports there). */
 export function schemaIssues(validate: ValidateFunction, value: unknown): SchemaIssue[] {
+  // The validator and its messages recurse into the value: a value nested too deeply is one issue, found by a loop.
+  const deep = tooDeepPath(value);
+  if (deep) return [{ segments: deep, message: `is ${tooDeepMessage()}.` }];
   if (validate(value)) return [];
   const issues: SchemaIssue[] = [];
   for (const error of validate.errors ?? []) {

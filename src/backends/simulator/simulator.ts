@@ -9,6 +9,8 @@ import { checkGuid } from '../call-rules/guid-argument';
 import { Emitter, type Disposable } from './emitter';
 import { isLinkable, statusLabel, type LinkableStatus } from '../call-rules/conversation-status';
 import { link, recordName, unlink, type RuleOutcome } from './link-rules';
+import { tooDeepMessage } from '../json/depth';
+import { tooDeepAt } from '../json/position';
 import { checkSimulatorData, seedHash } from './seed';
 import type { SimulatorStore } from './store';
 import type { SimulatorConversation, SimulatorData } from './types';
@@ -188,7 +190,13 @@ export class Simulator implements LinkBackend {
       return { source: 'seed', message: `The simulator's saved state could not be read (${(error as Error).message}): starting from the seed.` };
     }
     if (text === undefined) return { source: 'seed' };
-    const saved = readSaved(text);
+    let saved: SavedState | string;
+    try {
+      saved = readSaved(text);
+    } catch (error) {
+      // Whatever is wrong with the file, the simulator must still start: every call waits for this.
+      saved = `unreadable: ${(error as Error).message}`;
+    }
     if (typeof saved === 'string') return { source: 'seed', message: `The simulator's saved state is damaged (${saved}): starting from the seed.` };
     if (saved.seedHash !== this.seedId) {
       return { source: 'seed', message: 'The simulator seed changed since the state was saved: starting from the new seed.' };
@@ -226,6 +234,8 @@ export class Simulator implements LinkBackend {
 
 /** The saved state, or a short reason it cannot be used. */
 function readSaved(text: string): SavedState | string {
+  const deep = tooDeepAt(text);
+  if (deep) return tooDeepMessage(`at line ${deep.line}, column ${deep.column}`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -238,5 +248,5 @@ function readSaved(text: string): SavedState | string {
   }
   const checked = checkSimulatorData(saved.state);
   if (!checked.data) return checked.problems[0] ?? 'invalid state';
-  return { version: 1, seedHash: saved.seedHash, savedAt: String(saved.savedAt), state: checked.data };
+  return { version: 1, seedHash: saved.seedHash, savedAt: typeof saved.savedAt === 'string' ? saved.savedAt : '', state: checked.data };
 }

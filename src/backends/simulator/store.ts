@@ -1,7 +1,9 @@
 /**
  * Where the simulator's state survives a reload. The file store writes atomically (temporary file
- * in the same folder, flushed to disk, then renamed over the old one), so a crash mid-write leaves
- * the previous state intact; saves run one after another, never interleaved.
+ * `<state file>.<pid>.<n>.tmp` in the same folder, flushed, then renamed over the old one), so a crash
+ * mid-write leaves the previous state intact; saves run one after another, never interleaved. A crash
+ * leaves its temporary file behind: on first load the store removes its own (that name pattern, that
+ * folder, files only) whose writing process is gone or that are older than ten minutes (a pid can be reused).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -26,12 +28,20 @@ export class MemorySimulatorStore implements SimulatorStore {
 
 let tempCounter = 0;
 
+/** A write takes milliseconds; a temporary file this old is left over whatever its pid says now. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
+
 export class FileSimulatorStore implements SimulatorStore {
   private queue: Promise<void> = Promise.resolve();
+  private swept = false;
 
   constructor(readonly filePath: string) {}
 
   async load(): Promise<string | undefined> {
+    if (!this.swept) {
+      this.swept = true;
+      await removeStaleTemporaryFiles(this.filePath);
+    }
     try {
       return await fs.readFile(this.filePath, 'utf8');
     } catch (error) {
@@ -68,6 +78,45 @@ export class FileSimulatorStore implements SimulatorStore {
     }
     await syncDirectory(dir);
   }
+}
+
+/** Removes the leftovers of writes that died (see the file's header); never fails, a file it cannot remove stays. */
+async function removeStaleTemporaryFiles(filePath: string): Promise<void> {
+  const now = Date.now();
+  const dir = path.dirname(filePath);
+  const ours = new RegExp(`^${escapeRegExp(path.basename(filePath))}\\.(\\d+)\\.\\d+\\.tmp$`);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return; // no folder yet: nothing left over
+  }
+  for (const name of names) {
+    const pid = ours.exec(name)?.[1];
+    if (pid === undefined) continue;
+    const temp = path.join(dir, name);
+    try {
+      const stat = await fs.lstat(temp);
+      if (!stat.isFile() || (isRunning(Number(pid)) && now - stat.mtimeMs < STALE_AFTER_MS)) continue;
+      await fs.rm(temp);
+    } catch {
+      // Gone already (its writer renamed it) or not ours to remove: leave it.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it exists, under another user
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Makes the rename itself durable where the platform allows it (not on Windows). */

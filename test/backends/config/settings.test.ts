@@ -43,4 +43,13 @@ describe('omnichannel.environments setting', () => {
       'omnichannel.environments[1].authentication: is missing: how to sign in to this environment.',
     ]);
   });
+
+  it('reports a value nested 10,000 deep as an error on that environment and keeps the others', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const result = validateSettingsEnvironments([ok('Dev'), ok('Deep', { scopes: deep })]);
+    assert.deepEqual(result.environments.map(e => e.name), ['Dev']);
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0]!.text, /^omnichannel\.environments\[1\]\.scopes(\[0\]){63}: is nested too deeply \(more than 64 levels\): a few levels are all it needs/);
+  });
 });

@@ -102,4 +102,29 @@ describe('workspace environments file', () => {
     assert.deepEqual(result.environments, []);
     assert.deepEqual(result.errors.map(e => e.text), ['.omnichannel/environments.json:1:19: environments must be an array (got {}).']);
   });
+
+  it('reports a file nested 2,600 deep with the line and column where it goes too deep, instead of failing', () => {
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+      const text = `{\n  "environments": [\n    ${open.repeat(2600)}1${close.repeat(2600)}\n  ]\n}`;
+      const result = loadWorkspaceEnvironments(text, FILE);
+      assert.deepEqual(result.environments, []);
+      // Levels 1 and 2 are the file's object and the list; the 65th bracket opens on line 3 at column 5 + 62 openers.
+      const column = 5 + 62 * open.length;
+      assert.deepEqual(result.errors.map(e => e.text), [
+        `.omnichannel/environments.json:3:${column}: nested too deeply (more than 64 levels) at line 3, column ${column}: a few levels are all it needs, so check the brackets opened before that point.`,
+      ]);
+    }
+  });
+
+  it('counts no bracket inside strings and comments towards the nesting bound', () => {
+    const brackets = '[{'.repeat(100);
+    const text = `{
+  // ${brackets}
+  /* ${brackets} */
+  "environments": [ { "name": "${brackets.slice(0, 70)}\\"${brackets.slice(0, 8)}", "url": "https://a.crm.dynamics.com", "authentication": { "type": "azureCli" } } ]
+}`;
+    const result = loadWorkspaceEnvironments(text, FILE);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.environments.map(e => e.name), [`${brackets.slice(0, 70)}"${brackets.slice(0, 8)}`]);
+  });
 });

@@ -142,4 +142,21 @@ describe('simulator persistence', () => {
     const reopened = open({ ...SAMPLE_DATA, focusedConversationId: null });
     assert.equal((await reopened.ready).source, 'saved');
   });
+
+  it('a saved state nested thousands deep starts the simulator from the seed with a message, and calls still work', async () => {
+    const first = open();
+    await first.link({ entityLogicalName: 'account', recordId: IDS.contoso });
+    const saved = JSON.parse(await fs.readFile(file, 'utf8')) as { savedAt: unknown };
+    saved.savedAt = '@';
+    const text = JSON.stringify(saved, null, 2).replace('"@"', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    await fs.writeFile(file, text);
+    const line = text.split('\n').findIndex(l => l.includes('[[[')) + 1;
+    const sim = open();
+    const report = await sim.ready;
+    assert.equal(report.source, 'seed');
+    assert.equal(report.message, `The simulator's saved state is damaged (nested too deeply (more than 64 levels) at line ${line}, column 77: a few levels are all it needs, so check the brackets opened before that point): starting from the seed.`);
+    assert.deepEqual(sim.getState(), SAMPLE_DATA);
+    assert.equal((await sim.link({ entityLogicalName: 'account', recordId: IDS.contoso })).status, 'success');
+    assert.equal((await open().ready).source, 'saved');
+  });
 });

@@ -116,4 +116,23 @@ describe('simulator seed file', () => {
     assert.equal(seedHash(base), seedHash(upper));
     assert.notEqual(seedHash(base), seedHash({ ...base, focusedConversationId: null }));
   });
+
+  it('reports a file nested 2,600 deep with line and column, and yields no seed', () => {
+    const text = `{\n  "conversations": [],\n  "records": { "account": ${'['.repeat(2600)}${']'.repeat(2600)} }\n}`;
+    const result = loadSimulatorSeed(text, FILE);
+    assert.equal(result.seed, undefined);
+    // Levels 1 and 2 are the file's object and "records"; level 65 is the 63rd "[", at column 27 + 62.
+    assert.deepEqual(result.errors.map(e => e.text), [
+      `${FILE}:3:89: nested too deeply (more than 64 levels) at line 3, column 89: a few levels are all it needs, so check the brackets opened before that point.`,
+    ]);
+  });
+
+  it('names the field of a parsed value nested too deeply instead of failing', () => {
+    let deep: unknown = 'Contoso';
+    for (let i = 0; i < 10_000; i++) deep = { name: deep };
+    const checked = checkSimulatorData({ conversations: [], records: { account: [{ id: A1, name: deep }] } });
+    assert.equal(checked.data, undefined);
+    assert.equal(checked.problems.length, 1);
+    assert.match(checked.problems[0]!, /^records\.account\[0\](\.name){61} is nested too deeply \(more than 64 levels\)/);
+  });
 });

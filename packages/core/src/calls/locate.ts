@@ -139,7 +139,7 @@ export class Descender {
 }
 
 /** Whether the parser reported no syntax error (an internal field: when it is missing, assume errors). */
-function parsedCleanly(sourceFile: ts.SourceFile): boolean {
+export function parsedCleanly(sourceFile: ts.SourceFile): boolean {
   const diagnostics = (sourceFile as { readonly parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
   return diagnostics !== undefined && diagnostics.length === 0;
 }

@@ -6,4 +6,4 @@ export * from './types';
 export { loadWorkspaceEnvironments, type EnvironmentsResult } from './workspace-file';
 export { validateSettingsEnvironments } from './settings';
 export { mergeEnvironments } from './merge';
-export type { ConfigProblem } from '../backends/json/problem';
+export type { ConfigProblem } from '@omnichannel-tools/testing/json';

@@ -1,7 +1,8 @@
 /**
  * The embedded link backend: applies the documented link rules (the engine in
- * `@omnichannel-tools/testing/simulator`) to an in-memory set of conversations and records, keeps the result in a `SimulatorStore` across reloads, and tells
- * listeners (the panel) after every change.
+ * `@omnichannel-tools/testing/simulator`, which `installOmnichannel` runs too) to an in-memory set of
+ * conversations and records, keeps the result in a `SimulatorStore` across reloads, and tells listeners
+ * (the panel) after every change.
  */
 import {
   checkSimulatorData,

@@ -10,7 +10,7 @@ import type { LinkBackend } from '../backends/types';
 import type { DataverseBackend } from '../backends/dataverse';
 import type { Simulator, SimulatorData } from '../backends/simulator';
 // The data module only (no code behind it), so the file watcher can name the seed file at activation.
-import { SEED_FILE } from '../backends/simulator/types';
+import { SEED_FILE } from '@omnichannel-tools/testing/simulator';
 import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
 import type { DataverseEntry, EnvironmentEntry } from '../environments/types';

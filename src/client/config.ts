@@ -5,7 +5,7 @@
  * A value it cannot use falls back to the default, and the problem is reported (never silently).
  */
 import { DEFAULT_REFRESH_CALL } from '@omnichannel-tools/core/catalogue';
-import { LINKABLE_STATUSES, type LinkableStatus } from '../backends/call-rules/conversation-status';
+import { LINKABLE_STATUSES, type LinkableStatus } from '@omnichannel-tools/testing/call-rules';
 import { readTrustedHosts, type InspectedSetting, type TrustedHostsReading } from './trusted-hosts';
 
 export const CONFIG_SECTION = 'omnichannel';

@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
-import type { SimulatorData } from '../backends/simulator/types';
+import type { SimulatorData } from '@omnichannel-tools/testing/simulator';
 import { registerCommands } from './commands';
 import { Context } from './ctx';
 

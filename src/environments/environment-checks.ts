@@ -3,7 +3,7 @@
  * what a schema cannot say (reserved and duplicate names, a URL that really parses).
  */
 import schema from '../../schemas/environments.schema.json';
-import { schemaIssues, validatorFor, type SchemaIssue } from '../backends/json/validator';
+import { schemaIssues, validatorFor, type SchemaIssue } from '@omnichannel-tools/testing/json';
 import { environmentOrigin, parseEnvironmentUrl } from './environment-url';
 import { SIMULATOR_NAME, type EnvironmentDefinition } from './types';
 

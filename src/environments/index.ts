@@ -3,6 +3,7 @@
  * the first reload after activation (its validators need ajv); the client imports `./types` up front.
  */
 export * from './types';
-export { loadWorkspaceEnvironments } from './workspace-file';
+export { loadWorkspaceEnvironments, type EnvironmentsResult } from './workspace-file';
 export { validateSettingsEnvironments } from './settings';
 export { mergeEnvironments } from './merge';
+export type { ConfigProblem } from '@omnichannel-tools/testing/json';

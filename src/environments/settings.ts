@@ -3,7 +3,7 @@
  * settings.json but still hands over whatever is written, so every item is checked again here and
  * messages name the setting, index and field.
  */
-import { formatField, settingProblem, describeValue, type ConfigProblem } from '../backends/json/problem';
+import { formatField, settingProblem, describeValue, type ConfigProblem } from '@omnichannel-tools/testing/json';
 import { environmentValidator, normaliseEnvironment, schemaIssues, semanticIssues } from './environment-checks';
 import { ENVIRONMENTS_SETTING, type EnvironmentDefinition } from './types';
 

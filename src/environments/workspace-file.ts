@@ -3,8 +3,8 @@
  * environment stands alone: one with an error is left out (and reported with file, line, column
  * and field) while the others still load.
  */
-import { parseJsonFile, problemAt } from '../backends/json/position';
-import type { ConfigProblem } from '../backends/json/problem';
+import { parseJsonFile, problemAt } from '@omnichannel-tools/testing/json';
+import type { ConfigProblem } from '@omnichannel-tools/testing/json';
 import { fileValidator, normaliseEnvironment, schemaIssues, semanticIssues } from './environment-checks';
 import type { EnvironmentDefinition } from './types';
 

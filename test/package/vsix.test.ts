@@ -20,6 +20,8 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/dist\/codicons\/codicon\.(css|ttf)$/,
   /^extension\/snippets\/[\w.-]+\.(code-snippets|json)$/,
   /^extension\/schemas\/[\w.-]+\.schema\.json$/,
+  // The simulator seed's schema lives with the simulator engine, in the testing package.
+  /^extension\/packages\/testing\/schemas\/simulator\.schema\.json$/,
   /^extension\/media\/[\w.-]+\.(svg|png|css)$/,
 ];
 

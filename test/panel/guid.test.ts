@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { CANONICAL_GUID_PATTERN, HYPHENATED_GUID_PATTERN, guidTolerating, readGuid, readTypedGuid, startsLikeGuid } from '../../src/protocol/guid';
 import environments from '../../schemas/environments.schema.json';
-import simulator from '../../schemas/simulator.schema.json';
+import { SIMULATOR_SCHEMA } from '@omnichannel-tools/testing/simulator';
 import messages from '../../schemas/webview-messages.schema.json';
 
 const ID = '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f';
@@ -47,7 +47,7 @@ describe('GUID reader', function () {
 
   it('is the rule the schemas state', function () {
     assert.equal(messages.definitions.guid.pattern, CANONICAL_GUID_PATTERN);
-    assert.equal(simulator.definitions.guid.pattern, HYPHENATED_GUID_PATTERN);
+    assert.equal((SIMULATOR_SCHEMA as { definitions: { guid: { pattern: string } } }).definitions.guid.pattern, HYPHENATED_GUID_PATTERN);
     const servicePrincipal = environments.definitions.environment.properties.authentication.oneOf
       .find(branch => 'clientId' in branch.properties) as { properties: { clientId: { pattern: string } } } | undefined;
     assert.equal(servicePrincipal?.properties.clientId.pattern, HYPHENATED_GUID_PATTERN);

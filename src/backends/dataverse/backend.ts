@@ -4,9 +4,7 @@
  * the client supplies the token provider and the user's trusted hosts.
  */
 import { type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
-import { checkEntityName } from '../call-rules/entity-name';
-import { checkGuid } from '../call-rules/guid-argument';
-import { linkableStatuscodes, type LinkableStatus } from '../call-rules/conversation-status';
+import { checkEntityName, checkGuid, linkableStatuscodes, type LinkableStatus } from '@omnichannel-tools/testing/call-rules';
 import type { CallOptions, LinkBackend } from '../types';
 import { DataverseClient, type DataverseClientOptions } from './client';
 import { toLinkError } from './errors';

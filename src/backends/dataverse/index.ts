@@ -1,2 +1,3 @@
 /** The Dataverse link backend: what the client needs to construct one. */
 export { DataverseBackend, type DataverseBackendOptions } from './backend';
+export type { LinkableStatus } from '@omnichannel-tools/testing/call-rules';

@@ -19,10 +19,7 @@
  * Every successful write is confirmed by a read-back; the result reports what the slot held before.
  */
 import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
-import { notLinkableReason, statusLabel, type LinkableStatus } from '../call-rules/conversation-status';
-import { checkEntityName } from '../call-rules/entity-name';
-import { checkGuid } from '../call-rules/guid-argument';
-import { describeRecord as describe, slotName } from '../call-rules/records';
+import { notLinkableReason, statusLabel, type LinkableStatus, checkEntityName, checkGuid, describeRecord as describe, slotName } from '@omnichannel-tools/testing/call-rules';
 import type { CallOptions } from '../types';
 import type { ApiRequest, DataverseClient } from './client';
 import { toLinkError, type Situation } from './errors';

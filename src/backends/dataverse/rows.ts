@@ -4,7 +4,7 @@
  */
 import { DATAVERSE } from '@omnichannel-tools/core/catalogue';
 import type { ConversationSummary, EntityLogicalName, RecordRef } from '../../protocol/link';
-import { statusLabel } from '../call-rules/conversation-status';
+import { statusLabel } from '@omnichannel-tools/testing/call-rules';
 import { DataverseFailure } from './failure';
 import { RECORD_TABLES } from './queries';
 

@@ -1,19 +1,28 @@
 /**
- * The embedded link backend: applies the documented link rules to an in-memory set of
- * conversations and records, keeps the result in a `SimulatorStore` across reloads, and tells
- * listeners (the panel) after every change.
+ * The embedded link backend: applies the documented link rules (the engine in
+ * `@omnichannel-tools/testing/simulator`, which `installOmnichannel` runs too) to an in-memory set of
+ * conversations and records, keeps the result in a `SimulatorStore` across reloads, and tells listeners
+ * (the panel) after every change.
  */
+import {
+  checkSimulatorData,
+  isLinkable,
+  link,
+  recordName,
+  seedHash,
+  statusLabel,
+  unlink,
+  type LinkableStatus,
+  type RuleOutcome,
+  type SimulatorConversation,
+  type SimulatorData,
+} from '@omnichannel-tools/testing/simulator';
+import { checkGuid } from '@omnichannel-tools/testing/call-rules';
 import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
 import type { CallOptions, LinkBackend } from '../types';
-import { checkGuid } from '../call-rules/guid-argument';
 import { Emitter, type Disposable } from './emitter';
-import { isLinkable, statusLabel, type LinkableStatus } from '../call-rules/conversation-status';
-import { link, recordName, unlink, type RuleOutcome } from './link-rules';
-import { tooDeepMessage } from '../json/depth';
-import { tooDeepAt } from '../json/position';
-import { checkSimulatorData, seedHash } from './seed';
+import { tooDeepAt, tooDeepMessage } from '@omnichannel-tools/testing/json';
 import type { SimulatorStore } from './store';
-import type { SimulatorConversation, SimulatorData } from './types';
 
 export interface SimulatorOptions {
   /** What the simulator starts from and returns to on reset. */

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 // Only the types module is imported up front: the validators (ajv) load with the first reload, after activation.
 import { ENVIRONMENTS_FILE, SIMULATOR_ENTRY, type EnvironmentDefinition, type EnvironmentEntry } from '../../environments/types';
-import type { ConfigProblem } from '../../backends/json/problem';
+import type { ConfigProblem } from '@omnichannel-tools/testing/json';
 import type { Config } from '../config';
 import { chooseActive } from './selection';
 import { showProblems } from './problems';

@@ -3,7 +3,7 @@
  * "Open File" button that opens the file at the problem's line; every problem also goes to the log.
  */
 import * as vscode from 'vscode';
-import type { ConfigProblem } from '../../backends/json/problem';
+import type { ConfigProblem } from '@omnichannel-tools/testing/json';
 
 export function showProblems(problems: readonly ConfigProblem[], log: vscode.LogOutputChannel, resolveFile: (file: string) => vscode.Uri | undefined, consequence: string): void {
   if (problems.length === 0) return;

@@ -19,7 +19,7 @@ describe('package.json agrees with the schemas', () => {
 
   it('jsonValidation points at both schema files, which exist', () => {
     const urls = (read('package.json').contributes.jsonValidation as { url: string }[]).map(v => v.url);
-    for (const url of ['./schemas/simulator.schema.json', './schemas/environments.schema.json']) {
+    for (const url of ['./packages/testing/schemas/simulator.schema.json', './schemas/environments.schema.json']) {
       assert.ok(urls.includes(url), `${url} is not in contributes.jsonValidation`);
       assert.equal(read(url).$schema, 'http://json-schema.org/draft-07/schema#');
     }

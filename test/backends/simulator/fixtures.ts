@@ -1,7 +1,7 @@
 /** Ids from the built-in sample data, named for what each one is good for in a test. */
 import { LinkError, type LinkErrorCode } from '../../../src/protocol/link';
 import * as assert from 'node:assert/strict';
-import * as SAMPLE from '../../../src/backends/simulator/sample-data';
+import * as SAMPLE from '@omnichannel-tools/testing/simulator';
 
 export const IDS = {
   contoso: SAMPLE.ACCOUNTS.contoso,

@@ -9,8 +9,9 @@ describe('client: rejections as failures', () => {
   });
 
   it('keeps a LinkError from another copy of the class (the backends ship in a bundle of their own)', () => {
-    // A second evaluation of the module: its LinkError is a different class, as in another bundle.
-    const path = require.resolve('../../../src/protocol/link');
+    // A second evaluation of the module that defines the class (the simulator engine's vocabulary, which
+    // src/protocol/link re-exports): its LinkError is a different class, as in another bundle.
+    const path = require.resolve('@omnichannel-tools/testing/protocol').replace(/index\.js$/, 'link.js');
     const cached = require.cache[path];
     delete require.cache[path];
     const other = require(path) as typeof import('../../../src/protocol/link');

@@ -2,7 +2,7 @@
  * A linked record as both link backends treat and name it: which of a conversation's two lookups it
  * fills, and how a message names it, so the simulator and a real environment say the same thing.
  */
-import type { EntityLogicalName, RecordRef } from '../../protocol/link';
+import type { EntityLogicalName, RecordRef } from '../protocol/link';
 
 /** The conversation's lookup a record of this table fills. */
 export function slotName(entity: EntityLogicalName): 'case' | 'customer' {

@@ -4,11 +4,11 @@
  * the checks a schema cannot express (unique ids, links pointing at existing records) live here.
  */
 import { createHash } from 'node:crypto';
-import schema from '../../../schemas/simulator.schema.json';
+import schema from '../../schemas/simulator.schema.json';
 import { parseJsonFile, problemAt } from '../json/position';
 import { formatField, type ConfigProblem } from '../json/problem';
 import { schemaIssues, validatorFor, type SchemaIssue } from '../json/validator';
-import type { EntityLogicalName } from '../../protocol/link';
+import type { EntityLogicalName } from '../protocol/link';
 import type { CustomerEntity, SimulatorConversation, SimulatorData, SimulatorRecord } from './types';
 
 export interface SeedLoadResult {
@@ -41,6 +41,9 @@ export function checkSimulatorData(value: unknown): { data?: SimulatorData; prob
 export function seedHash(data: SimulatorData): string {
   return createHash('sha256').update(JSON.stringify(normaliseSeed(data))).digest('hex').slice(0, 16);
 }
+
+/** The seed's JSON schema: the file the extension's `jsonValidation` points VS Code at. */
+export const SIMULATOR_SCHEMA: object = schema;
 
 function seedIssues(value: unknown): SchemaIssue[] {
   const validate = validatorFor('simulator', schema);

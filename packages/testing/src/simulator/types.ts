@@ -2,7 +2,7 @@
  * The simulator's data: the same shape as `.omnichannel/simulator.json` (after validation and with
  * ids lower-cased), so a seed, the live state and the saved state are one type.
  */
-import type { EntityLogicalName } from '../../protocol/link';
+import type { EntityLogicalName } from '../protocol/link';
 
 /** The workspace file the seed is read from, relative to the workspace folder. */
 export const SEED_FILE = '.omnichannel/simulator.json';
@@ -29,3 +29,5 @@ export interface SimulatorData {
   readonly conversations: readonly SimulatorConversation[];
   readonly records: Readonly<Record<EntityLogicalName, readonly SimulatorRecord[]>>;
 }
+
+export type { LinkableStatus } from '../call-rules/conversation-status';

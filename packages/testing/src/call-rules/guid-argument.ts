@@ -3,8 +3,8 @@
  * upper case passes, every other departure from the API's form is rejected with the id to pass instead.
  * The reading is the shared GUID reader's.
  */
-import { GUID_EXAMPLE, readGuid } from '../../protocol/guid';
-import { LinkError, type LinkMethod } from '../../protocol/link';
+import { GUID_EXAMPLE, readGuid } from '../protocol/guid';
+import { LinkError, type LinkMethod } from '../protocol/link';
 
 /**
  * The id in the API's form. Upper-case hex is accepted because Dataverse compares GUIDs

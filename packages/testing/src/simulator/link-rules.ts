@@ -3,7 +3,7 @@
  * from (state, request) to (new state, API-shaped result). The simulator class only adds storage
  * and events around them.
  */
-import { LinkError, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
+import { LinkError, type EntityLogicalName, type LinkMethod, type LinkRequest, type LinkSuccess, type RecordRef } from '../protocol/link';
 import { isLinkable, notLinkableReason, statusLabel, type LinkableStatus } from '../call-rules/conversation-status';
 import { checkEntityName } from '../call-rules/entity-name';
 import { checkGuid } from '../call-rules/guid-argument';

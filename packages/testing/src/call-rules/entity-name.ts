@@ -3,7 +3,7 @@
  * must match exactly. A rejection names the table meant and why the text given is not its name.
  */
 import { intendedEntity } from '@omnichannel-tools/core/catalogue';
-import { LinkError, type EntityLogicalName, type LinkMethod } from '../../protocol/link';
+import { LinkError, type EntityLogicalName, type LinkMethod } from '../protocol/link';
 
 const ENTITY_NAMES: readonly EntityLogicalName[] = ['account', 'contact', 'incident'];
 

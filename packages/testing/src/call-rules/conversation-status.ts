@@ -4,7 +4,7 @@
  * `omnichannel.simulator.linkableStatus` setting governs both) and describe a refusal the same way.
  */
 import { CONVERSATION_STATUSES } from '@omnichannel-tools/core/catalogue';
-import type { LinkMethod } from '../../protocol/link';
+import type { LinkMethod } from '../protocol/link';
 
 /** The values of `omnichannel.simulator.linkableStatus`. */
 export const LINKABLE_STATUSES = ['active', 'open'] as const;

@@ -38,14 +38,19 @@ export class ThrowawayProject {
     return readFileSync(path.join(this.dir, file), 'utf8');
   }
 
-  /** Runs an installed bin (`node_modules/.bin/<name>`) in the project. */
-  bin(name: string, args: readonly string[]): SpawnSyncReturns<string> {
-    return spawnSync(path.join(this.dir, 'node_modules', '.bin', name), args, { cwd: this.dir, encoding: 'utf8' });
+  /** Runs an installed bin (`node_modules/.bin/<name>`) in the project, or in one of its folders. */
+  bin(name: string, args: readonly string[], folder = '.'): SpawnSyncReturns<string> {
+    return spawnSync(path.join(this.dir, 'node_modules', '.bin', name), args, { cwd: path.join(this.dir, folder), encoding: 'utf8' });
   }
 
   /** Runs a file of an installed package (`node_modules/<path>`) in the project. */
   module(file: string, args: readonly string[]): SpawnSyncReturns<string> {
     return spawnSync(path.join(this.dir, 'node_modules', file), args, { cwd: this.dir, encoding: 'utf8' });
+  }
+
+  /** Runs Node itself in the project (`node --test …`). */
+  node(args: readonly string[]): SpawnSyncReturns<string> {
+    return spawnSync(process.execPath, args, { cwd: this.dir, encoding: 'utf8' });
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@
  * Every declaration of one name in a file, found from the name's occurrences in the text. A declaration
  * is a value (an alias or string constant: `const oc = Microsoft.Omnichannel`, `const { link } = oc`) or
  * only shadows (parameters, functions, classes, imports, `let x;`, values that cannot name the API).
+ * A declaration that binds nothing at run time (`declare const Microsoft: any`) is no declaration at all.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
@@ -76,6 +77,7 @@ export function couldBeAliasOrString(init: ts.Expression): boolean {
 
 function classify(id: ts.Identifier): Ranked | undefined {
   const parent = id.parent;
+  if (declaresTheGlobal(parent)) return undefined;
   if (parent.kind === K_VARIABLE) {
     const decl = parent as ts.VariableDeclaration;
     if (decl.name !== id) return undefined;
@@ -127,6 +129,32 @@ function fromVariable(decl: ts.VariableDeclaration, id: ts.Identifier, path: rea
 
 function opaque(rank: Rank, owner: ts.Node, id: ts.Identifier): Ranked {
   return { rank, at: owner.pos, declaration: { scope: scopeOf(id) } };
+}
+
+/**
+ * Declarations that name the global instead of hiding it. An ambient one (`declare const Microsoft: any`,
+ * `declare global { var Microsoft: any }`, a `.d.ts` file, the parameters of a `declare function`) only
+ * tells the compiler the global exists. So does `var Microsoft;` without a value at the top of a script:
+ * a script's top-level `var` is a property of the global object, the very one the platform filled.
+ */
+function declaresTheGlobal(node: ts.Node): boolean {
+  if (isAmbient(node)) return true;
+  if (node.kind !== K_VARIABLE || (node as ts.VariableDeclaration).initializer) return false;
+  const list = node.parent;
+  const statement = list.parent;
+  return list.kind === K_VARIABLE_LIST && (list.flags & ts.NodeFlags.BlockScoped) === 0
+    && statement.kind === ts.SyntaxKind.VariableStatement && statement.parent.kind === ts.SyntaxKind.SourceFile
+    && !ts.isExternalModule(statement.parent as ts.SourceFile);
+}
+
+/** In a `.d.ts` file, or inside a declaration marked `declare` (itself or an enclosing `declare global` / `namespace`). */
+function isAmbient(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    const modifiers = (n as { readonly modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+    if (modifiers?.some(m => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
+    if (n.kind === ts.SyntaxKind.SourceFile) return (n as ts.SourceFile).isDeclarationFile;
+  }
+  return false;
 }
 
 /** Names inside type annotations declare nothing at run time (`(Microsoft: T) => void`). */

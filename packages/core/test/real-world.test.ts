@@ -39,6 +39,50 @@ function local() { let Microsoft; Microsoft.Omnichannel.linkToConversation("case
     });
   });
 
+  describe('accessor functions (form scripts that reach the workspace from an iframe or a nested web resource)', () => {
+    it('reports calls on what a same-file accessor returns: declaration, arrow, object and class methods, frame walks', () => {
+      expectFindings(`
+function getOc() { return window.top.Microsoft.Omnichannel; }
+getOc().linkToConversation("case", id);
+//                         ^^^^^^ invalid-entity-name
+const oc = getOc();
+oc.unlinkFromConversation("case", id);
+//                        ^^^^^^ invalid-entity-name
+const fromParent = () => parent.Microsoft.Omnichannel;
+fromParent().linkToConversation("case", id);
+//                              ^^^^^^ invalid-entity-name
+const helpers = { oc() { return Microsoft.Omnichannel; } };
+helpers.oc().linkToConversation("case", id);
+//                              ^^^^^^ invalid-entity-name
+class Panel { oc() { return Microsoft.Omnichannel; } link() { this.oc().linkToConversation("case", id); } }
+//                                                                                         ^^^^^^ invalid-entity-name
+function findOmnichannel() {
+  let w = window;
+  for (let i = 0; i < 5 && w; i++) {
+    if (w.Microsoft && w.Microsoft.Omnichannel) return w.Microsoft.Omnichannel;
+    w = w.parent;
+  }
+  return null;
+}
+findOmnichannel().linkToConversation("case", id);
+//                                   ^^^^^^ invalid-entity-name
+`, ENTITY);
+    });
+
+    it('does not report functions that yield something else: async, mixed returns, another object, a shadowing parameter', () => {
+      expectFindings(`
+async function later() { return Microsoft.Omnichannel; }
+later().linkToConversation("case", id);
+function mixed(x) { if (x) return Microsoft.Omnichannel; return chatSdk; }
+mixed(1).linkToConversation("case", id);
+function sdk() { return Microsoft.Omnichannel.LiveChatWidget.SDK; }
+sdk().linkToConversation("case", id);
+function withParam(Microsoft) { return Microsoft.Omnichannel; }
+withParam(fake).linkToConversation("case", id);
+`, ENTITY);
+    });
+  });
+
   describe('code that is not ours', () => {
     it('stays silent on the live chat SDK, CIF and any other object\'s link or conversation id', () => {
       expectFindings(`

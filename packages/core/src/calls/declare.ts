@@ -6,13 +6,15 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { GLOBALS, leftmostIdentifier, unwrap } from './resolve';
+import { GLOBALS, couldNameApi } from './resolve';
+import { isFunctionValue } from './functions';
+import { unwrap } from './wrappers';
 import { occurrences } from './locate';
 import { scopeOf, type Declaration, type PathStep } from './scope';
 
 const K_IDENTIFIER = ts.SyntaxKind.Identifier;
 const K_STRING = ts.SyntaxKind.StringLiteral;
-const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+const K_FUNCTION = ts.SyntaxKind.FunctionDeclaration;
 const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 const K_VARIABLE_LIST = ts.SyntaxKind.VariableDeclarationList;
 const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
@@ -21,7 +23,7 @@ const K_FIRST_TYPE = ts.SyntaxKind.FirstTypeNode;
 const K_LAST_TYPE = ts.SyntaxKind.LastTypeNode;
 /** Declarations whose `name` only shadows. */
 const NAMED_OPAQUE: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionExpression,
   ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.ImportClause,
   ts.SyntaxKind.NamespaceImport, ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ImportEqualsDeclaration,
 ]);
@@ -51,7 +53,8 @@ export function collectDeclarations(sourceFile: ts.SourceFile, names: readonly s
   if (others.length > 0) {
     for (const node of occurrences(sourceFile, others, { valuesOnly: true })) {
       const id = node as ts.Identifier;
-      if (!withValue.has(id.text) && classify(id)?.declaration.value && !insideType(id)) withValue.add(id.text);
+      const declaration = withValue.has(id.text) ? undefined : classify(id)?.declaration;
+      if (declaration && (declaration.value || declaration.fn) && !insideType(id)) withValue.add(id.text);
     }
   }
   for (const name of others) if (!withValue.has(name)) result.set(name, []);
@@ -69,12 +72,6 @@ function declarationsOf(sourceFile: ts.SourceFile, name: string): Declaration[] 
   return ranked.map(r => r.declaration);
 }
 
-/** A string literal, or a member chain starting at an identifier (`Microsoft.Omnichannel`, `window["Microsoft"]`). */
-export function couldBeAliasOrString(init: ts.Expression): boolean {
-  const e = unwrap(init);
-  return e.kind === K_STRING || e.kind === K_TEMPLATE || leftmostIdentifier(e) !== undefined;
-}
-
 function classify(id: ts.Identifier): Ranked | undefined {
   const parent = id.parent;
   if (declaresTheGlobal(parent)) return undefined;
@@ -87,6 +84,10 @@ function classify(id: ts.Identifier): Ranked | undefined {
     const element = parent as ts.BindingElement;
     if (element.name !== id) return undefined;
     return fromPattern(element, id);
+  }
+  if (parent.kind === K_FUNCTION && (parent as ts.FunctionDeclaration).name === id) {
+    // Its calls yield what it returns (`function getOc() { return window.top.Microsoft.Omnichannel; }`).
+    return { rank: Rank.Value, at: parent.pos, declaration: { scope: scopeOf(id), fn: parent as ts.FunctionDeclaration } };
   }
   if (NAMED_OPAQUE.has(parent.kind) && (parent as ts.NamedDeclaration).name === id) return opaque(Rank.Opaque, parent, id);
   return undefined;
@@ -122,8 +123,10 @@ function fromPattern(element: ts.BindingElement, id: ts.Identifier): Ranked | un
 function fromVariable(decl: ts.VariableDeclaration, id: ts.Identifier, path: readonly PathStep[]): Ranked {
   const init = decl.initializer;
   if (!init || decl.parent.kind !== K_VARIABLE_LIST) return opaque(Rank.Opaque, decl, id);
-  if (!couldBeAliasOrString(init)) return opaque(Rank.OtherValue, decl, id);
   const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+  const fn = unwrap(init);
+  if (isFunctionValue(fn) && path.length === 0) return { rank: Rank.Value, at: decl.pos, declaration: { scope: scopeOf(id), fn } };
+  if (!couldNameApi(init)) return opaque(Rank.OtherValue, decl, id);
   return { rank: Rank.Value, at: decl.pos, declaration: { scope: scopeOf(id), value: { init, path, isConst } } };
 }
 

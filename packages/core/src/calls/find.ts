@@ -12,6 +12,7 @@ import ts = require('typescript');
 import { findMethod } from '../catalogue';
 import type { ApiCall, ResolvedString } from './types';
 import { climbWrappers, evaluate, unwrap } from './resolve';
+import { functionReturning, namesOf, yieldsItsReturns } from './functions';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
 import { Declarations } from './scope';
@@ -34,7 +35,6 @@ export interface FileIndex {
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
-const NO_DECLARATIONS = new Declarations(() => new Map());
 
 /** Anything holding a parsed file: a `ts.SourceFile` or an `OmnichannelDocument`. */
 export type HasSourceFile = ts.SourceFile | { readonly sourceFile: ts.SourceFile };
@@ -70,13 +70,18 @@ export function prefetchArgumentNames(sourceFile: ts.SourceFile): void {
 
 function build(sourceFile: ts.SourceFile): FileIndex {
   const text = sourceFile.text;
-  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations: NO_DECLARATIONS };
   const declarations = new Declarations(names => collectDeclarations(sourceFile, names));
+  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations };
   const candidates = new Set<ts.CallExpression>();
   const followed = new Set<string>();
   const pending: string[] = [];
+  const followedCalls = new Set<string>();
+  const pendingCalls: string[] = [];
 
-  /** Follows a value that may be a namespace or member upwards: to the call it is, or the variable it fills. */
+  /**
+   * Follows a value that may be a namespace or member upwards: to the call it is, the variable it fills,
+   * or the function it is returned from.
+   */
   const flow = (start: ts.Node): void => {
     let node = start;
     for (let accesses = 0; ; ) {
@@ -94,6 +99,9 @@ function build(sourceFile: ts.SourceFile): FileIndex {
         follow((parent as ts.VariableDeclaration).name);
         return;
       } else {
+        // `return window.top.Microsoft.Omnichannel;`: the API is what calls of the function yield.
+        const fn = accesses === 0 ? functionReturning(node) : undefined;
+        if (fn && yieldsItsReturns(fn)) for (const name of namesOf(fn)) followCalls(name.text);
         return;
       }
     }
@@ -111,6 +119,13 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       if (element.kind !== K_OMITTED) follow(element.name);
     }
   };
+  /** A function that returns the API: each call of it by name (`getOc()`, `api.getOc()`, `this.getOc()`) is followed. */
+  const followCalls = (name: string): void => {
+    if (!followedCalls.has(name)) {
+      followedCalls.add(name);
+      pendingCalls.push(name);
+    }
+  };
 
   for (const node of occurrences(sourceFile, NAMESPACE_NAMES, { strings: true })) {
     const parent = node.parent;
@@ -126,8 +141,16 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       if (access?.kind === K_ELEMENT_ACCESS && (access as ts.ElementAccessExpression).argumentExpression === key) flow(access);
     }
   }
-  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    for (const use of occurrences(sourceFile, name)) flow(use);
+  while (pending.length > 0 || pendingCalls.length > 0) {
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      for (const use of occurrences(sourceFile, name)) flow(use);
+    }
+    for (let name = pendingCalls.pop(); name !== undefined; name = pendingCalls.pop()) {
+      for (const use of occurrences(sourceFile, name)) {
+        const call = callOf(use);
+        if (call) flow(call);
+      }
+    }
   }
 
   const found: ApiCall[] = [];
@@ -138,6 +161,15 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   }
   found.sort((a, b) => a.node.pos - b.node.pos || b.node.end - a.node.end);
   return { calls: found, declarations };
+}
+
+/** The call made through a function's name: `name(…)`, or `x.name(…)` for a method. */
+function callOf(use: ts.Node): ts.CallExpression | undefined {
+  let node = use;
+  if (node.parent.kind === K_PROPERTY_ACCESS && (node.parent as ts.PropertyAccessExpression).name === node) node = node.parent;
+  node = climbWrappers(node);
+  const call = node.parent;
+  return call?.kind === K_CALL && (call as ts.CallExpression).expression === node ? call as ts.CallExpression : undefined;
 }
 
 class RecognisedCall implements ApiCall {

@@ -1,12 +1,17 @@
 /**
  * Evaluates an expression far enough to know whether it is the `Microsoft` root, an API namespace, one of
- * its members, or a string, following aliases, destructuring, global prefixes and same-file constants.
+ * its members, or a string, following aliases, destructuring, global prefixes, same-file accessor
+ * functions and same-file constants.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
 import { GLOBAL_PREFIXES } from '../catalogue';
 import type { ApiNamespace } from './types';
 import type { Declarations } from './scope';
+import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns } from './functions';
+import { unwrap } from './wrappers';
+
+export { climbWrappers, unwrap } from './wrappers';
 
 export type Target =
   | { readonly kind: 'global' }
@@ -25,34 +30,35 @@ const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const K_ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
 const K_STRING = ts.SyntaxKind.StringLiteral;
 const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
-const WRAPPERS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression,
-]);
+const K_CALL = ts.SyntaxKind.CallExpression;
+const K_NULL = ts.SyntaxKind.NullKeyword;
+const K_VOID = ts.SyntaxKind.VoidExpression;
 /** Alias chains longer than this are not followed (and cycles end here). */
 const MAX_DEPTH = 12;
-
-/** Peels wrappers that do not change what an expression refers to: `(x)`, `x!`, `x as T`, `x satisfies T`. */
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (WRAPPERS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
-
-/** The outermost of the wrappers around `node` that do not change what it refers to: `(x)`, `x!`, `x as T`. */
-export function climbWrappers(node: ts.Expression): ts.Expression;
-export function climbWrappers(node: ts.Node): ts.Node;
-export function climbWrappers(node: ts.Node): ts.Node {
-  let n = node;
-  while (n.parent && WRAPPERS.has(n.parent.kind)) n = n.parent;
-  return n;
-}
 
 /** The identifier at the left end of a member chain (`Microsoft` in `window.Microsoft.Omnichannel.x`). */
 export function leftmostIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
   while (e.kind === K_PROPERTY_ACCESS || e.kind === K_ELEMENT_ACCESS) e = unwrap((e as ts.PropertyAccessExpression).expression);
   return e.kind === K_IDENTIFIER ? e as ts.Identifier : undefined;
+}
+
+/**
+ * Whether a variable's initial value could hold the API or a string, so its name is worth following: a
+ * string, a member chain, a call (an accessor), or an object literal (whose methods may be accessors).
+ */
+export function couldNameApi(init: ts.Expression): boolean {
+  const e = unwrap(init);
+  switch (e.kind) {
+    case K_STRING:
+    case K_TEMPLATE:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return true;
+    case K_CALL:
+      return couldNameFunction((e as ts.CallExpression).expression);
+    default:
+      return leftmostIdentifier(e) !== undefined;
+  }
 }
 
 export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): Target | undefined {
@@ -77,9 +83,59 @@ export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): T
       const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
       return { kind: 'string', value: literal.text, node: literal };
     }
+    case K_CALL:
+      return depth < MAX_DEPTH ? yieldOf(e as ts.CallExpression, decls, depth + 1) : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * What a call of a same-file function yields: the API object every value it returns agrees on (`null`
+ * and `undefined` are the "not found" answers of a frame-walking helper, not values). Async functions
+ * and generators yield a promise or an iterator instead.
+ */
+function yieldOf(call: ts.CallExpression, decls: Declarations, depth: number): Target | undefined {
+  const fn = functionOf(call.expression, decls);
+  if (!fn || !yieldsItsReturns(fn)) return undefined;
+  const known = decls.yields.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  decls.yields.set(fn, null); // a function that returns its own call yields nothing known
+  const target = agree(returnedExpressions(fn), decls, depth);
+  const result = target && target.kind !== 'member' ? target : undefined;
+  decls.yields.set(fn, result ?? null);
+  return result;
+}
+
+/** The API object all the alternatives evaluate to, ignoring `null` / `undefined`; undefined when they differ. */
+function agree(alternatives: readonly ts.Expression[], decls: Declarations, depth: number): Target | undefined {
+  let found: Target | undefined;
+  for (const alternative of alternatives) {
+    if (isNothing(alternative)) continue;
+    const target = apiObject(evaluate(alternative, decls, depth));
+    if (!target || (found && !sameTarget(found, target))) return undefined;
+    found = target;
+  }
+  return found;
+}
+
+/** Only the API (not a string) flows through accessors. */
+function apiObject(target: Target | undefined): Target | undefined {
+  return target?.kind === 'string' ? undefined : target;
+}
+
+function isNothing(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return e.kind === K_NULL || e.kind === K_VOID || (e.kind === K_IDENTIFIER && (e as ts.Identifier).text === 'undefined');
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'namespace' || a.kind === 'member') {
+    const other = b as typeof a;
+    return a.namespace === other.namespace && (a.kind !== 'member' || a.member === (other as typeof a).member);
+  }
+  return true;
 }
 
 function evaluateName(id: ts.Identifier, decls: Declarations, depth: number): Target | undefined {

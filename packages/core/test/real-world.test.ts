@@ -83,6 +83,35 @@ withParam(fake).linkToConversation("case", id);
     });
   });
 
+  describe('guarded aliases (scripts that must also load outside the agent workspace)', () => {
+    it('reports through `&&`, `||`, `??`, `?:` and parentheses', () => {
+      expectFindings(`
+const oc = window.Microsoft && window.Microsoft.Omnichannel;
+oc.linkToConversation("case", id);
+//                    ^^^^^^ invalid-entity-name
+(window.top || window).Microsoft.Omnichannel.linkToConversation("case", id);
+//                                                              ^^^^^^ invalid-entity-name
+const maybe = ready ? Microsoft.Omnichannel : null;
+maybe?.linkToConversation("case", id);
+//                        ^^^^^^ invalid-entity-name
+const either = top.Microsoft?.Omnichannel ?? parent.Microsoft.Omnichannel;
+either.linkToConversation("case", id);
+//                        ^^^^^^ invalid-entity-name
+`, ENTITY);
+    });
+
+    it('does not report when the alternatives differ or the API is only the guard', () => {
+      expectFindings(`
+const which = ready ? Microsoft.Omnichannel : chatSdk;
+which.linkToConversation("case", id);
+const flag = Microsoft.Omnichannel && other;
+flag.linkToConversation("case", id);
+const fallback = Microsoft.Omnichannel || fakeOmnichannel;
+fallback.linkToConversation("case", id);
+`, ENTITY);
+    });
+  });
+
   describe('code that is not ours', () => {
     it('stays silent on the live chat SDK, CIF and any other object\'s link or conversation id', () => {
       expectFindings(`

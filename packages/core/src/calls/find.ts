@@ -11,7 +11,7 @@
 import ts = require('typescript');
 import { findMethod } from '../catalogue';
 import type { ApiCall, ResolvedString } from './types';
-import { climbWrappers, evaluate, unwrap } from './resolve';
+import { climbWrappers, evaluate, isGuard, unwrap } from './resolve';
 import { functionReturning, namesOf, yieldsItsReturns } from './functions';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
@@ -24,6 +24,8 @@ const K_CALL = ts.SyntaxKind.CallExpression;
 const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
 const K_OMITTED = ts.SyntaxKind.OmittedExpression;
+const K_BINARY = ts.SyntaxKind.BinaryExpression;
+const K_CONDITIONAL = ts.SyntaxKind.ConditionalExpression;
 const NAMESPACE_NAMES = ['Omnichannel', 'Apm'];
 /** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
 const MAX_ACCESSES = 2;
@@ -79,8 +81,8 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   const pendingCalls: string[] = [];
 
   /**
-   * Follows a value that may be a namespace or member upwards: to the call it is, the variable it fills,
-   * or the function it is returned from.
+   * Follows a value that may be a namespace or member upwards: through guards and choices (`a && a.b`,
+   * `c ? x : null`), to the call it is, the variable it fills, or the function it is returned from.
    */
   const flow = (start: ts.Node): void => {
     let node = start;
@@ -98,6 +100,8 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       } else if (kind === K_VARIABLE && (parent as ts.VariableDeclaration).initializer === node) {
         follow((parent as ts.VariableDeclaration).name);
         return;
+      } else if (passesThrough(parent, node)) {
+        node = parent;
       } else {
         // `return window.top.Microsoft.Omnichannel;`: the API is what calls of the function yield.
         const fn = accesses === 0 ? functionReturning(node) : undefined;
@@ -161,6 +165,16 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   }
   found.sort((a, b) => a.node.pos - b.node.pos || b.node.end - a.node.end);
   return { calls: found, declarations };
+}
+
+/** Whether the value of `node` is the value of `parent`: an operand of `&&` (its right), `||`, `??`, or a branch of `?:`. */
+function passesThrough(parent: ts.Node, node: ts.Node): boolean {
+  if (parent.kind === K_BINARY) {
+    const binary = parent as ts.BinaryExpression;
+    const operator = binary.operatorToken.kind;
+    return isGuard(operator) && (binary.right === node || operator !== ts.SyntaxKind.AmpersandAmpersandToken);
+  }
+  return parent.kind === K_CONDITIONAL && (parent as ts.ConditionalExpression).condition !== node;
 }
 
 /** The call made through a function's name: `name(…)`, or `x.name(…)` for a method. */

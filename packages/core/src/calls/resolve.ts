@@ -1,7 +1,7 @@
 /**
  * Evaluates an expression far enough to know whether it is the `Microsoft` root, an API namespace, one of
- * its members, or a string, following aliases, destructuring, global prefixes, same-file accessor
- * functions and same-file constants.
+ * its members, or a string, following aliases, destructuring, global prefixes, guards (`a && a.b`,
+ * `x || y`, `c ? x : null`), same-file accessor functions and same-file constants.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
@@ -30,9 +30,13 @@ const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const K_ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
 const K_STRING = ts.SyntaxKind.StringLiteral;
 const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+const K_BINARY = ts.SyntaxKind.BinaryExpression;
+const K_CONDITIONAL = ts.SyntaxKind.ConditionalExpression;
 const K_CALL = ts.SyntaxKind.CallExpression;
 const K_NULL = ts.SyntaxKind.NullKeyword;
 const K_VOID = ts.SyntaxKind.VoidExpression;
+/** Operators whose result is one of their operands: the API object flows through them. */
+const EITHER_OPERAND: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 /** Alias chains longer than this are not followed (and cycles end here). */
 const MAX_DEPTH = 12;
 
@@ -45,7 +49,8 @@ export function leftmostIdentifier(expr: ts.Expression): ts.Identifier | undefin
 
 /**
  * Whether a variable's initial value could hold the API or a string, so its name is worth following: a
- * string, a member chain, a call (an accessor), or an object literal (whose methods may be accessors).
+ * string, a member chain, a call (an accessor), a guard or choice between such values, or an object
+ * literal (whose methods may be accessors).
  */
 export function couldNameApi(init: ts.Expression): boolean {
   const e = unwrap(init);
@@ -56,9 +61,20 @@ export function couldNameApi(init: ts.Expression): boolean {
       return true;
     case K_CALL:
       return couldNameFunction((e as ts.CallExpression).expression);
+    case K_BINARY: {
+      const binary = e as ts.BinaryExpression;
+      return isGuard(binary.operatorToken.kind) && (couldNameApi(binary.left) || couldNameApi(binary.right));
+    }
+    case K_CONDITIONAL:
+      return couldNameApi((e as ts.ConditionalExpression).whenTrue) || couldNameApi((e as ts.ConditionalExpression).whenFalse);
     default:
       return leftmostIdentifier(e) !== undefined;
   }
+}
+
+/** `&&`, `||`, `??`: the operators a guarded alias is written with. */
+export function isGuard(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.AmpersandAmpersandToken || EITHER_OPERAND.has(operator);
 }
 
 export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): Target | undefined {
@@ -83,6 +99,15 @@ export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): T
       const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
       return { kind: 'string', value: literal.text, node: literal };
     }
+    case K_BINARY: {
+      const binary = e as ts.BinaryExpression;
+      const operator = binary.operatorToken.kind;
+      // `a && a.b` is `a.b` when it matters (a falsy guard means the API is absent); `a || b` is either.
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return apiObject(evaluate(binary.right, decls, depth));
+      return EITHER_OPERAND.has(operator) ? agree([binary.left, binary.right], decls, depth) : undefined;
+    }
+    case K_CONDITIONAL:
+      return agree([(e as ts.ConditionalExpression).whenTrue, (e as ts.ConditionalExpression).whenFalse], decls, depth);
     case K_CALL:
       return depth < MAX_DEPTH ? yieldOf(e as ts.CallExpression, decls, depth + 1) : undefined;
     default:
@@ -119,7 +144,7 @@ function agree(alternatives: readonly ts.Expression[], decls: Declarations, dept
   return found;
 }
 
-/** Only the API (not a string) flows through accessors. */
+/** Only the API (not a string) flows through guards, choices and accessors. */
 function apiObject(target: Target | undefined): Target | undefined {
   return target?.kind === 'string' ? undefined : target;
 }

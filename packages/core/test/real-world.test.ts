@@ -112,6 +112,35 @@ fallback.linkToConversation("case", id);
     });
   });
 
+  describe('promise wrappers (ribbon commands that link several records at once, helpers that normalise a value to a promise)', () => {
+    const rules = { rules: ['unhandled-rejection' as const, 'missing-ui-refresh' as const] };
+    it('follows the promise through Promise.resolve, all, race and any', () => {
+      expectFindings(`
+Promise.resolve(Microsoft.Omnichannel.linkToConversation("incident", id)).then(refresh);
+//                                    ^^^^^^^^^^^^^^^^^^ unhandled-rejection
+Promise.all([Microsoft.Omnichannel.linkToConversation("account", a), Microsoft.Omnichannel.linkToConversation("incident", b)]).catch(log);
+//                                 ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+//                                                                                         ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+Promise.race([Microsoft.Omnichannel.getConversationId(), timeout(5000)]).then(show);
+//                                  ^^^^^^^^^^^^^^^^^ unhandled-rejection
+Promise.any([Microsoft.Omnichannel.getConversationId()]).then(show);
+//                                 ^^^^^^^^^^^^^^^^^ unhandled-rejection
+`, { ...rules, settings: { refreshFunctions: ['refresh'] } });
+    });
+
+    it('does not report a wrapped promise that is handled and refreshed, or one that went through allSettled', () => {
+      expectFindings(`
+Promise.resolve(Microsoft.Omnichannel.linkToConversation("incident", id)).then(refresh, log);
+Promise.all([Microsoft.Omnichannel.linkToConversation("account", a)]).then(refresh).catch(log);
+Promise.allSettled([Microsoft.Omnichannel.linkToConversation("account", a), Microsoft.Omnichannel.linkToConversation("incident", b)]).then(refresh);
+async function both(a, b) {
+  await Promise.allSettled([Microsoft.Omnichannel.unlinkFromConversation("account", a)]);
+  refresh();
+}
+`, { ...rules, settings: { refreshFunctions: ['refresh'] } });
+    });
+  });
+
   describe('code that is not ours', () => {
     it('stays silent on the live chat SDK, CIF and any other object\'s link or conversation id', () => {
       expectFindings(`

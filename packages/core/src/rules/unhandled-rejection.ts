@@ -17,7 +17,7 @@ export const unhandledRejection: Rule = {
   check(call, ctx) {
     if (!isOmnichannelPromise(call)) return [];
     const use = promiseUse(call.node);
-    if (use.fate === 'returned' || use.fate === 'escaped') return [];
+    if (use.fate === 'returned' || use.fate === 'escaped' || use.settled) return [];
     if (use.steps.some(step => step.name === 'catch' || (step.name === 'then' && step.call.arguments.length >= 2))) return [];
     if (use.fate === 'awaited' && use.await && insideTryWithCatch(use.await)) return [];
     const fix = rejectionFix(use, call.member, ctx);

@@ -3,7 +3,8 @@
  * where such code is typical. Every case is a pair: the analysis reports what it should, and stays silent
  * where the code is right or is not ours. Sources are minimal and our own.
  */
-import { expectFindings } from './support/markers';
+import * as assert from 'node:assert/strict';
+import { applyFix, expectFindings } from './support/markers';
 
 const ENTITY = { rules: ['invalid-entity-name' as const] };
 const TS = { ...ENTITY, fileName: 'form.ts' };
@@ -138,6 +139,54 @@ async function both(a, b) {
   refresh();
 }
 `, { ...rules, settings: { refreshFunctions: ['refresh'] } });
+    });
+  });
+
+  describe('the success path continues in the caller (form scripts split into small async helpers called from an OnLoad or a button handler)', () => {
+    const rules = { rules: ['unhandled-rejection' as const, 'missing-ui-refresh' as const], settings: { refreshFunctions: ['refresh'] } };
+    it('reports at each call that drops the helper\'s promise, naming the inner call', () => {
+      const findings = expectFindings(`
+  async function linkCase(id) {
+    await Microsoft.Omnichannel.linkToConversation("incident", id);
+  }
+  function relink(id) { return linkCase(id); }
+  linkCase(a);
+//^^^^^^^^ missing-ui-refresh
+//^^^^^^^^ unhandled-rejection
+  relink(b).then(refresh);
+//^^^^^^ unhandled-rejection
+  async function onLoad(executionContext) {
+    await Microsoft.Omnichannel.linkToConversation("contact", contactOf(executionContext));
+    //                          ^^^^^^^^^^^^^^^^^^ missing-ui-refresh
+    //                          ^^^^^^^^^^^^^^^^^^ unhandled-rejection
+  }
+`, rules);
+      assert.match(findings[0]!.message, /^linkCase\(…\) resolves when linkToConversation \(line 3\)/);
+      assert.equal(applyFix(`async function f(id) {\n  await Microsoft.Omnichannel.getConversationId();\n}\nf(1);`, 'unhandled-rejection'),
+        `async function f(id) {\n  await Microsoft.Omnichannel.getConversationId();\n}\nf(1).catch(error => console.error("f failed:", error));`);
+    });
+
+    it('does not report when every call refreshes and handles, or the helper is exported or handed over', () => {
+      expectFindings(`
+async function linkCase(id) {
+  await Microsoft.Omnichannel.linkToConversation("incident", id);
+}
+linkCase(a).then(refresh, handleError);
+async function onClick() {
+  try {
+    await linkCase(b);
+    refresh();
+  } catch (e) { show(e); }
+}
+button.addEventListener("click", onClick);
+async function onSave(id) { await Microsoft.Omnichannel.linkToConversation("account", id); }
+formContext.data.entity.addOnSave(onSave);
+class CaseLinker {
+  async link(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); }
+  run(id) { this.link(id).then(refresh).catch(log); }
+}
+`, rules);
+      expectFindings(`export async function linkCase(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); }`, rules);
     });
   });
 

@@ -12,7 +12,7 @@ import ts = require('typescript');
 import { findMethod } from '../catalogue';
 import type { ApiCall, ResolvedString } from './types';
 import { climbWrappers, evaluate, isGuard, unwrap } from './resolve';
-import { functionReturning, namesOf, yieldsItsReturns } from './functions';
+import { callOf, functionReturning, namesOf, yieldsItsReturns } from './functions';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
 import { Declarations } from './scope';
@@ -175,15 +175,6 @@ function passesThrough(parent: ts.Node, node: ts.Node): boolean {
     return isGuard(operator) && (binary.right === node || operator !== ts.SyntaxKind.AmpersandAmpersandToken);
   }
   return parent.kind === K_CONDITIONAL && (parent as ts.ConditionalExpression).condition !== node;
-}
-
-/** The call made through a function's name: `name(…)`, or `x.name(…)` for a method. */
-function callOf(use: ts.Node): ts.CallExpression | undefined {
-  let node = use;
-  if (node.parent.kind === K_PROPERTY_ACCESS && (node.parent as ts.PropertyAccessExpression).name === node) node = node.parent;
-  node = climbWrappers(node);
-  const call = node.parent;
-  return call?.kind === K_CALL && (call as ts.CallExpression).expression === node ? call as ts.CallExpression : undefined;
 }
 
 class RecognisedCall implements ApiCall {

@@ -6,7 +6,7 @@
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
 import type { Declarations } from './scope';
-import { unwrap } from './wrappers';
+import { climbWrappers, unwrap } from './wrappers';
 
 export type FunctionNode = ts.SignatureDeclaration & { readonly body?: ts.Node };
 
@@ -117,4 +117,13 @@ export function namesOf(fn: FunctionNode): ts.Identifier[] {
   if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
     && parent.initializer === holder && ts.isIdentifier(parent.name)) return [parent.name];
   return [];
+}
+
+/** The call made through a function's name: `name(…)`, or `x.name(…)` for a method. */
+export function callOf(use: ts.Node): ts.CallExpression | undefined {
+  let node = use;
+  if (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) node = node.parent;
+  node = climbWrappers(node);
+  const call = node.parent;
+  return call && ts.isCallExpression(call) && call.expression === node ? call : undefined;
 }

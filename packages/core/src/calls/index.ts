@@ -3,3 +3,5 @@ export type { ApiCall, ApiNamespace, ResolvedString } from './types';
 export { findApiCalls, prefetchArgumentNames, type HasSourceFile } from './find';
 export { resolveStringConstant } from './strings';
 export { GLOBALS, climbWrappers, unwrap } from './resolve';
+export { usesOf, type FunctionUses } from './uses';
+export type { FunctionNode } from './functions';

@@ -155,13 +155,12 @@ declare namespace Microsoft {
     }
 
     /**
-     * Refreshes the tab with the given id, so that a link made with `linkToConversation` shows. Tab ids are runtime values: `Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()` needs none.
+     * Refreshes the tab with the given id, so that a link made with `linkToConversation` shows. Tab ids are runtime values: `Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()` needs none. The reference page documents no return value (an earlier version showed `refreshTab(tabId).then(success, error)`): do not wait on it.
      *
      * @param tabId The tab's runtime id.
-     * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/refreshtab Microsoft Learn: refreshTab}
      */
-    function refreshTab(tabId: string): Promise<void>;
+    function refreshTab(tabId: string): void;
     /**
      * Returns the session the agent is looking at. `getFocusedSession().getFocusedTab().refresh()` refreshes what the agent sees.
      *
@@ -182,13 +181,12 @@ declare namespace Microsoft {
      */
     function getAllSessions(): string[];
     /**
-     * Creates a session from a session template and resolves its id.
+     * Creates a session from a session template. The reference page says it returns the session id as a string. Real customizations `await` it or chain `.then(success, error)` (as an earlier version of the page showed): `await` works either way, `.then` only if the workspace returns a promise.
      *
      * @param input The session template and its context.
-     * @returns A promise that resolves to `string` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/createsession Microsoft Learn: createSession}
      */
-    function createSession(input: { templateName: string; sessionContext?: object; isFocused?: boolean }): Promise<string>;
+    function createSession(input: { templateName: string; sessionContext?: object; isFocused?: boolean }): string;
     /**
      * Tells whether the agent may open another session (the workspace limits their number).
      *
@@ -196,13 +194,12 @@ declare namespace Microsoft {
      */
     function canCreateSession(): boolean;
     /**
-     * Creates a tab in the focused session from an application tab template and resolves its id.
+     * Creates a tab in the focused session from an application tab template. The reference page says it returns the tab id as a string. Real customizations `await` it or chain `.then(success, error)` (as an earlier version of the page showed): `await` works either way, `.then` only if the workspace returns a promise.
      *
      * @param input The tab template and its context.
-     * @returns A promise that resolves to `string` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/createtab Microsoft Learn: createTab}
      */
-    function createTab(input: { templateName: string; appContext?: object; isFocused?: boolean }): Promise<string>;
+    function createTab(input: { templateName: string; appContext?: object; isFocused?: boolean }): string;
     /**
      * Brings the tab with the given id to the front.
      *
@@ -211,13 +208,12 @@ declare namespace Microsoft {
      */
     function focusTab(tabId: string): void;
     /**
-     * Closes the tab with the given id.
+     * Closes the tab with the given id (not the session's first tab). The reference page documents no return value.
      *
      * @param tabId The tab id.
-     * @returns A promise that resolves to `boolean` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/closetab Microsoft Learn: closeTab}
      */
-    function closeTab(tabId: string): Promise<boolean>;
+    function closeTab(tabId: string): void;
     /**
      * Returns the BroadcastChannel topic on which the workspace publishes the event.
      *

@@ -22,6 +22,11 @@ export interface MethodInfo {
   readonly returns: string;
   /** Whether the method returns a promise whose rejection must be handled. */
   readonly returnsPromise: boolean;
+  /**
+   * For a method that returns a promise: its usual failure, as the clause a message puts in brackets
+   * (`for example when the conversation is not active`).
+   */
+  readonly failure?: string;
   /** One-line summary (completion detail). */
   readonly summary: string;
   /** Markdown, our own words: what it does, what to watch out for. */

@@ -1,8 +1,8 @@
-/** An Omnichannel call whose promise rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`). */
+/** A call of an API method that returns a promise, whose rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`). */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
 import type { Fix } from '../types';
-import { isOmnichannelPromise } from './support/methods';
+import { returnsPromise } from './support/methods';
 import { droppedAt } from './support/outcome';
 import type { PromiseUse } from './support/promise-use';
 import { calleeName, calleeSpan, callSpan, indentAt, indentUnit, lineOf, newlineOf } from './support/text';
@@ -11,20 +11,22 @@ import type { Rule, RuleContext } from './types';
 export const unhandledRejection: Rule = {
   id: 'unhandled-rejection',
   meta: {
-    description: 'An Omnichannel call whose promise rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`).',
+    description: 'A call of an API method that returns a promise, whose rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`).',
     defaultSeverity: 'warning',
     docs: 'unhandled-rejection',
   },
   check(call, ctx) {
-    if (!isOmnichannelPromise(call)) return [];
+    if (!returnsPromise(call)) return [];
+    // The catalogue says how each method usually fails: a message about the wrong failure misleads.
+    const failure = call.method?.failure ?? 'for example when the call fails';
     return droppedAt(call.node, handlesRejection).map(({ call: at, use }) => {
       const direct = at === call.node;
       const fix = rejectionFix(use, direct ? call.member : calleeName(at), ctx);
       return {
         ...(direct ? callSpan(call, ctx.sourceFile) : calleeSpan(at, ctx.sourceFile)),
         message: direct
-          ? `The promise ${call.member} returns can reject (for example outside an active conversation) and nothing handles it. Add .catch(...) or await it inside try/catch.`
-          : `${calleeName(at)}(…) rejects when ${call.member} (line ${lineOf(call, ctx)}) rejects (for example outside an active conversation), and nothing handles it here. Add .catch(...) or await it inside try/catch.`,
+          ? `The promise ${call.member} returns can reject (${failure}) and nothing handles it. Add .catch(...) or await it inside try/catch.`
+          : `${calleeName(at)}(…) rejects when ${call.member} (line ${lineOf(call, ctx)}) rejects (${failure}), and nothing handles it here. Add .catch(...) or await it inside try/catch.`,
         ...(fix ? { fixes: () => [fix] } : {}),
       };
     });

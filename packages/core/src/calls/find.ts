@@ -37,6 +37,7 @@ export interface FileIndex {
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
+const declarationCache = new WeakMap<ts.SourceFile, Declarations>();
 
 /** Anything holding a parsed file: a `ts.SourceFile` or an `OmnichannelDocument`. */
 export type HasSourceFile = ts.SourceFile | { readonly sourceFile: ts.SourceFile };
@@ -70,9 +71,19 @@ export function prefetchArgumentNames(sourceFile: ts.SourceFile): void {
   index.declarations.prefetch(names);
 }
 
+/** The file's declarations, gathered name by name as lookups need them; shared by call recognition and editor features. */
+export function declarationsIn(sourceFile: ts.SourceFile): Declarations {
+  let declarations = declarationCache.get(sourceFile);
+  if (!declarations) {
+    declarations = new Declarations(names => collectDeclarations(sourceFile, names));
+    declarationCache.set(sourceFile, declarations);
+  }
+  return declarations;
+}
+
 function build(sourceFile: ts.SourceFile): FileIndex {
   const text = sourceFile.text;
-  const declarations = new Declarations(names => collectDeclarations(sourceFile, names));
+  const declarations = declarationsIn(sourceFile);
   if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations };
   const candidates = new Set<ts.CallExpression>();
   const followed = new Set<string>();

@@ -4,7 +4,7 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { indexOf } from './find';
+import { declarationsIn } from './find';
 import { callOf, functionOf, namesOf, type FunctionNode } from './functions';
 import { occurrences } from './locate';
 
@@ -21,7 +21,7 @@ export function usesOf(fn: FunctionNode): FunctionUses | undefined {
   if (names.length === 0) return undefined;
   if (isExported(fn)) return { passedOn: true, calls: [] };
   const sourceFile = fn.getSourceFile();
-  const decls = indexOf(sourceFile).declarations;
+  const decls = declarationsIn(sourceFile);
   const calls: ts.CallExpression[] = [];
   for (const name of names) {
     for (const use of occurrences(sourceFile, name.text)) {

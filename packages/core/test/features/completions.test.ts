@@ -34,6 +34,12 @@ describe('completions', () => {
     assert.ok(labels('const { Omnichannel } = Microsoft;\nOmnichannel.|').includes('getConversationId'));
   });
 
+  it('resolves as the rules do: accessor functions and guarded aliases, with scopes', () => {
+    assert.ok(labels('function getOc() { return window.top.Microsoft.Omnichannel; }\ngetOc().|').includes('linkToConversation'));
+    assert.ok(labels('const oc = window.Microsoft && window.Microsoft.Omnichannel;\noc.|').includes('getConversationId'));
+    assert.deepEqual(labels('const oc = Microsoft.Omnichannel;\nfunction f(oc) {\n  oc.|\n}'), [], 'a parameter shadows the alias');
+  });
+
   it('offers the namespaces after Microsoft.', () => {
     assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'Omnichannel']);
   });

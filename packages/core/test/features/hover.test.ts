@@ -23,6 +23,11 @@ describe('hover', () => {
     assert.match(h!.contents, /\(method\) Microsoft\.Omnichannel\.unlinkFromConversation/);
   });
 
+  it('shows a method reached through an accessor function, as diagnostics see it', () => {
+    const h = hoverAt('const getOc = () => parent.Microsoft.Omnichannel;\ngetOc().getConversation|Id().catch(log);');
+    assert.match(h!.contents, /\(method\) Microsoft\.Omnichannel\.getConversationId/);
+  });
+
   it('shows the entity named in a link call', () => {
     const h = hoverAt('Microsoft.Omnichannel.linkToConversation("inci|dent", id);');
     assert.equal(h!.text, '"incident"');

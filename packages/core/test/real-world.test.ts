@@ -190,6 +190,30 @@ class CaseLinker {
     });
   });
 
+  describe('translation providers (a real-time translation web resource that registers itself with the workspace)', () => {
+    it('still checks the provider\'s own calls of the API', () => {
+      expectFindings(`
+  Microsoft.Omnichannel.TranslationFramework.getTranslationProvider = () => ({
+    translateMessage: async (conversationId, config) => {
+      Microsoft.Omnichannel.sendMessageToConversation(config.note, true, conversationId);
+      //                    ^^^^^^^^^^^^^^^^^^^^^^^^^ unhandled-rejection
+      return translate(config);
+    },
+  });
+`);
+    });
+
+    it('does not report assigning the provider, directly, through an alias or as an object', () => {
+      expectFindings(`
+  Microsoft.Omnichannel.TranslationFramework.getTranslationProvider = function () { return provider; };
+  const framework = window.top.Microsoft.Omnichannel.TranslationFramework;
+  framework.getTranslationProvider = () => provider;
+  window.Microsoft.Omnichannel.TranslationFramework = { getTranslationProvider: () => provider };
+  Microsoft.Omnichannel.TranslationFramework.getTranslationProvider().translateMessage("c", {});
+`);
+    });
+  });
+
   describe('code that is not ours', () => {
     it('stays silent on the live chat SDK, CIF and any other object\'s link or conversation id', () => {
       expectFindings(`

@@ -5,7 +5,7 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { GLOBAL_PREFIXES } from '../catalogue';
+import { ALL_METHODS, GLOBAL_PREFIXES, findNamespace } from '../catalogue';
 import type { ApiNamespace } from './types';
 import type { Declarations } from './scope';
 import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns } from './functions';
@@ -21,7 +21,8 @@ export type Target =
   | { readonly kind: 'string'; readonly value: string; readonly node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral };
 
 export const GLOBALS: ReadonlySet<string> = new Set<string>(GLOBAL_PREFIXES);
-const NAMESPACES: ReadonlyMap<string, ApiNamespace> = new Map([['Omnichannel', 'Microsoft.Omnichannel'], ['Apm', 'Microsoft.Apm']]);
+/** Namespaces whose members are methods: any other member name there is a call of an unknown member. */
+const WITH_METHODS: ReadonlySet<string> = new Set(ALL_METHODS.map(m => m.namespace));
 const GLOBAL: Target = { kind: 'global' };
 const ROOT: Target = { kind: 'root' };
 // Kinds read once: through the module object every `ts.X` access is a getter call, and these run per call in the file.
@@ -186,12 +187,13 @@ function memberOf(base: Target, name: string, node: ts.Node): Target | undefined
     case 'global':
       if (name === 'Microsoft') return ROOT;
       return GLOBALS.has(name) ? GLOBAL : undefined;
-    case 'root': {
-      const namespace = NAMESPACES.get(name);
-      return namespace ? { kind: 'namespace', namespace } : undefined;
+    case 'root':
+    case 'namespace': {
+      const child = findNamespace(`${base.kind === 'root' ? 'Microsoft' : base.namespace}.${name}`);
+      if (child) return { kind: 'namespace', namespace: child.path };
+      // Below a namespace that only leads to others (or holds properties), an unknown name is not ours.
+      return base.kind === 'namespace' && WITH_METHODS.has(base.namespace) ? { kind: 'member', namespace: base.namespace, member: name, node } : undefined;
     }
-    case 'namespace':
-      return { kind: 'member', namespace: base.namespace, member: name, node };
     default:
       return undefined;
   }

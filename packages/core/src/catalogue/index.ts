@@ -6,6 +6,7 @@ import type { EntityInfo, MethodInfo, ParameterInfo, RefreshPattern } from './ty
 
 export * from './types';
 export * from './objects';
+export * from './namespaces';
 
 export const OMNICHANNEL_NAMESPACE = 'Microsoft.Omnichannel';
 export const APM_NAMESPACE = 'Microsoft.Apm';

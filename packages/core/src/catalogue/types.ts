@@ -33,6 +33,8 @@ export interface MethodInfo {
   readonly doc: string;
   /** A short example call, shown in hover. */
   readonly example?: string;
+  /** A preview API: it may change before it is generally available. */
+  readonly preview?: boolean;
 }
 
 export interface EntityInfo {

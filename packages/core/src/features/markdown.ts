@@ -1,5 +1,5 @@
 /** Renders catalogue entries as the text editors show: signatures, hover Markdown, snippet bodies. */
-import type { EntityInfo, MethodInfo, ParameterInfo } from '../catalogue';
+import { childNamespaces, findNamespace, type EntityInfo, type MethodInfo, type ParameterInfo, type PropertyInfo } from '../catalogue';
 
 export function parameterLabel(p: ParameterInfo): string {
   return `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`;
@@ -37,7 +37,18 @@ export function entityMarkdown(e: EntityInfo): string {
 }
 
 export function namespaceMarkdown(namespace: string, methods: readonly MethodInfo[]): string {
-  return [codeBlock(`(namespace) ${namespace}`), methods.map(m => `- \`${m.name}\` — ${m.summary}`).join('\n')].join('\n\n');
+  const info = findNamespace(namespace);
+  const members = [
+    ...methods.map(m => `- \`${m.name}\` — ${m.summary}`),
+    ...childNamespaces(namespace).map(ns => `- \`${ns.path.slice(namespace.length + 1)}\` — ${ns.summary}`),
+    ...(info?.properties ?? []).map(p => `- \`${p.name}\` (property) — ${p.doc}`),
+  ];
+  return [codeBlock(`(namespace) ${namespace}`), ...(info ? [info.summary] : []), members.join('\n')].filter(Boolean).join('\n\n');
+}
+
+/** A property a customization assigns (`Microsoft.Omnichannel.TranslationFramework.getTranslationProvider`). */
+export function propertyMarkdown(namespace: string, p: PropertyInfo): string {
+  return [codeBlock(`(property) ${namespace}.${p.name}: ${p.typeText}`), p.doc].join('\n\n');
 }
 
 /** Escapes text for a snippet body, where `$`, `}` and `\` are syntax. */

@@ -6,17 +6,15 @@
  * accessor functions are followed, with scopes, exactly as diagnostics see them. Calls are looked up in
  * the core's call recognition.
  */
-import type * as ts from 'typescript';
-import { ALL_METHODS, findMethod, type MethodInfo } from '../catalogue';
-import { findApiCalls, targetOf, type ApiCall } from '../calls';
-
-/** The namespaces completion offers under `Microsoft.`. */
-export const NAMESPACES = [...new Set(ALL_METHODS.map(m => m.namespace))];
+import * as ts from 'typescript';
+import { findMethod, findNamespace, type MethodInfo, type PropertyInfo } from '../catalogue';
+import { findApiCalls, targetOf, unwrap, type ApiCall } from '../calls';
 
 export type ApiTarget =
   | { readonly kind: 'root' }
   | { readonly kind: 'namespace'; readonly namespace: string }
-  | { readonly kind: 'method'; readonly method: MethodInfo };
+  | { readonly kind: 'method'; readonly method: MethodInfo }
+  | { readonly kind: 'property'; readonly namespace: string; readonly property: PropertyInfo };
 
 const callCache = new WeakMap<ts.SourceFile, ReadonlyMap<ts.Node, ApiCall>>();
 
@@ -33,8 +31,18 @@ export function resolveTarget(expr: ts.Expression, sourceFile: ts.SourceFile): A
       return method && { kind: 'method', method };
     }
     default:
-      return undefined;
+      return propertyOf(expr, sourceFile);
   }
+}
+
+/** A property a customization assigns on a namespace (`….TranslationFramework.getTranslationProvider`): nothing the rules call. */
+function propertyOf(expr: ts.Expression, sourceFile: ts.SourceFile): ApiTarget | undefined {
+  const e = unwrap(expr);
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const owner = targetOf(e.expression, sourceFile);
+  if (owner?.kind !== 'namespace') return undefined;
+  const property = findNamespace(owner.namespace)?.properties?.find(p => p.name === e.name.text);
+  return property && { kind: 'property', namespace: owner.namespace, property };
 }
 
 /**

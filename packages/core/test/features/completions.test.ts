@@ -40,6 +40,13 @@ describe('completions', () => {
     assert.deepEqual(labels('const oc = Microsoft.Omnichannel;\nfunction f(oc) {\n  oc.|\n}'), [], 'a parameter shadows the alias');
   });
 
+  it('offers TranslationFramework under Omnichannel, and the provider property under it', () => {
+    assert.ok(labels('Microsoft.Omnichannel.|').includes('TranslationFramework'));
+    assert.deepEqual(labels('window.Microsoft.Omnichannel.TranslationFramework.|'), ['getTranslationProvider']);
+    const { doc, offset } = withCursor('Microsoft.Omnichannel.TranslationFramework.get|');
+    assert.match(String(completions(doc, offset)[0]?.documentation), /\(property\) Microsoft\.Omnichannel\.TranslationFramework\.getTranslationProvider: \(\) => TranslationProvider/);
+  });
+
   it('offers the namespaces after Microsoft.', () => {
     assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'Omnichannel']);
   });

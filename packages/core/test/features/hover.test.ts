@@ -28,6 +28,15 @@ describe('hover', () => {
     assert.match(h!.contents, /\(method\) Microsoft\.Omnichannel\.getConversationId/);
   });
 
+  it('shows the translation framework and the provider property a customization assigns', () => {
+    const property = hoverAt('Microsoft.Omnichannel.TranslationFramework.getTranslation|Provider = () => provider;');
+    assert.equal(property!.text, 'getTranslationProvider');
+    assert.match(property!.contents, /\(property\) Microsoft\.Omnichannel\.TranslationFramework\.getTranslationProvider/);
+    assert.match(property!.contents, /workspace calls it/);
+    const namespace = hoverAt('Microsoft.Omnichannel.Translation|Framework.getTranslationProvider = () => provider;');
+    assert.match(namespace!.contents, /\(namespace\) Microsoft\.Omnichannel\.TranslationFramework/);
+  });
+
   it('shows the entity named in a link call', () => {
     const h = hoverAt('Microsoft.Omnichannel.linkToConversation("inci|dent", id);');
     assert.equal(h!.text, '"incident"');

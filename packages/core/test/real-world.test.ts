@@ -214,6 +214,33 @@ class CaseLinker {
     });
   });
 
+  describe('the preview contact center SDK (voice and presence scripts in the Contact Center workspace)', () => {
+    it('reports unhandled requests, misspelt members and wrong arguments', () => {
+      expectFindings(`
+  const sdk = Microsoft.CCaaS.StandaloneSDK;
+  sdk.voice.startRecording({ liveWorkItemId: id });
+  //        ^^^^^^^^^^^^^^ unhandled-rejection
+  Microsoft.CCaaS.StandaloneSDK.conversation.getCopilotSumary(id).then(show, log);
+  //                                         ^^^^^^^^^^^^^^^^ unknown-api-member
+  Microsoft.CCaaS.StandaloneSDK.voice.pauseTranscription().catch(log);
+  //                                  ^^^^^^^^^^^^^^^^^^ invalid-arguments
+`);
+    });
+
+    it('does not report handled requests, subscriptions, or modules it does not catalogue', () => {
+      expectFindings(`
+  async function onVoiceLoaded(id) {
+    try { await Microsoft.CCaaS.StandaloneSDK.voice.startTranscription({ liveWorkItemId: id }); } catch (e) { log(e); }
+  }
+  if (window.top.sentimentHandler) Microsoft.CCaaS.StandaloneSDK.utility.removeEventHandlerById(window.top.sentimentHandler);
+  window.top.sentimentHandler = Microsoft.CCaaS.StandaloneSDK.conversation.onCustomerSentimentChange(e => show(e));
+  Microsoft.CCaaS.StandaloneSDK.presence.getPresence().then(show, log);
+  Microsoft.CCaaS.StandaloneSDK.voiceVideoCalling.onHoldChange(e => show(e));
+  Microsoft.CCaaS.EmbedSDK.conversation.getTranscript(id);
+`);
+    });
+  });
+
   describe('code that is not ours', () => {
     it('stays silent on the live chat SDK, CIF and any other object\'s link or conversation id', () => {
       expectFindings(`

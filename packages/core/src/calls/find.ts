@@ -1,5 +1,6 @@
 /**
- * Finds every call of a `Microsoft.Omnichannel` or `Microsoft.Apm` member in a file, in source order.
+ * Finds every call of an API namespace's member (`Microsoft.Omnichannel`, `Microsoft.Apm`, the preview
+ * `Microsoft.CCaaS.StandaloneSDK` modules) in a file, in source order.
  * Results are cached per parsed file (an edit yields a new SourceFile), so rules and editor features share one search.
  *
  * Every such call names a namespace somewhere in the text (`.Omnichannel`, `["Apm"]`, or a destructuring
@@ -26,7 +27,11 @@ const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
 const K_OMITTED = ts.SyntaxKind.OmittedExpression;
 const K_BINARY = ts.SyntaxKind.BinaryExpression;
 const K_CONDITIONAL = ts.SyntaxKind.ConditionalExpression;
-const NAMESPACE_NAMES = ['Omnichannel', 'Apm'];
+/**
+ * The names every call of the API spells somewhere: a namespace two member accesses or fewer above the
+ * method (`Microsoft.Omnichannel.x()`, `Microsoft.CCaaS.StandaloneSDK.voice.x()`).
+ */
+const NAMESPACE_NAMES = ['Omnichannel', 'Apm', 'StandaloneSDK'];
 /** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
 const MAX_ACCESSES = 2;
 
@@ -84,7 +89,7 @@ export function declarationsIn(sourceFile: ts.SourceFile): Declarations {
 function build(sourceFile: ts.SourceFile): FileIndex {
   const text = sourceFile.text;
   const declarations = declarationsIn(sourceFile);
-  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations };
+  if (!NAMESPACE_NAMES.some(name => text.includes(name))) return { calls: [], declarations };
   const candidates = new Set<ts.CallExpression>();
   const followed = new Set<string>();
   const pending: string[] = [];

@@ -1,4 +1,4 @@
-/** Call recognition: which calls in a file are calls of the Omnichannel / Apm API, and what their string arguments hold. */
+/** Call recognition: which calls in a file are calls of the API's namespaces, and what their string arguments hold. */
 export type { ApiCall, ApiNamespace, ResolvedString } from './types';
 export { findApiCalls, prefetchArgumentNames, type HasSourceFile } from './find';
 export { resolveStringConstant, targetOf } from './strings';

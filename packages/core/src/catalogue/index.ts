@@ -2,11 +2,13 @@
  * The API catalogue: every fact about `Microsoft.Omnichannel` and the `Microsoft.Apm` refresh family that
  * the product uses, in one place. Docs text is our own.
  */
+import { CCAAS_METHODS } from './ccaas';
 import type { EntityInfo, MethodInfo, ParameterInfo, RefreshPattern } from './types';
 
 export * from './types';
 export * from './objects';
 export * from './namespaces';
+export * from './ccaas';
 
 export const OMNICHANNEL_NAMESPACE = 'Microsoft.Omnichannel';
 export const APM_NAMESPACE = 'Microsoft.Apm';
@@ -221,7 +223,7 @@ export const DEFAULT_REFRESH_CALL = 'Microsoft.Apm.getFocusedSession().getFocuse
 /** Calls returning a form record id in `{UPPER-CASE}` form. */
 export const FORM_ID_GETTERS: readonly string[] = ['*.data.entity.getId', 'Xrm.Page.data.entity.getId'];
 
-export const ALL_METHODS: readonly MethodInfo[] = [...OMNICHANNEL_METHODS, ...APM_METHODS];
+export const ALL_METHODS: readonly MethodInfo[] = [...OMNICHANNEL_METHODS, ...APM_METHODS, ...CCAAS_METHODS];
 
 export function findMethod(namespace: string, name: string): MethodInfo | undefined {
   return ALL_METHODS.find(m => m.namespace === namespace && m.name === name);

@@ -24,6 +24,12 @@ export const NAMESPACES: readonly NamespaceInfo[] = [
     summary: 'Real-time translation: the customization assigns the provider the workspace calls.',
     properties: [{ name: TRANSLATION_PROVIDER.property, typeText: TRANSLATION_PROVIDER.typeText, doc: TRANSLATION_PROVIDER.doc }],
   },
+  { path: 'Microsoft.CCaaS', summary: 'The contact center SDKs.', preview: true },
+  { path: 'Microsoft.CCaaS.StandaloneSDK', summary: 'The contact center SDK for code running inside the agent workspace.', preview: true },
+  { path: 'Microsoft.CCaaS.StandaloneSDK.conversation', summary: 'Conversation events, transcripts and Copilot summaries.', preview: true },
+  { path: 'Microsoft.CCaaS.StandaloneSDK.presence', summary: 'The agent\'s presence.', preview: true },
+  { path: 'Microsoft.CCaaS.StandaloneSDK.voice', summary: 'Recording and transcription of voice calls.', preview: true },
+  { path: 'Microsoft.CCaaS.StandaloneSDK.utility', summary: 'Removing event handlers.', preview: true },
 ];
 
 const byPath = new Map(NAMESPACES.map(ns => [ns.path, ns]));

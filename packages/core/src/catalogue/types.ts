@@ -1,7 +1,7 @@
 /** The shapes of the API catalogue: plain data, read by completion, hover, signature help, rules, snippets and typings. */
 
 /** The kind of value a parameter takes, as far as a literal in source can show it. */
-export type ParamType = 'string' | 'guid' | 'entityName' | 'boolean' | 'number' | 'object' | 'string[]' | 'number[]' | 'string|object';
+export type ParamType = 'string' | 'guid' | 'entityName' | 'boolean' | 'number' | 'object' | 'function' | 'string[]' | 'number[]' | 'string|object';
 
 export interface ParameterInfo {
   readonly name: string;

@@ -14,8 +14,11 @@ function codeBlock(code: string): string {
   return '```typescript\n' + code + '\n```';
 }
 
+/** What hover says of a preview API, before anything else. */
+const PREVIEW = '*Preview*: this API may change before it is generally available.';
+
 export function methodMarkdown(m: MethodInfo): string {
-  const parts = [codeBlock(`(method) ${m.namespace}.${signatureLabel(m)}`), m.doc];
+  const parts = [codeBlock(`(method) ${m.namespace}.${signatureLabel(m)}`), ...(m.preview ? [PREVIEW] : []), m.doc];
   if (m.parameters.length > 0) {
     parts.push(m.parameters.map(p => `*@param* \`${p.name}\`${p.optional ? ' (optional)' : ''} — ${p.doc}`).join('\n\n'));
   }
@@ -43,7 +46,7 @@ export function namespaceMarkdown(namespace: string, methods: readonly MethodInf
     ...childNamespaces(namespace).map(ns => `- \`${ns.path.slice(namespace.length + 1)}\` — ${ns.summary}`),
     ...(info?.properties ?? []).map(p => `- \`${p.name}\` (property) — ${p.doc}`),
   ];
-  return [codeBlock(`(namespace) ${namespace}`), ...(info ? [info.summary] : []), members.join('\n')].filter(Boolean).join('\n\n');
+  return [codeBlock(`(namespace) ${namespace}`), ...(info?.preview ? [PREVIEW] : []), ...(info ? [info.summary] : []), members.join('\n')].filter(Boolean).join('\n\n');
 }
 
 /** A property a customization assigns (`Microsoft.Omnichannel.TranslationFramework.getTranslationProvider`). */

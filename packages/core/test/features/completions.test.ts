@@ -48,7 +48,16 @@ describe('completions', () => {
   });
 
   it('offers the namespaces after Microsoft.', () => {
-    assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'Omnichannel']);
+    assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'CCaaS', 'Omnichannel']);
+  });
+
+  it('offers the preview contact center SDK module by module, marked preview', () => {
+    assert.deepEqual(labels('Microsoft.CCaaS.|'), ['StandaloneSDK']);
+    assert.deepEqual(labels('Microsoft.CCaaS.StandaloneSDK.|').sort(), ['conversation', 'presence', 'utility', 'voice']);
+    const { doc, offset } = withCursor('const sdk = Microsoft.CCaaS.StandaloneSDK;\nsdk.voice.|');
+    const entries = completions(doc, offset);
+    assert.deepEqual(entries.map(e => e.label), ['startRecording', 'pauseRecording', 'startTranscription', 'pauseTranscription']);
+    assert.match(entries[0]!.detail!, /^\(preview\) startRecording\(payload: \{ liveWorkItemId: string \}\): Promise<void>/);
   });
 
   it('offers a link snippet that refreshes the UI and handles failure', () => {

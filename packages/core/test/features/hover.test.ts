@@ -37,6 +37,13 @@ describe('hover', () => {
     assert.match(namespace!.contents, /\(namespace\) Microsoft\.Omnichannel\.TranslationFramework/);
   });
 
+  it('marks the preview contact center SDK as preview', () => {
+    const h = hoverAt('Microsoft.CCaaS.StandaloneSDK.conversation.getCopilot|Summary(id);');
+    assert.match(h!.contents, /\(method\) Microsoft\.CCaaS\.StandaloneSDK\.conversation\.getCopilotSummary\(liveWorkItemId: string\)/);
+    assert.match(h!.contents, /\*Preview\*/);
+    assert.match(hoverAt('Microsoft.CCaaS.Standalone|SDK.voice.pauseRecording(p);')!.contents, /\*Preview\*/);
+  });
+
   it('shows the entity named in a link call', () => {
     const h = hoverAt('Microsoft.Omnichannel.linkToConversation("inci|dent", id);');
     assert.equal(h!.text, '"incident"');

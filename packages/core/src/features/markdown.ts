@@ -1,5 +1,5 @@
 /** Renders catalogue entries as the text editors show: signatures, hover Markdown, snippet bodies. */
-import { childNamespaces, findNamespace, type EntityInfo, type MethodInfo, type ParameterInfo, type PropertyInfo } from '../catalogue';
+import { README_URL, childNamespaces, findNamespace, learnUrlOf, type EntityInfo, type MethodInfo, type ParameterInfo, type PropertyInfo } from '../catalogue';
 
 export function parameterLabel(p: ParameterInfo): string {
   return `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`;
@@ -23,6 +23,9 @@ export function methodMarkdown(m: MethodInfo): string {
     parts.push(m.parameters.map(p => `*@param* \`${p.name}\`${p.optional ? ' (optional)' : ''} — ${p.doc}`).join('\n\n'));
   }
   if (m.example) parts.push('Example:\n' + codeBlock(m.example));
+  const learn = learnUrlOf(m);
+  // The reference says what the method promises; the README says what the rules check about it.
+  parts.push([...(learn ? [`[Microsoft Learn: ${m.name}](${learn})`] : []), `[What Omnichannel Tools checks](${README_URL}#diagnostics-and-quick-fixes)`].join(' · '));
   return parts.join('\n\n');
 }
 

@@ -16,6 +16,17 @@ describe('hover', () => {
     assert.match(h.contents, /\(method\) Microsoft\.Omnichannel\.linkToConversation\(entityLogicalName: .*recordId: string, conversationId\?: string\)/);
     assert.match(h.contents, /refresh/i);
     assert.match(h.contents, /Example:/);
+    assert.match(h.contents, /\[Microsoft Learn: linkToConversation\]\(https:\/\/learn\.microsoft\.com\/dynamics365\/customer-service\/develop\/reference\/methods\/linktoconversation\)/);
+    assert.match(h.contents, /\[What Omnichannel Tools checks\]\(https:\/\/github\.com\/omnichannel-tools\/omnichannel-tools#diagnostics-and-quick-fixes\)/);
+  });
+
+  it('links every catalogue method to its Learn page, except the preview SDK, which has none', () => {
+    for (const [source, learn] of [['Microsoft.Apm.refresh|Tab("t");', 'refreshtab'], ['Microsoft.Omnichannel.getConversation|s(q);', 'getconversations'], ['Microsoft.CCaaS.StandaloneSDK.presence.getPres|ence();', undefined]] as const) {
+      const contents = hoverAt(source)!.contents;
+      if (learn) assert.ok(contents.includes(`reference/methods/${learn})`), `${source}: ${contents}`);
+      else assert.doesNotMatch(contents, /learn\.microsoft\.com/);
+      assert.match(contents, /#diagnostics-and-quick-fixes\)/);
+    }
   });
 
   it('shows a method reached through a destructured alias', () => {

@@ -155,13 +155,12 @@ declare namespace Microsoft {
     }
 
     /**
-     * Refreshes the tab with the given id, so that a link made with `linkToConversation` shows. Tab ids are runtime values: `Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()` needs none.
+     * Refreshes the tab with the given id, so that a link made with `linkToConversation` shows. Tab ids are runtime values: `Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()` needs none. The reference page documents no return value (an earlier version showed `refreshTab(tabId).then(success, error)`): do not wait on it.
      *
      * @param tabId The tab's runtime id.
-     * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/refreshtab Microsoft Learn: refreshTab}
      */
-    function refreshTab(tabId: string): Promise<void>;
+    function refreshTab(tabId: string): void;
     /**
      * Returns the session the agent is looking at. `getFocusedSession().getFocusedTab().refresh()` refreshes what the agent sees.
      *
@@ -182,13 +181,12 @@ declare namespace Microsoft {
      */
     function getAllSessions(): string[];
     /**
-     * Creates a session from a session template and resolves its id.
+     * Creates a session from a session template. The reference page says it returns the session id as a string. Real customizations `await` it or chain `.then(success, error)` (as an earlier version of the page showed): `await` works either way, `.then` only if the workspace returns a promise.
      *
      * @param input The session template and its context.
-     * @returns A promise that resolves to `string` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/createsession Microsoft Learn: createSession}
      */
-    function createSession(input: { templateName: string; sessionContext?: object; isFocused?: boolean }): Promise<string>;
+    function createSession(input: { templateName: string; sessionContext?: object; isFocused?: boolean }): string;
     /**
      * Tells whether the agent may open another session (the workspace limits their number).
      *
@@ -196,13 +194,12 @@ declare namespace Microsoft {
      */
     function canCreateSession(): boolean;
     /**
-     * Creates a tab in the focused session from an application tab template and resolves its id.
+     * Creates a tab in the focused session from an application tab template. The reference page says it returns the tab id as a string. Real customizations `await` it or chain `.then(success, error)` (as an earlier version of the page showed): `await` works either way, `.then` only if the workspace returns a promise.
      *
      * @param input The tab template and its context.
-     * @returns A promise that resolves to `string` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/createtab Microsoft Learn: createTab}
      */
-    function createTab(input: { templateName: string; appContext?: object; isFocused?: boolean }): Promise<string>;
+    function createTab(input: { templateName: string; appContext?: object; isFocused?: boolean }): string;
     /**
      * Brings the tab with the given id to the front.
      *
@@ -211,13 +208,12 @@ declare namespace Microsoft {
      */
     function focusTab(tabId: string): void;
     /**
-     * Closes the tab with the given id.
+     * Closes the tab with the given id (not the session's first tab). The reference page documents no return value.
      *
      * @param tabId The tab id.
-     * @returns A promise that resolves to `boolean` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/closetab Microsoft Learn: closeTab}
      */
-    function closeTab(tabId: string): Promise<boolean>;
+    function closeTab(tabId: string): void;
     /**
      * Returns the BroadcastChannel topic on which the workspace publishes the event.
      *
@@ -225,5 +221,108 @@ declare namespace Microsoft {
      * @see {@link https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/geteventpublishertopic Microsoft Learn: getEventPublisherTopic}
      */
     function getEventPublisherTopic(eventName: EventName): string;
+  }
+
+  /** Preview: the contact center SDK for code inside the agent workspace. It may change before it is generally available. */
+  namespace CCaaS.StandaloneSDK {
+    namespace conversation {
+      /**
+       * Preview. Calls `callback` each time a conversation is loaded in the workspace. Returns the handler's id: pass it to `utility.removeEventHandlerById` before subscribing again (a form script runs on every load). The module's reference lists the return as `void`; its own standalone example keeps the id.
+       *
+       * @param callback Called each time a conversation is loaded in the workspace, with the event's data (the conversation's `liveWorkItemId` among it).
+       */
+      function onConversationLoaded(callback: (eventData: Record<string, unknown>) => void): string;
+      /**
+       * Preview. Calls `callback` when a conversation is transferred. Returns the handler's id: pass it to `utility.removeEventHandlerById` before subscribing again (a form script runs on every load). The module's reference lists the return as `void`; its own standalone example keeps the id.
+       *
+       * @param callback Called when a conversation is transferred, with the event's data (the conversation's `liveWorkItemId` among it).
+       */
+      function onTransfer(callback: (eventData: Record<string, unknown>) => void): string;
+      /**
+       * Preview. Calls `callback` when the agent starts a consult with another agent. Returns the handler's id: pass it to `utility.removeEventHandlerById` before subscribing again (a form script runs on every load). The module's reference lists the return as `void`; its own standalone example keeps the id.
+       *
+       * @param callback Called when the agent starts a consult with another agent, with the event's data (the conversation's `liveWorkItemId` among it).
+       */
+      function onConsultStart(callback: (eventData: Record<string, unknown>) => void): string;
+      /**
+       * Preview. Calls `callback` when a consult ends. Returns the handler's id: pass it to `utility.removeEventHandlerById` before subscribing again (a form script runs on every load). The module's reference lists the return as `void`; its own standalone example keeps the id.
+       *
+       * @param callback Called when a consult ends, with the event's data (the conversation's `liveWorkItemId` among it).
+       */
+      function onConsultEnd(callback: (eventData: Record<string, unknown>) => void): string;
+      /**
+       * Preview. Calls `callback` when the customer's sentiment changes. Returns the handler's id: pass it to `utility.removeEventHandlerById` before subscribing again (a form script runs on every load). The module's reference lists the return as `void`; its own standalone example keeps the id.
+       *
+       * @param callback Called when the customer's sentiment changes, with the event's data (the conversation's `liveWorkItemId` among it).
+       */
+      function onCustomerSentimentChange(callback: (eventData: Record<string, unknown>) => void): string;
+      /**
+       * Preview. Resolves the messages of the conversation so far, one object per message.
+       *
+       * @param liveWorkItemId The conversation (`msdyn_ocliveworkitem`) id.
+       * @returns A promise that resolves to `Record<string, unknown>[]` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function getTranscript(liveWorkItemId: string): Promise<Record<string, unknown>[]>;
+      /**
+       * Preview. Resolves the summary Copilot wrote of the conversation. Works only on an active conversation or one in wrap-up.
+       *
+       * @param liveWorkItemId The conversation (`msdyn_ocliveworkitem`) id.
+       * @returns A promise that resolves to `Record<string, unknown>` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function getCopilotSummary(liveWorkItemId: string): Promise<Record<string, unknown>>;
+    }
+    namespace presence {
+      /**
+       * Preview. Resolves the signed-in agent's presence (its id, name, text and base status).
+       *
+       * @returns A promise that resolves to `Record<string, unknown>` when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function getPresence(): Promise<Record<string, unknown>>;
+      /**
+       * Preview. Sets the signed-in agent's presence to the one with the given id.
+       *
+       * @param presenceId One of the agent's presence options' ids.
+       * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function setPresence(presenceId: string): Promise<void>;
+    }
+    namespace voice {
+      /**
+       * Preview. Starts recording the voice call, transcription included. Recording must be enabled; do not start it while transcription alone runs. The reference's signature returns a promise and its example awaits it, though its "Returns" line says `void`.
+       *
+       * @param payload The voice call's conversation: `{ liveWorkItemId }`.
+       * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function startRecording(payload: { liveWorkItemId: string }): Promise<void>;
+      /**
+       * Preview. Pauses the voice call's recording, transcription included.
+       *
+       * @param payload The voice call's conversation: `{ liveWorkItemId }`.
+       * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function pauseRecording(payload: { liveWorkItemId: string }): Promise<void>;
+      /**
+       * Preview. Starts transcribing the voice call without recording it. Transcription must be enabled; a recorded call is already transcribed.
+       *
+       * @param payload The voice call's conversation: `{ liveWorkItemId }`.
+       * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function startTranscription(payload: { liveWorkItemId: string }): Promise<void>;
+      /**
+       * Preview. Pauses the voice call's transcription. While the call is recorded, pause the recording instead.
+       *
+       * @param payload The voice call's conversation: `{ liveWorkItemId }`.
+       * @returns A promise that resolves when the call succeeds and rejects with the workspace's error otherwise: handle the rejection.
+       */
+      function pauseTranscription(payload: { liveWorkItemId: string }): Promise<void>;
+    }
+    namespace utility {
+      /**
+       * Preview. Removes the handler a subscription returned the id of; tells whether it was removed.
+       *
+       * @param id The id an `on…` subscription returned.
+       */
+      function removeEventHandlerById(id: string): boolean;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '@omnichannel-tools/core';
 import { DEFAULT_SEVERITIES } from '@omnichannel-tools/core';
+import { ALL_METHODS, learnUrl } from '@omnichannel-tools/core/catalogue';
 
 const root = path.join(__dirname, '..', '..', '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -34,6 +35,19 @@ describe('README', () => {
       assert.ok(readme.includes(`<a id="rule-${rule.id}"></a>`), `README has no anchor for ${rule.id}`);
     });
   }
+
+  it('links each rule\'s section to the Microsoft Learn reference, method pages spelt as the catalogue spells them', () => {
+    for (const rule of RULES) {
+      const start = readme.indexOf(`<a id="rule-${rule.id}"></a>`);
+      const next = readme.slice(start + 1).search(/<a id=|\n### /);
+      const section = readme.slice(start, next < 0 ? undefined : start + 1 + next);
+      assert.match(section, /\]\(https:\/\/learn\.microsoft\.com\//, `the section of ${rule.id} links to Microsoft Learn`);
+    }
+    const pages = new Set(ALL_METHODS.map(m => learnUrl(m.name)));
+    for (const [url] of readme.matchAll(/https:\/\/learn\.microsoft\.com\/[^\s)]*\/reference\/methods\/[a-z]+/g)) {
+      assert.ok(pages.has(url), `${url} is the page of a catalogue method`);
+    }
+  });
 
   it('lists every setting with its default and scope', () => {
     const settings = manifest.contributes.configuration.properties;

@@ -1,11 +1,14 @@
 /**
- * Renders the global declarations of `Microsoft.Omnichannel` and `Microsoft.Apm` from the core's API
- * catalogue, so the typings say exactly what completion, hover and the rules know. Pure: catalogue in,
- * text out; `generate.ts` writes it to `index.d.ts` and a test fails when the two disagree.
+ * Renders the global declarations of `Microsoft.Omnichannel`, `Microsoft.Apm` and the preview
+ * `Microsoft.CCaaS.StandaloneSDK` from the core's API catalogue, so the typings say exactly what
+ * completion, hover and the rules know. Pure: catalogue in, text out; `generate.ts` writes it to
+ * `index.d.ts` and a test fails when the two disagree.
  */
 import {
   APM_EVENTS,
   APM_METHODS,
+  CCAAS_METHODS,
+  CCAAS_SDK_NAMESPACE,
   ENTITIES,
   OMNICHANNEL_METHODS,
   SESSION_OBJECT,
@@ -54,6 +57,15 @@ export function renderDeclarations(version: string): string {
     '',
     ...APM_METHODS.flatMap(m => renderFunction(m.name === 'getEventPublisherTopic' ? { ...m, parameters: m.parameters.map(p => ({ ...p, typeText: 'EventName' })) } : m, '    ')),
     '  }',
+    '',
+    '  /** Preview: the contact center SDK for code inside the agent workspace. It may change before it is generally available. */',
+    '  namespace CCaaS.StandaloneSDK {',
+    ...[...new Set(CCAAS_METHODS.map(m => m.namespace))].flatMap(namespace => [
+      `    namespace ${namespace.slice(CCAAS_SDK_NAMESPACE.length + 1)} {`,
+      ...CCAAS_METHODS.filter(m => m.namespace === namespace).flatMap(m => renderFunction(m, '      ')),
+      '    }',
+    ]),
+    '  }',
     '}',
     '',
   ];
@@ -73,10 +85,11 @@ function renderObject(object: ObjectInfo, indent: string): string[] {
 
 function renderFunction(method: MethodInfo, indent: string, asMember = false): string[] {
   const params = method.parameters.map(p => `${p.name}${p.optional ? '?' : ''}: ${NAMED_TYPES[p.typeText] ?? p.typeText}`).join(', ');
-  const lines = [method.doc, ''];
+  const lines = [method.preview ? `Preview. ${method.doc}` : method.doc, ''];
   for (const p of method.parameters) lines.push(`@param ${p.name} ${p.doc}`);
   if (method.returnsPromise) lines.push(`@returns ${promiseSentence(method)}`);
-  if (!asMember) lines.push(`@see {@link ${learnUrl(method.name)} Microsoft Learn: ${method.name}}`);
+  // The preview SDK has no Microsoft Learn reference page yet.
+  if (!asMember && !method.preview) lines.push(`@see {@link ${learnUrl(method.name)} Microsoft Learn: ${method.name}}`);
   const signature = asMember ? `${method.name}(${params}): ${method.returns};` : `function ${method.name}(${params}): ${method.returns};`;
   return [...docComment(lines, indent), `${indent}${signature}`];
 }

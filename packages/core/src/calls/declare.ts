@@ -2,16 +2,19 @@
  * Every declaration of one name in a file, found from the name's occurrences in the text. A declaration
  * is a value (an alias or string constant: `const oc = Microsoft.Omnichannel`, `const { link } = oc`) or
  * only shadows (parameters, functions, classes, imports, `let x;`, values that cannot name the API).
+ * A declaration that binds nothing at run time (`declare const Microsoft: any`) is no declaration at all.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { GLOBALS, leftmostIdentifier, unwrap } from './resolve';
+import { GLOBALS, couldNameApi } from './resolve';
+import { isFunctionValue } from './functions';
+import { unwrap } from './wrappers';
 import { occurrences } from './locate';
 import { scopeOf, type Declaration, type PathStep } from './scope';
 
 const K_IDENTIFIER = ts.SyntaxKind.Identifier;
 const K_STRING = ts.SyntaxKind.StringLiteral;
-const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+const K_FUNCTION = ts.SyntaxKind.FunctionDeclaration;
 const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 const K_VARIABLE_LIST = ts.SyntaxKind.VariableDeclarationList;
 const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
@@ -20,7 +23,7 @@ const K_FIRST_TYPE = ts.SyntaxKind.FirstTypeNode;
 const K_LAST_TYPE = ts.SyntaxKind.LastTypeNode;
 /** Declarations whose `name` only shadows. */
 const NAMED_OPAQUE: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionExpression,
   ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.ImportClause,
   ts.SyntaxKind.NamespaceImport, ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ImportEqualsDeclaration,
 ]);
@@ -50,7 +53,8 @@ export function collectDeclarations(sourceFile: ts.SourceFile, names: readonly s
   if (others.length > 0) {
     for (const node of occurrences(sourceFile, others, { valuesOnly: true })) {
       const id = node as ts.Identifier;
-      if (!withValue.has(id.text) && classify(id)?.declaration.value && !insideType(id)) withValue.add(id.text);
+      const declaration = withValue.has(id.text) ? undefined : classify(id)?.declaration;
+      if (declaration && (declaration.value || declaration.fn) && !insideType(id)) withValue.add(id.text);
     }
   }
   for (const name of others) if (!withValue.has(name)) result.set(name, []);
@@ -68,14 +72,9 @@ function declarationsOf(sourceFile: ts.SourceFile, name: string): Declaration[] 
   return ranked.map(r => r.declaration);
 }
 
-/** A string literal, or a member chain starting at an identifier (`Microsoft.Omnichannel`, `window["Microsoft"]`). */
-export function couldBeAliasOrString(init: ts.Expression): boolean {
-  const e = unwrap(init);
-  return e.kind === K_STRING || e.kind === K_TEMPLATE || leftmostIdentifier(e) !== undefined;
-}
-
 function classify(id: ts.Identifier): Ranked | undefined {
   const parent = id.parent;
+  if (declaresTheGlobal(parent)) return undefined;
   if (parent.kind === K_VARIABLE) {
     const decl = parent as ts.VariableDeclaration;
     if (decl.name !== id) return undefined;
@@ -85,6 +84,10 @@ function classify(id: ts.Identifier): Ranked | undefined {
     const element = parent as ts.BindingElement;
     if (element.name !== id) return undefined;
     return fromPattern(element, id);
+  }
+  if (parent.kind === K_FUNCTION && (parent as ts.FunctionDeclaration).name === id) {
+    // Its calls yield what it returns (`function getOc() { return window.top.Microsoft.Omnichannel; }`).
+    return { rank: Rank.Value, at: parent.pos, declaration: { scope: scopeOf(id), fn: parent as ts.FunctionDeclaration } };
   }
   if (NAMED_OPAQUE.has(parent.kind) && (parent as ts.NamedDeclaration).name === id) return opaque(Rank.Opaque, parent, id);
   return undefined;
@@ -120,13 +123,41 @@ function fromPattern(element: ts.BindingElement, id: ts.Identifier): Ranked | un
 function fromVariable(decl: ts.VariableDeclaration, id: ts.Identifier, path: readonly PathStep[]): Ranked {
   const init = decl.initializer;
   if (!init || decl.parent.kind !== K_VARIABLE_LIST) return opaque(Rank.Opaque, decl, id);
-  if (!couldBeAliasOrString(init)) return opaque(Rank.OtherValue, decl, id);
   const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+  const fn = unwrap(init);
+  if (isFunctionValue(fn) && path.length === 0) return { rank: Rank.Value, at: decl.pos, declaration: { scope: scopeOf(id), fn } };
+  if (!couldNameApi(init)) return opaque(Rank.OtherValue, decl, id);
   return { rank: Rank.Value, at: decl.pos, declaration: { scope: scopeOf(id), value: { init, path, isConst } } };
 }
 
 function opaque(rank: Rank, owner: ts.Node, id: ts.Identifier): Ranked {
   return { rank, at: owner.pos, declaration: { scope: scopeOf(id) } };
+}
+
+/**
+ * Declarations that name the global instead of hiding it. An ambient one (`declare const Microsoft: any`,
+ * `declare global { var Microsoft: any }`, a `.d.ts` file, the parameters of a `declare function`) only
+ * tells the compiler the global exists. So does `var Microsoft;` without a value at the top of a script:
+ * a script's top-level `var` is a property of the global object, the very one the platform filled.
+ */
+function declaresTheGlobal(node: ts.Node): boolean {
+  if (isAmbient(node)) return true;
+  if (node.kind !== K_VARIABLE || (node as ts.VariableDeclaration).initializer) return false;
+  const list = node.parent;
+  const statement = list.parent;
+  return list.kind === K_VARIABLE_LIST && (list.flags & ts.NodeFlags.BlockScoped) === 0
+    && statement.kind === ts.SyntaxKind.VariableStatement && statement.parent.kind === ts.SyntaxKind.SourceFile
+    && !ts.isExternalModule(statement.parent as ts.SourceFile);
+}
+
+/** In a `.d.ts` file, or inside a declaration marked `declare` (itself or an enclosing `declare global` / `namespace`). */
+function isAmbient(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    const modifiers = (n as { readonly modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+    if (modifiers?.some(m => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
+    if (n.kind === ts.SyntaxKind.SourceFile) return (n as ts.SourceFile).isDeclarationFile;
+  }
+  return false;
 }
 
 /** Names inside type annotations declare nothing at run time (`(Microsoft: T) => void`). */

@@ -1,5 +1,6 @@
 /**
- * Finds every call of a `Microsoft.Omnichannel` or `Microsoft.Apm` member in a file, in source order.
+ * Finds every call of an API namespace's member (`Microsoft.Omnichannel`, `Microsoft.Apm`, the preview
+ * `Microsoft.CCaaS.StandaloneSDK` modules) in a file, in source order.
  * Results are cached per parsed file (an edit yields a new SourceFile), so rules and editor features share one search.
  *
  * Every such call names a namespace somewhere in the text (`.Omnichannel`, `["Apm"]`, or a destructuring
@@ -11,7 +12,8 @@
 import ts = require('typescript');
 import { findMethod } from '../catalogue';
 import type { ApiCall, ResolvedString } from './types';
-import { climbWrappers, evaluate, unwrap } from './resolve';
+import { climbWrappers, evaluate, isGuard, unwrap } from './resolve';
+import { callOf, functionReturning, namesOf, yieldsItsReturns } from './functions';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
 import { Declarations } from './scope';
@@ -23,7 +25,13 @@ const K_CALL = ts.SyntaxKind.CallExpression;
 const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 const K_BINDING_ELEMENT = ts.SyntaxKind.BindingElement;
 const K_OMITTED = ts.SyntaxKind.OmittedExpression;
-const NAMESPACE_NAMES = ['Omnichannel', 'Apm'];
+const K_BINARY = ts.SyntaxKind.BinaryExpression;
+const K_CONDITIONAL = ts.SyntaxKind.ConditionalExpression;
+/**
+ * The names every call of the API spells somewhere: a namespace two member accesses or fewer above the
+ * method (`Microsoft.Omnichannel.x()`, `Microsoft.CCaaS.StandaloneSDK.voice.x()`).
+ */
+const NAMESPACE_NAMES = ['Omnichannel', 'Apm', 'StandaloneSDK'];
 /** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
 const MAX_ACCESSES = 2;
 
@@ -34,7 +42,7 @@ export interface FileIndex {
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
-const NO_DECLARATIONS = new Declarations(() => new Map());
+const declarationCache = new WeakMap<ts.SourceFile, Declarations>();
 
 /** Anything holding a parsed file: a `ts.SourceFile` or an `OmnichannelDocument`. */
 export type HasSourceFile = ts.SourceFile | { readonly sourceFile: ts.SourceFile };
@@ -68,15 +76,30 @@ export function prefetchArgumentNames(sourceFile: ts.SourceFile): void {
   index.declarations.prefetch(names);
 }
 
+/** The file's declarations, gathered name by name as lookups need them; shared by call recognition and editor features. */
+export function declarationsIn(sourceFile: ts.SourceFile): Declarations {
+  let declarations = declarationCache.get(sourceFile);
+  if (!declarations) {
+    declarations = new Declarations(names => collectDeclarations(sourceFile, names));
+    declarationCache.set(sourceFile, declarations);
+  }
+  return declarations;
+}
+
 function build(sourceFile: ts.SourceFile): FileIndex {
   const text = sourceFile.text;
-  if (!text.includes('Omnichannel') && !text.includes('Apm')) return { calls: [], declarations: NO_DECLARATIONS };
-  const declarations = new Declarations(names => collectDeclarations(sourceFile, names));
+  const declarations = declarationsIn(sourceFile);
+  if (!NAMESPACE_NAMES.some(name => text.includes(name))) return { calls: [], declarations };
   const candidates = new Set<ts.CallExpression>();
   const followed = new Set<string>();
   const pending: string[] = [];
+  const followedCalls = new Set<string>();
+  const pendingCalls: string[] = [];
 
-  /** Follows a value that may be a namespace or member upwards: to the call it is, or the variable it fills. */
+  /**
+   * Follows a value that may be a namespace or member upwards: through guards and choices (`a && a.b`,
+   * `c ? x : null`), to the call it is, the variable it fills, or the function it is returned from.
+   */
   const flow = (start: ts.Node): void => {
     let node = start;
     for (let accesses = 0; ; ) {
@@ -93,7 +116,12 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       } else if (kind === K_VARIABLE && (parent as ts.VariableDeclaration).initializer === node) {
         follow((parent as ts.VariableDeclaration).name);
         return;
+      } else if (passesThrough(parent, node)) {
+        node = parent;
       } else {
+        // `return window.top.Microsoft.Omnichannel;`: the API is what calls of the function yield.
+        const fn = accesses === 0 ? functionReturning(node) : undefined;
+        if (fn && yieldsItsReturns(fn)) for (const name of namesOf(fn)) followCalls(name.text);
         return;
       }
     }
@@ -111,6 +139,13 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       if (element.kind !== K_OMITTED) follow(element.name);
     }
   };
+  /** A function that returns the API: each call of it by name (`getOc()`, `api.getOc()`, `this.getOc()`) is followed. */
+  const followCalls = (name: string): void => {
+    if (!followedCalls.has(name)) {
+      followedCalls.add(name);
+      pendingCalls.push(name);
+    }
+  };
 
   for (const node of occurrences(sourceFile, NAMESPACE_NAMES, { strings: true })) {
     const parent = node.parent;
@@ -126,8 +161,16 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       if (access?.kind === K_ELEMENT_ACCESS && (access as ts.ElementAccessExpression).argumentExpression === key) flow(access);
     }
   }
-  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    for (const use of occurrences(sourceFile, name)) flow(use);
+  while (pending.length > 0 || pendingCalls.length > 0) {
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      for (const use of occurrences(sourceFile, name)) flow(use);
+    }
+    for (let name = pendingCalls.pop(); name !== undefined; name = pendingCalls.pop()) {
+      for (const use of occurrences(sourceFile, name)) {
+        const call = callOf(use);
+        if (call) flow(call);
+      }
+    }
   }
 
   const found: ApiCall[] = [];
@@ -138,6 +181,16 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   }
   found.sort((a, b) => a.node.pos - b.node.pos || b.node.end - a.node.end);
   return { calls: found, declarations };
+}
+
+/** Whether the value of `node` is the value of `parent`: an operand of `&&` (its right), `||`, `??`, or a branch of `?:`. */
+function passesThrough(parent: ts.Node, node: ts.Node): boolean {
+  if (parent.kind === K_BINARY) {
+    const binary = parent as ts.BinaryExpression;
+    const operator = binary.operatorToken.kind;
+    return isGuard(operator) && (binary.right === node || operator !== ts.SyntaxKind.AmpersandAmpersandToken);
+  }
+  return parent.kind === K_CONDITIONAL && (parent as ts.ConditionalExpression).condition !== node;
 }
 
 class RecognisedCall implements ApiCall {

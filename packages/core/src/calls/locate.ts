@@ -29,7 +29,8 @@ export interface OccurrenceFilter {
   /**
    * Narrower still: skip names that cannot be bound to a value either, judged by the character after
    * them (`id)`, `id;`, `id.x`, `id =>`): a variable with a value is followed by `=`, `:` or `!`, a
-   * destructured one by `,`, `}` or `=`. Same trust rule as `declarationsOnly`.
+   * destructured one by `,`, `}` or `=`, a function declaration's name by `(` after `function`. Same
+   * trust rule as `declarationsOnly`.
    */
   readonly valuesOnly?: boolean;
 }
@@ -54,7 +55,7 @@ export function occurrences(sourceFile: ts.SourceFile, names: string | readonly 
       // The name must stand alone: a longer identifier around it is another name.
       if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) continue;
       if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) continue;
-      if (skipNonValues && cannotHoldValue(text, at + length)) continue;
+      if (skipNonValues && cannotHoldValue(text, at + length) && !afterFunctionKeyword(text, at)) continue;
       hits.push({ at, name });
     }
   }
@@ -163,6 +164,13 @@ function cannotHoldValue(text: string, end: number): boolean {
     return next === 61 || next === 62; // `==`, `===`, `=>`
   }
   return NOT_AFTER_VALUE.has(c);
+}
+
+/** `function name`, `function* name`: a declaration whose calls may yield the API. */
+function afterFunctionKeyword(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 42 /* * */)) i--;
+  return i >= 7 && text.startsWith('function', i - 7) && !isIdentifierPart(text.charCodeAt(i - 8));
 }
 
 function nextNonSpace(text: string, from: number): number {

@@ -1,12 +1,17 @@
 /**
  * Evaluates an expression far enough to know whether it is the `Microsoft` root, an API namespace, one of
- * its members, or a string, following aliases, destructuring, global prefixes and same-file constants.
+ * its members, or a string, following aliases, destructuring, global prefixes, guards (`a && a.b`,
+ * `x || y`, `c ? x : null`), same-file accessor functions and same-file constants.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { GLOBAL_PREFIXES } from '../catalogue';
+import { ALL_METHODS, GLOBAL_PREFIXES, findNamespace } from '../catalogue';
 import type { ApiNamespace } from './types';
 import type { Declarations } from './scope';
+import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns } from './functions';
+import { unwrap } from './wrappers';
+
+export { climbWrappers, unwrap } from './wrappers';
 
 export type Target =
   | { readonly kind: 'global' }
@@ -16,7 +21,8 @@ export type Target =
   | { readonly kind: 'string'; readonly value: string; readonly node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral };
 
 export const GLOBALS: ReadonlySet<string> = new Set<string>(GLOBAL_PREFIXES);
-const NAMESPACES: ReadonlyMap<string, ApiNamespace> = new Map([['Omnichannel', 'Microsoft.Omnichannel'], ['Apm', 'Microsoft.Apm']]);
+/** Namespaces whose members are methods: any other member name there is a call of an unknown member. */
+const WITH_METHODS: ReadonlySet<string> = new Set(ALL_METHODS.map(m => m.namespace));
 const GLOBAL: Target = { kind: 'global' };
 const ROOT: Target = { kind: 'root' };
 // Kinds read once: through the module object every `ts.X` access is a getter call, and these run per call in the file.
@@ -25,34 +31,51 @@ const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const K_ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
 const K_STRING = ts.SyntaxKind.StringLiteral;
 const K_TEMPLATE = ts.SyntaxKind.NoSubstitutionTemplateLiteral;
-const WRAPPERS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression,
-]);
+const K_BINARY = ts.SyntaxKind.BinaryExpression;
+const K_CONDITIONAL = ts.SyntaxKind.ConditionalExpression;
+const K_CALL = ts.SyntaxKind.CallExpression;
+const K_NULL = ts.SyntaxKind.NullKeyword;
+const K_VOID = ts.SyntaxKind.VoidExpression;
+/** Operators whose result is one of their operands: the API object flows through them. */
+const EITHER_OPERAND: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 /** Alias chains longer than this are not followed (and cycles end here). */
 const MAX_DEPTH = 12;
-
-/** Peels wrappers that do not change what an expression refers to: `(x)`, `x!`, `x as T`, `x satisfies T`. */
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (WRAPPERS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
-
-/** The outermost of the wrappers around `node` that do not change what it refers to: `(x)`, `x!`, `x as T`. */
-export function climbWrappers(node: ts.Expression): ts.Expression;
-export function climbWrappers(node: ts.Node): ts.Node;
-export function climbWrappers(node: ts.Node): ts.Node {
-  let n = node;
-  while (n.parent && WRAPPERS.has(n.parent.kind)) n = n.parent;
-  return n;
-}
 
 /** The identifier at the left end of a member chain (`Microsoft` in `window.Microsoft.Omnichannel.x`). */
 export function leftmostIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
   while (e.kind === K_PROPERTY_ACCESS || e.kind === K_ELEMENT_ACCESS) e = unwrap((e as ts.PropertyAccessExpression).expression);
   return e.kind === K_IDENTIFIER ? e as ts.Identifier : undefined;
+}
+
+/**
+ * Whether a variable's initial value could hold the API or a string, so its name is worth following: a
+ * string, a member chain, a call (an accessor), a guard or choice between such values, or an object
+ * literal (whose methods may be accessors).
+ */
+export function couldNameApi(init: ts.Expression): boolean {
+  const e = unwrap(init);
+  switch (e.kind) {
+    case K_STRING:
+    case K_TEMPLATE:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return true;
+    case K_CALL:
+      return couldNameFunction((e as ts.CallExpression).expression);
+    case K_BINARY: {
+      const binary = e as ts.BinaryExpression;
+      return isGuard(binary.operatorToken.kind) && (couldNameApi(binary.left) || couldNameApi(binary.right));
+    }
+    case K_CONDITIONAL:
+      return couldNameApi((e as ts.ConditionalExpression).whenTrue) || couldNameApi((e as ts.ConditionalExpression).whenFalse);
+    default:
+      return leftmostIdentifier(e) !== undefined;
+  }
+}
+
+/** `&&`, `||`, `??`: the operators a guarded alias is written with. */
+export function isGuard(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.AmpersandAmpersandToken || EITHER_OPERAND.has(operator);
 }
 
 export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): Target | undefined {
@@ -74,15 +97,83 @@ export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): T
       break;
     }
   }
-  let target: Target | undefined;
-  if (e.kind === K_IDENTIFIER) {
-    target = evaluateName(e as ts.Identifier, decls, depth);
-  } else if (e.kind === K_STRING || e.kind === K_TEMPLATE) {
-    const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
-    target = { kind: 'string', value: literal.text, node: literal };
-  }
+  let target = evaluateBase(e, decls, depth);
   for (let i = steps.length - 1; i >= 0 && target; i--) target = memberOf(target, steps[i]!.name, steps[i]!.node);
   return target;
+}
+
+/** What the start of a member chain names: a variable, a string, a guard or choice between values, an accessor's result. */
+function evaluateBase(e: ts.Expression, decls: Declarations, depth: number): Target | undefined {
+  switch (e.kind) {
+    case K_IDENTIFIER:
+      return evaluateName(e as ts.Identifier, decls, depth);
+    case K_STRING:
+    case K_TEMPLATE: {
+      const literal = e as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+      return { kind: 'string', value: literal.text, node: literal };
+    }
+    case K_BINARY: {
+      const binary = e as ts.BinaryExpression;
+      const operator = binary.operatorToken.kind;
+      // `a && a.b` is `a.b` when it matters (a falsy guard means the API is absent); `a || b` is either.
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return apiObject(evaluate(binary.right, decls, depth));
+      return EITHER_OPERAND.has(operator) ? agree([binary.left, binary.right], decls, depth) : undefined;
+    }
+    case K_CONDITIONAL:
+      return agree([(e as ts.ConditionalExpression).whenTrue, (e as ts.ConditionalExpression).whenFalse], decls, depth);
+    case K_CALL:
+      return depth < MAX_DEPTH ? yieldOf(e as ts.CallExpression, decls, depth + 1) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What a call of a same-file function yields: the API object every value it returns agrees on (`null`
+ * and `undefined` are the "not found" answers of a frame-walking helper, not values). Async functions
+ * and generators yield a promise or an iterator instead.
+ */
+function yieldOf(call: ts.CallExpression, decls: Declarations, depth: number): Target | undefined {
+  const fn = functionOf(call.expression, decls);
+  if (!fn || !yieldsItsReturns(fn)) return undefined;
+  const known = decls.yields.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  decls.yields.set(fn, null); // a function that returns its own call yields nothing known
+  const target = agree(returnedExpressions(fn), decls, depth);
+  const result = target && target.kind !== 'member' ? target : undefined;
+  decls.yields.set(fn, result ?? null);
+  return result;
+}
+
+/** The API object all the alternatives evaluate to, ignoring `null` / `undefined`; undefined when they differ. */
+function agree(alternatives: readonly ts.Expression[], decls: Declarations, depth: number): Target | undefined {
+  let found: Target | undefined;
+  for (const alternative of alternatives) {
+    if (isNothing(alternative)) continue;
+    const target = apiObject(evaluate(alternative, decls, depth));
+    if (!target || (found && !sameTarget(found, target))) return undefined;
+    found = target;
+  }
+  return found;
+}
+
+/** Only the API (not a string) flows through guards, choices and accessors. */
+function apiObject(target: Target | undefined): Target | undefined {
+  return target?.kind === 'string' ? undefined : target;
+}
+
+function isNothing(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return e.kind === K_NULL || e.kind === K_VOID || (e.kind === K_IDENTIFIER && (e as ts.Identifier).text === 'undefined');
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'namespace' || a.kind === 'member') {
+    const other = b as typeof a;
+    return a.namespace === other.namespace && (a.kind !== 'member' || a.member === (other as typeof a).member);
+  }
+  return true;
 }
 
 function evaluateName(id: ts.Identifier, decls: Declarations, depth: number): Target | undefined {
@@ -108,12 +199,13 @@ function memberOf(base: Target, name: string, node: ts.Node): Target | undefined
     case 'global':
       if (name === 'Microsoft') return ROOT;
       return GLOBALS.has(name) ? GLOBAL : undefined;
-    case 'root': {
-      const namespace = NAMESPACES.get(name);
-      return namespace ? { kind: 'namespace', namespace } : undefined;
+    case 'root':
+    case 'namespace': {
+      const child = findNamespace(`${base.kind === 'root' ? 'Microsoft' : base.namespace}.${name}`);
+      if (child) return { kind: 'namespace', namespace: child.path };
+      // Below a namespace that only leads to others (or holds properties), an unknown name is not ours.
+      return base.kind === 'namespace' && WITH_METHODS.has(base.namespace) ? { kind: 'member', namespace: base.namespace, member: name, node } : undefined;
     }
-    case 'namespace':
-      return { kind: 'member', namespace: base.namespace, member: name, node };
     default:
       return undefined;
   }

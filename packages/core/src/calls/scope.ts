@@ -6,6 +6,7 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
+import type { Target } from './resolve';
 
 export interface PathStep {
   readonly name: string;
@@ -15,6 +16,8 @@ export interface PathStep {
 export interface Declaration {
   /** The node whose range is the declaration's scope. */
   readonly scope: ts.Node;
+  /** A function the name is bound to (`function getOc() {…}`, `const getOc = () => …`): what a call of it yields. */
+  readonly fn?: ts.SignatureDeclaration;
   /** Undefined for a name that only shadows. */
   readonly value?: {
     readonly init: ts.Expression;
@@ -30,6 +33,8 @@ export interface Declaration {
  */
 export class Declarations {
   private readonly byName = new Map<string, readonly Declaration[]>();
+  /** What each same-file function yields, once worked out (null: nothing known, or still being worked out). */
+  readonly yields = new Map<ts.Node, Target | null>();
 
   /** `collect` gathers every declaration of each name, in the order ties are decided (first wins). */
   constructor(private readonly collect: (names: readonly string[]) => ReadonlyMap<string, readonly Declaration[]>) {}

@@ -2,8 +2,8 @@
 import type * as ts from 'typescript';
 import type { MethodInfo } from '../catalogue';
 
-/** The API namespaces calls are recognised on. */
-export type ApiNamespace = 'Microsoft.Omnichannel' | 'Microsoft.Apm';
+/** A catalogue namespace calls are recognised on, by its path (`Microsoft.Omnichannel`, `Microsoft.Apm`, …). */
+export type ApiNamespace = string;
 
 /** A string value found in source and the literal that holds it (an argument or a same-file constant). */
 export interface ResolvedString {

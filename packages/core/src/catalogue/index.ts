@@ -2,10 +2,13 @@
  * The API catalogue: every fact about `Microsoft.Omnichannel` and the `Microsoft.Apm` refresh family that
  * the product uses, in one place. Docs text is our own.
  */
+import { CCAAS_METHODS } from './ccaas';
 import type { EntityInfo, MethodInfo, ParameterInfo, RefreshPattern } from './types';
 
 export * from './types';
 export * from './objects';
+export * from './namespaces';
+export * from './ccaas';
 
 export const OMNICHANNEL_NAMESPACE = 'Microsoft.Omnichannel';
 export const APM_NAMESPACE = 'Microsoft.Apm';
@@ -48,6 +51,7 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
     ],
     returns: 'Promise<LinkResult>',
     returnsPromise: true,
+    failure: 'for example when the conversation is not active',
     summary: 'Links an account, contact or case to a conversation.',
     doc: [
       'Links an **account** or **contact** (the customer) or an **incident** (the case) to a conversation.',
@@ -68,6 +72,7 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
     ],
     returns: 'Promise<LinkResult>',
     returnsPromise: true,
+    failure: 'for example when the conversation is not active',
     summary: 'Removes a customer or case link from a conversation.',
     doc: 'Removes the link between a conversation and its customer (account or contact) or case (incident). Like a link, it changes the database only: refresh the UI when the promise resolves.',
     example: 'await Microsoft.Omnichannel.unlinkFromConversation("contact", contactId);\nMicrosoft.Apm.getFocusedSession().getFocusedTab().refresh();',
@@ -78,6 +83,7 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
     parameters: [],
     returns: 'Promise<string>',
     returnsPromise: true,
+    failure: 'for example when the focused session is not a conversation',
     summary: 'Resolves the focused conversation\'s id.',
     doc: 'Resolves the id of the conversation in the focused session. Rejects when the focused session is not a conversation (for example a case session or the home session).',
     example: 'const conversationId = await Microsoft.Omnichannel.getConversationId();',
@@ -103,6 +109,7 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
     ],
     returns: 'Promise<Conversation[]>',
     returnsPromise: true,
+    failure: 'for example when agentId is missing or not a user\'s id',
     summary: 'Resolves the conversations of an agent.',
     doc: 'Resolves the conversations assigned to an agent, filtered by status reason and age.',
     example: 'const conversations = await Microsoft.Omnichannel.getConversations({ agentId, status: [2] });',
@@ -117,6 +124,7 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
     ],
     returns: 'Promise<void>',
     returnsPromise: true,
+    failure: 'for example when the conversation does not exist or cannot be opened by the agent',
     summary: 'Opens a conversation as a session.',
     doc: 'Opens the conversation in a new session of the agent\'s workspace (or focuses its session if it is already open).',
     example: 'await Microsoft.Omnichannel.openConversation(conversationId);',
@@ -131,6 +139,7 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
     ],
     returns: 'Promise<void>',
     returnsPromise: true,
+    failure: 'for example when the conversation is not assigned to the signed-in agent',
     summary: 'Puts a message in the send box or sends it.',
     doc: 'Puts a message in the conversation\'s send box, or sends it when `toSendBox` is `false`. The conversation must be assigned to the signed-in agent.',
     example: 'await Microsoft.Omnichannel.sendMessageToConversation("Your case number is 0042.", true);',
@@ -140,20 +149,27 @@ export const OMNICHANNEL_METHODS: readonly MethodInfo[] = [
 /** The `Microsoft.Omnichannel` methods that write a link: what the link rules, entity-name completion and "run this call" are about. */
 export const LINK_METHODS: ReadonlySet<string> = new Set(['linkToConversation', 'unlinkFromConversation']);
 
-const apm = (name: string, parameters: ParameterInfo[], returns: string, summary: string, doc: string, returnsPromise = false): MethodInfo =>
-  ({ namespace: APM_NAMESPACE, name, parameters, returns, returnsPromise, summary, doc });
+const apm = (name: string, parameters: ParameterInfo[], returns: string, summary: string, doc: string): MethodInfo =>
+  ({ namespace: APM_NAMESPACE, name, parameters, returns, returnsPromise: false, summary, doc });
 const idParam = (name: string, doc: string, optional = false): ParameterInfo => ({ name, type: 'string', typeText: 'string', optional, doc });
+/** What the reference pages of `createSession` and `createTab` say about the id, against what real code does. */
+const idAsString = (what: string) =>
+  `The reference page says it returns the ${what} id as a string. Real customizations \`await\` it or chain \`.then(success, error)\` (as an earlier version of the page showed): \`await\` works either way, \`.then\` only if the workspace returns a promise.`;
 
+/**
+ * `Microsoft.Apm` as the reference pages document it: none of these returns a promise. Where real code or
+ * an earlier page treats one as a promise, its doc says so.
+ */
 export const APM_METHODS: readonly MethodInfo[] = [
-  apm('refreshTab', [idParam('tabId', 'The tab\'s runtime id.')], 'Promise<void>', 'Refreshes a tab.', 'Refreshes the tab with the given id, so that a link made with `linkToConversation` shows. Tab ids are runtime values: `Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()` needs none.', true),
+  apm('refreshTab', [idParam('tabId', 'The tab\'s runtime id.')], 'void', 'Refreshes a tab.', 'Refreshes the tab with the given id, so that a link made with `linkToConversation` shows. Tab ids are runtime values: `Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()` needs none. The reference page documents no return value (an earlier version showed `refreshTab(tabId).then(success, error)`): do not wait on it.'),
   apm('getFocusedSession', [], 'Session', 'Returns the focused session.', 'Returns the session the agent is looking at. `getFocusedSession().getFocusedTab().refresh()` refreshes what the agent sees.'),
   apm('getSession', [idParam('sessionId', 'The session id.')], 'Session', 'Returns a session by id.', 'Returns the session with the given id.'),
   apm('getAllSessions', [], 'string[]', 'Returns the ids of all sessions.', 'Returns the ids of all open sessions.'),
-  apm('createSession', [{ name: 'input', type: 'object', typeText: '{ templateName: string; sessionContext?: object; isFocused?: boolean }', optional: false, doc: 'The session template and its context.' }], 'Promise<string>', 'Opens a session from a template.', 'Creates a session from a session template and resolves its id.', true),
+  apm('createSession', [{ name: 'input', type: 'object', typeText: '{ templateName: string; sessionContext?: object; isFocused?: boolean }', optional: false, doc: 'The session template and its context.' }], 'string', 'Opens a session from a template.', `Creates a session from a session template. ${idAsString('session')}`),
   apm('canCreateSession', [], 'boolean', 'Whether another session can be opened.', 'Tells whether the agent may open another session (the workspace limits their number).'),
-  apm('createTab', [{ name: 'input', type: 'object', typeText: '{ templateName: string; appContext?: object; isFocused?: boolean }', optional: false, doc: 'The tab template and its context.' }], 'Promise<string>', 'Opens a tab from a template.', 'Creates a tab in the focused session from an application tab template and resolves its id.', true),
+  apm('createTab', [{ name: 'input', type: 'object', typeText: '{ templateName: string; appContext?: object; isFocused?: boolean }', optional: false, doc: 'The tab template and its context.' }], 'string', 'Opens a tab from a template.', `Creates a tab in the focused session from an application tab template. ${idAsString('tab')}`),
   apm('focusTab', [idParam('tabId', 'The tab id.')], 'void', 'Focuses a tab.', 'Brings the tab with the given id to the front.'),
-  apm('closeTab', [idParam('tabId', 'The tab id.')], 'Promise<boolean>', 'Closes a tab.', 'Closes the tab with the given id.', true),
+  apm('closeTab', [idParam('tabId', 'The tab id.')], 'void', 'Closes a tab.', 'Closes the tab with the given id (not the session\'s first tab). The reference page documents no return value.'),
   apm('getEventPublisherTopic', [idParam('eventName', '`ON_SESSION_SWITCH`, `ON_SESSION_CLOSED` or `ON_TAB_SWITCH`.')], 'string', 'Returns the broadcast topic of an event.', 'Returns the BroadcastChannel topic on which the workspace publishes the event.'),
 ];
 
@@ -207,7 +223,7 @@ export const DEFAULT_REFRESH_CALL = 'Microsoft.Apm.getFocusedSession().getFocuse
 /** Calls returning a form record id in `{UPPER-CASE}` form. */
 export const FORM_ID_GETTERS: readonly string[] = ['*.data.entity.getId', 'Xrm.Page.data.entity.getId'];
 
-export const ALL_METHODS: readonly MethodInfo[] = [...OMNICHANNEL_METHODS, ...APM_METHODS];
+export const ALL_METHODS: readonly MethodInfo[] = [...OMNICHANNEL_METHODS, ...APM_METHODS, ...CCAAS_METHODS];
 
 export function findMethod(namespace: string, name: string): MethodInfo | undefined {
   return ALL_METHODS.find(m => m.namespace === namespace && m.name === name);

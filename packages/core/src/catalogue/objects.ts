@@ -81,3 +81,11 @@ export const TRANSLATION_PROVIDER = {
 export function learnUrl(methodName: string): string {
   return `https://learn.microsoft.com/dynamics365/customer-service/develop/reference/methods/${methodName.toLowerCase()}`;
 }
+
+/** A method's Microsoft Learn page; none for the preview SDK, whose reference lives with the SDK. */
+export function learnUrlOf(method: MethodInfo): string | undefined {
+  return method.preview ? undefined : learnUrl(method.name);
+}
+
+/** The README, whose sections document each rule (`#rule-<id>`) and what the analysis checks. */
+export const README_URL = 'https://github.com/omnichannel-tools/omnichannel-tools';

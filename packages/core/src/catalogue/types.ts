@@ -1,7 +1,7 @@
 /** The shapes of the API catalogue: plain data, read by completion, hover, signature help, rules, snippets and typings. */
 
 /** The kind of value a parameter takes, as far as a literal in source can show it. */
-export type ParamType = 'string' | 'guid' | 'entityName' | 'boolean' | 'number' | 'object' | 'string[]' | 'number[]' | 'string|object';
+export type ParamType = 'string' | 'guid' | 'entityName' | 'boolean' | 'number' | 'object' | 'function' | 'string[]' | 'number[]' | 'string|object';
 
 export interface ParameterInfo {
   readonly name: string;
@@ -22,12 +22,19 @@ export interface MethodInfo {
   readonly returns: string;
   /** Whether the method returns a promise whose rejection must be handled. */
   readonly returnsPromise: boolean;
+  /**
+   * For a method that returns a promise: its usual failure, as the clause a message puts in brackets
+   * (`for example when the conversation is not active`).
+   */
+  readonly failure?: string;
   /** One-line summary (completion detail). */
   readonly summary: string;
   /** Markdown, our own words: what it does, what to watch out for. */
   readonly doc: string;
   /** A short example call, shown in hover. */
   readonly example?: string;
+  /** A preview API: it may change before it is generally available. */
+  readonly preview?: boolean;
 }
 
 export interface EntityInfo {

@@ -4,10 +4,10 @@
  * argument. Works on half-typed code; anywhere else it returns nothing, quickly.
  */
 import * as ts from 'typescript';
-import { DEFAULT_REFRESH_CALL, ENTITIES, LINK_METHODS, OMNICHANNEL_NAMESPACE, methodsOf, type EntityInfo, type MethodInfo } from '../catalogue';
+import { DEFAULT_REFRESH_CALL, ENTITIES, LINK_METHODS, OMNICHANNEL_NAMESPACE, childNamespaces, findNamespace, methodsOf, type EntityInfo, type MethodInfo } from '../catalogue';
 import type { CompletionEntry, TextSpan } from '../types';
-import { entityMarkdown, escapeSnippet, methodMarkdown, namespaceMarkdown, signatureLabel } from './markdown';
-import { NAMESPACES, resolveCallee, resolveTarget } from './resolve';
+import { entityMarkdown, escapeSnippet, methodMarkdown, namespaceMarkdown, propertyMarkdown, signatureLabel } from './markdown';
+import { resolveCallee, resolveTarget } from './resolve';
 import { contentsSpan, innermostAt, insideArguments, argumentIndexAt, isTerminated, wordAt, type ParsedDocument } from './syntax';
 
 export interface CompletionOptions {
@@ -71,27 +71,26 @@ function memberCompletions(doc: ParsedDocument, offset: number, options: Complet
   const access = innermostAt(sf, dot, (n): n is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(n) && n.name.pos === dot + 1);
   if (!access) return undefined;
   const target = resolveTarget(access.expression, sf);
-  if (target?.kind === 'root') {
-    return NAMESPACES.map(ns => ({
-      label: ns.slice('Microsoft.'.length),
-      kind: 'property' as const,
-      detail: ns,
-      documentation: namespaceMarkdown(ns, methodsOf(ns)),
-      replace: word,
-    }));
-  }
-  if (target?.kind !== 'namespace') return undefined;
-  const methods = methodsOf(target.namespace);
+  if (target?.kind !== 'root' && target?.kind !== 'namespace') return undefined;
+  const path = target.kind === 'root' ? 'Microsoft' : target.namespace;
+  const methods = target.kind === 'namespace' ? methodsOf(path) : [];
   const entries: CompletionEntry[] = methods.map(m => ({
     label: m.name,
     kind: 'method',
-    detail: signatureLabel(m),
+    detail: m.preview ? `(preview) ${signatureLabel(m)}` : signatureLabel(m),
     documentation: methodMarkdown(m),
     insertText: m.name,
     replace: word,
     sortText: `0${m.name}`,
   }));
-  if (target.namespace === OMNICHANNEL_NAMESPACE) {
+  // The namespaces below this one, and the properties a customization assigns here (TranslationFramework).
+  for (const ns of childNamespaces(path)) {
+    entries.push({ label: ns.path.slice(path.length + 1), kind: 'property', detail: ns.preview ? `(preview) ${ns.path}` : ns.path, documentation: namespaceMarkdown(ns.path, methodsOf(ns.path)), replace: word, sortText: `2${ns.path}` });
+  }
+  for (const p of findNamespace(path)?.properties ?? []) {
+    entries.push({ label: p.name, kind: 'property', detail: `${p.name}: ${p.typeText}`, documentation: propertyMarkdown(path, p), replace: word, sortText: `2${p.name}` });
+  }
+  if (path === OMNICHANNEL_NAMESPACE) {
     for (const m of methods) if (LINK_METHODS.has(m.name)) entries.push(snippetEntry(m, word, options.refreshCall ?? DEFAULT_REFRESH_CALL));
   }
   return entries;

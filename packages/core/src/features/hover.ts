@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { LINK_METHODS, findEntity, intendedEntity, methodsOf } from '../catalogue';
 import type { HoverInfo } from '../types';
-import { entityMarkdown, methodMarkdown, namespaceMarkdown, parameterMarkdown } from './markdown';
+import { entityMarkdown, methodMarkdown, namespaceMarkdown, parameterMarkdown, propertyMarkdown } from './markdown';
 import { resolveCallee, resolveTarget, type ApiTarget } from './resolve';
 import { innermostAt, type ParsedDocument } from './syntax';
 
@@ -39,6 +39,7 @@ function isReference(id: ts.Identifier): boolean {
 function targetMarkdown(target: ApiTarget): string | undefined {
   if (target.kind === 'method') return methodMarkdown(target.method);
   if (target.kind === 'namespace') return namespaceMarkdown(target.namespace, methodsOf(target.namespace));
+  if (target.kind === 'property') return propertyMarkdown(target.namespace, target.property);
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 /** Renders catalogue entries as the text editors show: signatures, hover Markdown, snippet bodies. */
-import type { EntityInfo, MethodInfo, ParameterInfo } from '../catalogue';
+import { README_URL, childNamespaces, findNamespace, learnUrlOf, type EntityInfo, type MethodInfo, type ParameterInfo, type PropertyInfo } from '../catalogue';
 
 export function parameterLabel(p: ParameterInfo): string {
   return `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`;
@@ -14,12 +14,18 @@ function codeBlock(code: string): string {
   return '```typescript\n' + code + '\n```';
 }
 
+/** What hover says of a preview API, before anything else. */
+const PREVIEW = '*Preview*: this API may change before it is generally available.';
+
 export function methodMarkdown(m: MethodInfo): string {
-  const parts = [codeBlock(`(method) ${m.namespace}.${signatureLabel(m)}`), m.doc];
+  const parts = [codeBlock(`(method) ${m.namespace}.${signatureLabel(m)}`), ...(m.preview ? [PREVIEW] : []), m.doc];
   if (m.parameters.length > 0) {
     parts.push(m.parameters.map(p => `*@param* \`${p.name}\`${p.optional ? ' (optional)' : ''} — ${p.doc}`).join('\n\n'));
   }
   if (m.example) parts.push('Example:\n' + codeBlock(m.example));
+  const learn = learnUrlOf(m);
+  // The reference says what the method promises; the README says what the rules check about it.
+  parts.push([...(learn ? [`[Microsoft Learn: ${m.name}](${learn})`] : []), `[What Omnichannel Tools checks](${README_URL}#diagnostics-and-quick-fixes)`].join(' · '));
   return parts.join('\n\n');
 }
 
@@ -37,7 +43,18 @@ export function entityMarkdown(e: EntityInfo): string {
 }
 
 export function namespaceMarkdown(namespace: string, methods: readonly MethodInfo[]): string {
-  return [codeBlock(`(namespace) ${namespace}`), methods.map(m => `- \`${m.name}\` — ${m.summary}`).join('\n')].join('\n\n');
+  const info = findNamespace(namespace);
+  const members = [
+    ...methods.map(m => `- \`${m.name}\` — ${m.summary}`),
+    ...childNamespaces(namespace).map(ns => `- \`${ns.path.slice(namespace.length + 1)}\` — ${ns.summary}`),
+    ...(info?.properties ?? []).map(p => `- \`${p.name}\` (property) — ${p.doc}`),
+  ];
+  return [codeBlock(`(namespace) ${namespace}`), ...(info?.preview ? [PREVIEW] : []), ...(info ? [info.summary] : []), members.join('\n')].filter(Boolean).join('\n\n');
+}
+
+/** A property a customization assigns (`Microsoft.Omnichannel.TranslationFramework.getTranslationProvider`). */
+export function propertyMarkdown(namespace: string, p: PropertyInfo): string {
+  return [codeBlock(`(property) ${namespace}.${p.name}: ${p.typeText}`), p.doc].join('\n\n');
 }
 
 /** Escapes text for a snippet body, where `$`, `}` and `\` are syntax. */

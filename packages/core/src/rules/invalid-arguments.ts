@@ -17,6 +17,7 @@ const ACCEPTS: Record<ParamType, readonly LiteralKind[]> = {
   'boolean': ['boolean'],
   'number': ['number'],
   'object': ['object'],
+  'function': ['function'],
   'string[]': ['array'],
   'number[]': ['array'],
   'string|object': ['string', 'object'],

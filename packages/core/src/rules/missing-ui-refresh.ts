@@ -3,9 +3,10 @@
 import ts = require('typescript');
 import type { Fix, TextEdit } from '../types';
 import { isLinkCall } from './support/methods';
-import { promiseUse, type PromiseUse } from './support/promise-use';
+import { droppedAt } from './support/outcome';
+import type { PromiseUse } from './support/promise-use';
 import { handlerRefreshes, refreshesAfter } from './support/refresh';
-import { callSpan, indentAt, newlineOf } from './support/text';
+import { calleeName, calleeSpan, callSpan, indentAt, lineOf, newlineOf } from './support/text';
 import type { Rule, RuleContext } from './types';
 
 export const missingUiRefresh: Rule = {
@@ -17,18 +18,21 @@ export const missingUiRefresh: Rule = {
   },
   check(call, ctx) {
     if (!isLinkCall(call)) return [];
-    const use = promiseUse(call.node);
-    if (use.fate === 'returned' || use.fate === 'escaped') return [];
-    const inHandler = use.steps.some(step => (step.name === 'then' || step.name === 'finally') && handlerRefreshes(step.call.arguments[0], ctx));
-    if (inHandler) return [];
-    if (use.fate === 'awaited' && use.statement && refreshesAfter(use.statement, ctx)) return [];
-    return [{
-      ...callSpan(call, ctx.sourceFile),
-      message: `${call.member} only changes the database: the agent sees the change after the UI refreshes, and nothing refreshes it on success. Call ${ctx.settings.refreshCall} when the promise resolves.`,
+    return droppedAt(call.node, use => refreshes(use, ctx)).map(({ call: at, use }) => ({
+      ...(at === call.node ? callSpan(call, ctx.sourceFile) : calleeSpan(at, ctx.sourceFile)),
+      message: at === call.node
+        ? `${call.member} only changes the database: the agent sees the change after the UI refreshes, and nothing refreshes it on success. Call ${ctx.settings.refreshCall} when the promise resolves.`
+        : `${calleeName(at)}(…) resolves when ${call.member} (line ${lineOf(call, ctx)}) has only changed the database, and nothing refreshes the UI after it here. Call ${ctx.settings.refreshCall} when the promise resolves.`,
       fixes: () => [refreshFix(use, ctx)],
-    }];
+    }));
   },
 };
+
+/** Whether the success path of this use of the promise refreshes: in a `.then` / `.finally` handler, or after the `await`. */
+function refreshes(use: PromiseUse, ctx: RuleContext): boolean {
+  if (use.steps.some(step => (step.name === 'then' || step.name === 'finally') && handlerRefreshes(step.call.arguments[0], ctx))) return true;
+  return use.fate === 'awaited' && use.statement !== undefined && refreshesAfter(use.statement, ctx);
+}
 
 function refreshFix(use: PromiseUse, ctx: RuleContext): Fix {
   const refresh = ctx.settings.refreshCall;

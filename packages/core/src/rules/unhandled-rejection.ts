@@ -1,33 +1,43 @@
-/** An Omnichannel call whose promise rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`). */
+/** A call of an API method that returns a promise, whose rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`). */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
 import type { Fix } from '../types';
-import { isOmnichannelPromise } from './support/methods';
-import { promiseUse, type PromiseUse } from './support/promise-use';
-import { callSpan, indentAt, indentUnit, newlineOf } from './support/text';
+import { returnsPromise } from './support/methods';
+import { droppedAt } from './support/outcome';
+import type { PromiseUse } from './support/promise-use';
+import { calleeName, calleeSpan, callSpan, indentAt, indentUnit, lineOf, newlineOf } from './support/text';
 import type { Rule, RuleContext } from './types';
 
 export const unhandledRejection: Rule = {
   id: 'unhandled-rejection',
   meta: {
-    description: 'An Omnichannel call whose promise rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`).',
+    description: 'A call of an API method that returns a promise, whose rejection nobody handles (no `.catch`, no second `.then` argument, no `try`/`catch` around the `await`).',
     defaultSeverity: 'warning',
     docs: 'unhandled-rejection',
   },
   check(call, ctx) {
-    if (!isOmnichannelPromise(call)) return [];
-    const use = promiseUse(call.node);
-    if (use.fate === 'returned' || use.fate === 'escaped') return [];
-    if (use.steps.some(step => step.name === 'catch' || (step.name === 'then' && step.call.arguments.length >= 2))) return [];
-    if (use.fate === 'awaited' && use.await && insideTryWithCatch(use.await)) return [];
-    const fix = rejectionFix(use, call.member, ctx);
-    return [{
-      ...callSpan(call, ctx.sourceFile),
-      message: `The promise ${call.member} returns can reject (for example outside an active conversation) and nothing handles it. Add .catch(...) or await it inside try/catch.`,
-      ...(fix ? { fixes: () => [fix] } : {}),
-    }];
+    if (!returnsPromise(call)) return [];
+    // The catalogue says how each method usually fails: a message about the wrong failure misleads.
+    const failure = call.method?.failure ?? 'for example when the call fails';
+    return droppedAt(call.node, handlesRejection).map(({ call: at, use }) => {
+      const direct = at === call.node;
+      const fix = rejectionFix(use, direct ? call.member : calleeName(at), ctx);
+      return {
+        ...(direct ? callSpan(call, ctx.sourceFile) : calleeSpan(at, ctx.sourceFile)),
+        message: direct
+          ? `The promise ${call.member} returns can reject (${failure}) and nothing handles it. Add .catch(...) or await it inside try/catch.`
+          : `${calleeName(at)}(…) rejects when ${call.member} (line ${lineOf(call, ctx)}) rejects (${failure}), and nothing handles it here. Add .catch(...) or await it inside try/catch.`,
+        ...(fix ? { fixes: () => [fix] } : {}),
+      };
+    });
   },
 };
+
+/** Whether this use of the promise deals with a rejection: `.catch`, a second `.then` argument, `allSettled`, or `try`/`catch` around the `await`. */
+function handlesRejection(use: PromiseUse): boolean {
+  if (use.settled || use.steps.some(step => step.name === 'catch' || (step.name === 'then' && step.call.arguments.length >= 2))) return true;
+  return use.fate === 'awaited' && use.await !== undefined && insideTryWithCatch(use.await);
+}
 
 /** Whether a `try` with a `catch` clause encloses `node` within its function. */
 function insideTryWithCatch(node: ts.Node): boolean {

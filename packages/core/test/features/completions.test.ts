@@ -34,8 +34,30 @@ describe('completions', () => {
     assert.ok(labels('const { Omnichannel } = Microsoft;\nOmnichannel.|').includes('getConversationId'));
   });
 
+  it('resolves as the rules do: accessor functions and guarded aliases, with scopes', () => {
+    assert.ok(labels('function getOc() { return window.top.Microsoft.Omnichannel; }\ngetOc().|').includes('linkToConversation'));
+    assert.ok(labels('const oc = window.Microsoft && window.Microsoft.Omnichannel;\noc.|').includes('getConversationId'));
+    assert.deepEqual(labels('const oc = Microsoft.Omnichannel;\nfunction f(oc) {\n  oc.|\n}'), [], 'a parameter shadows the alias');
+  });
+
+  it('offers TranslationFramework under Omnichannel, and the provider property under it', () => {
+    assert.ok(labels('Microsoft.Omnichannel.|').includes('TranslationFramework'));
+    assert.deepEqual(labels('window.Microsoft.Omnichannel.TranslationFramework.|'), ['getTranslationProvider']);
+    const { doc, offset } = withCursor('Microsoft.Omnichannel.TranslationFramework.get|');
+    assert.match(String(completions(doc, offset)[0]?.documentation), /\(property\) Microsoft\.Omnichannel\.TranslationFramework\.getTranslationProvider: \(\) => TranslationProvider/);
+  });
+
   it('offers the namespaces after Microsoft.', () => {
-    assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'Omnichannel']);
+    assert.deepEqual(labels('Microsoft.|').sort(), ['Apm', 'CCaaS', 'Omnichannel']);
+  });
+
+  it('offers the preview contact center SDK module by module, marked preview', () => {
+    assert.deepEqual(labels('Microsoft.CCaaS.|'), ['StandaloneSDK']);
+    assert.deepEqual(labels('Microsoft.CCaaS.StandaloneSDK.|').sort(), ['conversation', 'presence', 'utility', 'voice']);
+    const { doc, offset } = withCursor('const sdk = Microsoft.CCaaS.StandaloneSDK;\nsdk.voice.|');
+    const entries = completions(doc, offset);
+    assert.deepEqual(entries.map(e => e.label), ['startRecording', 'pauseRecording', 'startTranscription', 'pauseTranscription']);
+    assert.match(entries[0]!.detail!, /^\(preview\) startRecording\(payload: \{ liveWorkItemId: string \}\): Promise<void>/);
   });
 
   it('offers a link snippet that refreshes the UI and handles failure', () => {

@@ -41,6 +41,28 @@ describe('unhandled-rejection', () => {
 `, only);
   });
 
+  it('names each method\'s usual failure, from the catalogue', () => {
+    const messages = expectFindings(`
+  Microsoft.Omnichannel.sendMessageToConversation("Your case is 0042.", false).then(done);
+  //                    ^^^^^^^^^^^^^^^^^^^^^^^^^ unhandled-rejection
+  Microsoft.Omnichannel.getConversationId().then(show);
+  //                    ^^^^^^^^^^^^^^^^^ unhandled-rejection
+`, only).map(f => f.message);
+    assert.match(messages[0]!, /can reject \(for example when the conversation is not assigned to the signed-in agent\)/);
+    assert.doesNotMatch(messages[0]!, /active/);
+    assert.match(messages[1]!, /can reject \(for example when the focused session is not a conversation\)/);
+  });
+
+  it('does not report Microsoft.Apm calls, which the reference documents as returning plain values', () => {
+    expectFindings(`
+  Microsoft.Apm.refreshTab("tab-id-3");
+  Microsoft.Apm.closeTab("tab-id-3");
+  const sessionId = Microsoft.Apm.createSession({ templateName: "t" });
+  Microsoft.Apm.createTab({ templateName: "t" }).then(focus);
+  async function open() { await Microsoft.Apm.createTab({ templateName: "t" }); }
+`, only);
+  });
+
   it('follows the chain through TypeScript wrappers (<T>x, x as T, x!, satisfies)', () => {
     expectFindings(`
   (<Promise<unknown>>Microsoft.Omnichannel.getConversationId()).catch(console.error);

@@ -7,7 +7,7 @@ export function isLinkCall(call: ApiCall): boolean {
   return call.namespace === 'Microsoft.Omnichannel' && LINK_METHODS.has(call.member);
 }
 
-/** A call of one of the documented `Microsoft.Omnichannel` methods (they all return a promise). */
-export function isOmnichannelPromise(call: ApiCall): boolean {
-  return call.namespace === 'Microsoft.Omnichannel' && call.method?.returnsPromise === true;
+/** A call of a catalogue method that returns a promise, in any namespace. */
+export function returnsPromise(call: ApiCall): boolean {
+  return call.method?.returnsPromise === true;
 }

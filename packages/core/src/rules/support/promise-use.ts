@@ -5,7 +5,7 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { climbWrappers } from '../../calls';
+import { climbWrappers, unwrap } from '../../calls';
 
 export interface ChainStep {
   readonly name: 'then' | 'catch' | 'finally';
@@ -30,21 +30,27 @@ export interface PromiseUse {
   readonly await?: ts.AwaitExpression;
   /** The statement holding the chain (for `awaited` and `statement`). */
   readonly statement?: ts.Statement;
+  /** Whether the promise went through `Promise.allSettled`, which resolves whatever its inputs do: a rejection is absorbed. */
+  readonly settled: boolean;
 }
 
 const STEP_NAMES = new Set(['then', 'catch', 'finally']);
+/** `Promise` statics that take promises in an array and return one promise carrying their outcome. */
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
 export function promiseUse(call: ts.CallExpression): PromiseUse {
   const steps: ChainStep[] = [];
   let node: ts.Expression = call;
+  let settled = false;
   for (let hops = 0; hops < 64; hops++) {
     node = climbChain(node, steps);
-    const combinator = enclosingCombinator(node);
-    if (!combinator) break;
-    node = combinator; // `Promise.all([call, …])`: follow the combined promise instead
+    const wrapper = enclosingWrapper(node);
+    if (!wrapper) break;
+    // `Promise.all([call, …])`, `Promise.resolve(call)`: the outcome travels on in the wrapper's promise.
+    node = wrapper.call;
+    settled ||= wrapper.name === 'allSettled';
   }
-  return { steps, top: node, ...fateOf(node) };
+  return { steps, top: node, settled, ...fateOf(node) };
 }
 
 function climbChain(start: ts.Expression, steps: ChainStep[]): ts.Expression {
@@ -65,15 +71,19 @@ function stringKey(expr: ts.Expression): string | undefined {
   return ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr) ? expr.text : undefined;
 }
 
-/** `Promise.all([node, …])` (or allSettled/race/any) holding `node` as an element, if any. */
-function enclosingCombinator(node: ts.Expression): ts.CallExpression | undefined {
-  const array = node.parent;
-  if (!array || !ts.isArrayLiteralExpression(array)) return undefined;
-  const call = array.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== array) return undefined;
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || !COMBINATORS.has(callee.name.text)) return undefined;
-  return ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' ? call : undefined;
+/** `Promise.all([node, …])` (or allSettled/race/any) holding `node` as an element, or `Promise.resolve(node)`. */
+function enclosingWrapper(node: ts.Expression): { call: ts.CallExpression; name: string } | undefined {
+  const parent = node.parent;
+  if (!parent) return undefined;
+  const inArray = ts.isArrayLiteralExpression(parent);
+  const call = inArray ? climbWrappers(parent).parent : parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== (inArray ? climbWrappers(parent) : node)) return undefined;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const owner = unwrap(callee.expression);
+  if (!ts.isIdentifier(owner) || owner.text !== 'Promise') return undefined;
+  const name = callee.name.text;
+  return (inArray ? COMBINATORS.has(name) : name === 'resolve') ? { call, name } : undefined;
 }
 
 function fateOf(top: ts.Expression): { fate: Fate; await?: ts.AwaitExpression; statement?: ts.Statement } {

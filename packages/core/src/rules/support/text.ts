@@ -1,7 +1,8 @@
 /** Small text helpers shared by fixes: indentation, the range a finding underlines. */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import type { ApiCall } from '../../calls';
+import { unwrap, type ApiCall } from '../../calls';
+import { lineAt } from '../../document';
 
 /** The whitespace that starts the line holding `offset`. */
 export function indentAt(text: string, offset: number): string {
@@ -35,6 +36,24 @@ export function callSpan(call: ApiCall, sourceFile: ts.SourceFile): { start: num
   const member = call.memberNode;
   const inside = member.pos >= call.node.pos && member.end <= call.node.end;
   return spanOf(inside ? member : call.node.expression, sourceFile);
+}
+
+/** Where a finding on a call of the user's own function is underlined: the function's name (`linkCase`, `this.linkCase`). */
+export function calleeSpan(call: ts.CallExpression, sourceFile: ts.SourceFile): { start: number; end: number } {
+  const callee = unwrap(call.expression);
+  return spanOf(ts.isPropertyAccessExpression(callee) ? callee.name : callee, sourceFile);
+}
+
+/** The name a call is written with, for messages: `linkCase` for `linkCase(id)` and `this.linkCase(id)`. */
+export function calleeName(call: ts.CallExpression): string {
+  const callee = unwrap(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  return name ?? 'this call';
+}
+
+/** The 1-based line of a recognised call, for messages that point back at it. */
+export function lineOf(call: ApiCall, ctx: { readonly sourceFile: ts.SourceFile }): number {
+  return lineAt(ctx.sourceFile, call.node.getStart(ctx.sourceFile)) + 1;
 }
 
 /** The span of a node without its leading trivia. */

@@ -5,7 +5,7 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { ALL_METHODS, GLOBAL_PREFIXES, findNamespace } from '../catalogue';
+import { ALL_METHODS, GLOBAL_PREFIXES, NAMESPACES } from '../catalogue';
 import type { ApiNamespace } from './types';
 import type { Declarations } from './scope';
 import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns } from './functions';
@@ -21,6 +21,14 @@ export type Target =
   | { readonly kind: 'string'; readonly value: string; readonly node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral };
 
 export const GLOBALS: ReadonlySet<string> = new Set<string>(GLOBAL_PREFIXES);
+/** The namespace tree, parent path to member name to child path: `Microsoft` → `Omnichannel` → `Microsoft.Omnichannel`. */
+const CHILDREN = new Map<string, Map<string, string>>();
+for (const { path } of NAMESPACES) {
+  const cut = path.lastIndexOf('.');
+  const parent = path.slice(0, cut);
+  if (!CHILDREN.has(parent)) CHILDREN.set(parent, new Map());
+  CHILDREN.get(parent)!.set(path.slice(cut + 1), path);
+}
 /** Namespaces whose members are methods: any other member name there is a call of an unknown member. */
 const WITH_METHODS: ReadonlySet<string> = new Set(ALL_METHODS.map(m => m.namespace));
 const GLOBAL: Target = { kind: 'global' };
@@ -189,8 +197,8 @@ function memberOf(base: Target, name: string, node: ts.Node): Target | undefined
       return GLOBALS.has(name) ? GLOBAL : undefined;
     case 'root':
     case 'namespace': {
-      const child = findNamespace(`${base.kind === 'root' ? 'Microsoft' : base.namespace}.${name}`);
-      if (child) return { kind: 'namespace', namespace: child.path };
+      const child = CHILDREN.get(base.kind === 'root' ? 'Microsoft' : base.namespace)?.get(name);
+      if (child) return { kind: 'namespace', namespace: child };
       // Below a namespace that only leads to others (or holds properties), an unknown name is not ours.
       return base.kind === 'namespace' && WITH_METHODS.has(base.namespace) ? { kind: 'member', namespace: base.namespace, member: name, node } : undefined;
     }

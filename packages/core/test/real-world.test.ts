@@ -41,7 +41,7 @@ function local() { let Microsoft; Microsoft.Omnichannel.linkToConversation("case
   });
 
   describe('accessor functions (form scripts that reach the workspace from an iframe or a nested web resource)', () => {
-    it('reports calls on what a same-file accessor returns: declaration, arrow, object and class methods, frame walks', () => {
+    it('reports calls on what a same-file accessor returns: declaration, arrow, object and class methods, getters, an immediate call, frame walks', () => {
       expectFindings(`
 function getOc() { return window.top.Microsoft.Omnichannel; }
 getOc().linkToConversation("case", id);
@@ -57,6 +57,11 @@ helpers.oc().linkToConversation("case", id);
 //                              ^^^^^^ invalid-entity-name
 class Panel { oc() { return Microsoft.Omnichannel; } link() { this.oc().linkToConversation("case", id); } }
 //                                                                                         ^^^^^^ invalid-entity-name
+class Side { get oc() { return window.parent.Microsoft.Omnichannel; } link() { this.oc.linkToConversation("case", id); } }
+//                                                                                                        ^^^^^^ invalid-entity-name
+const once = (() => window.top.Microsoft.Omnichannel)();
+once.linkToConversation("case", id);
+//                      ^^^^^^ invalid-entity-name
 function findOmnichannel() {
   let w = window;
   for (let i = 0; i < 5 && w; i++) {

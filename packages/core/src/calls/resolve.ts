@@ -8,7 +8,7 @@ import ts = require('typescript');
 import { ALL_METHODS, GLOBAL_PREFIXES, NAMESPACES } from '../catalogue';
 import type { ApiNamespace } from './types';
 import type { Declarations } from './scope';
-import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns } from './functions';
+import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns, type FunctionNode } from './functions';
 import { unwrap } from './wrappers';
 
 export { climbWrappers, unwrap } from './wrappers';
@@ -94,7 +94,10 @@ export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): T
     case K_PROPERTY_ACCESS: {
       const access = e as ts.PropertyAccessExpression;
       const base = evaluate(access.expression, decls, depth);
-      return base && memberOf(base, access.name.text, access.name);
+      if (base) return memberOf(base, access.name.text, access.name);
+      // `api.oc` / `this.oc` where `get oc() { return Microsoft.Omnichannel; }`: a read runs the getter.
+      const getter = depth < MAX_DEPTH ? functionOf(access, decls, true) : undefined;
+      return getter && yieldOfFunction(getter, decls, depth + 1);
     }
     case K_ELEMENT_ACCESS: {
       const access = e as ts.ElementAccessExpression;
@@ -131,7 +134,11 @@ export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): T
  */
 function yieldOf(call: ts.CallExpression, decls: Declarations, depth: number): Target | undefined {
   const fn = functionOf(call.expression, decls);
-  if (!fn || !yieldsItsReturns(fn)) return undefined;
+  return fn && yieldOfFunction(fn, decls, depth);
+}
+
+function yieldOfFunction(fn: FunctionNode, decls: Declarations, depth: number): Target | undefined {
+  if (!yieldsItsReturns(fn)) return undefined;
   const known = decls.yields.get(fn);
   if (known !== undefined) return known ?? undefined;
   decls.yields.set(fn, null); // a function that returns its own call yields nothing known

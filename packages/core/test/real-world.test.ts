@@ -171,7 +171,7 @@ async function both(a, b) {
         `async function f(id) {\n  await Microsoft.Omnichannel.getConversationId();\n}\nf(1).catch(error => console.error("f failed:", error));`);
     });
 
-    it('does not report when every call refreshes and handles, or the helper is exported or handed over', () => {
+    it('does not report when every call refreshes and handles (a recursive call included), or the helper is exported or handed over', () => {
       expectFindings(`
 async function linkCase(id) {
   await Microsoft.Omnichannel.linkToConversation("incident", id);
@@ -190,6 +190,8 @@ class CaseLinker {
   async link(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); }
   run(id) { this.link(id).then(refresh).catch(log); }
 }
+async function keepLinked(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); await keepLinked(id); }
+keepLinked(c).then(refresh, handleError);
 `, rules);
       expectFindings(`export async function linkCase(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); }`, rules);
     });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
 import { OmnichannelDocument } from '../src';
 import { findApiCalls, resolveStringConstant } from '../src/calls';
+import { occurrences } from '../src/calls/locate';
 
 function recognised(source: string, fileName = 'a.js'): string[] {
   const doc = new OmnichannelDocument(fileName, source);
@@ -85,5 +86,18 @@ describe('call recognition', () => {
     const call = findApiCalls(doc)[0]!;
     assert.equal(resolveStringConstant(call.args[0]!)?.value, 'contact');
     assert.ok(ts.isStringLiteral(call.resolveString(call.args[0]!)!.node));
+  });
+
+  it('finds many names in one pass exactly as it finds them one by one, longer names sharing a start included', () => {
+    const doc = new OmnichannelDocument('a.js', `
+      function ab() { return a + abc + $x + b$; }
+      const abc = ab(a); // a ab abc in a comment
+      x.ab = "abc"; a$b(ab$, $x, b$);
+    `);
+    const names = ['a', 'ab', 'abc', '$x', 'b$', 'ab$'];
+    const spell = (nodes: readonly ts.Node[]) => nodes.map(n => `${n.getStart()}:${n.getText()}`);
+    const oneByOne = names.flatMap(name => occurrences(doc.sourceFile, name)).sort((x, y) => x.pos - y.pos);
+    assert.deepEqual(spell(occurrences(doc.sourceFile, names)), spell(oneByOne));
+    assert.deepEqual(spell(occurrences(doc.sourceFile, names.slice(0, 2))), spell(oneByOne.filter(n => ['a', 'ab'].includes(n.getText()))));
   });
 });

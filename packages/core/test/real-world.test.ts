@@ -41,7 +41,7 @@ function local() { let Microsoft; Microsoft.Omnichannel.linkToConversation("case
   });
 
   describe('accessor functions (form scripts that reach the workspace from an iframe or a nested web resource)', () => {
-    it('reports calls on what a same-file accessor returns: declaration, arrow, object and class methods, frame walks', () => {
+    it('reports calls on what a same-file accessor returns: declaration, arrow, object and class methods, getters, an immediate call, frame walks', () => {
       expectFindings(`
 function getOc() { return window.top.Microsoft.Omnichannel; }
 getOc().linkToConversation("case", id);
@@ -57,6 +57,11 @@ helpers.oc().linkToConversation("case", id);
 //                              ^^^^^^ invalid-entity-name
 class Panel { oc() { return Microsoft.Omnichannel; } link() { this.oc().linkToConversation("case", id); } }
 //                                                                                         ^^^^^^ invalid-entity-name
+class Side { get oc() { return window.parent.Microsoft.Omnichannel; } link() { this.oc.linkToConversation("case", id); } }
+//                                                                                                        ^^^^^^ invalid-entity-name
+const once = (() => window.top.Microsoft.Omnichannel)();
+once.linkToConversation("case", id);
+//                      ^^^^^^ invalid-entity-name
 function findOmnichannel() {
   let w = window;
   for (let i = 0; i < 5 && w; i++) {
@@ -166,7 +171,7 @@ async function both(a, b) {
         `async function f(id) {\n  await Microsoft.Omnichannel.getConversationId();\n}\nf(1).catch(error => console.error("f failed:", error));`);
     });
 
-    it('does not report when every call refreshes and handles, or the helper is exported or handed over', () => {
+    it('does not report when every call refreshes and handles (a recursive call included), or the helper is exported or handed over', () => {
       expectFindings(`
 async function linkCase(id) {
   await Microsoft.Omnichannel.linkToConversation("incident", id);
@@ -185,6 +190,8 @@ class CaseLinker {
   async link(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); }
   run(id) { this.link(id).then(refresh).catch(log); }
 }
+async function keepLinked(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); await keepLinked(id); }
+keepLinked(c).then(refresh, handleError);
 `, rules);
       expectFindings(`export async function linkCase(id) { await Microsoft.Omnichannel.linkToConversation("incident", id); }`, rules);
     });

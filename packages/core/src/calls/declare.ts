@@ -53,7 +53,7 @@ export function collectDeclarations(sourceFile: ts.SourceFile, names: readonly s
   if (others.length > 0) {
     for (const node of occurrences(sourceFile, others, { valuesOnly: true })) {
       const id = node as ts.Identifier;
-      const declaration = withValue.has(id.text) ? undefined : classify(id)?.declaration;
+      const declaration = withValue.has(id.text) ? undefined : classify(id, sourceFile)?.declaration;
       if (declaration && (declaration.value || declaration.fn) && !insideType(id)) withValue.add(id.text);
     }
   }
@@ -65,16 +65,21 @@ export function collectDeclarations(sourceFile: ts.SourceFile, names: readonly s
 function declarationsOf(sourceFile: ts.SourceFile, name: string): Declaration[] {
   const ranked: Ranked[] = [];
   for (const node of occurrences(sourceFile, name, { declarationsOnly: true })) {
-    const entry = classify(node as ts.Identifier);
+    const entry = classify(node as ts.Identifier, sourceFile);
     if (entry && !insideType(node)) ranked.push(entry);
   }
   ranked.sort((a, b) => a.rank - b.rank || b.at - a.at);
   return ranked.map(r => r.declaration);
 }
 
-function classify(id: ts.Identifier): Ranked | undefined {
+function classify(id: ts.Identifier, sourceFile: ts.SourceFile): Ranked | undefined {
+  const entry = classifyDeclaration(id);
+  // Asked only of declarations: most occurrences are uses, and the question walks up the tree.
+  return entry && !declaresTheGlobal(id.parent, sourceFile) ? entry : undefined;
+}
+
+function classifyDeclaration(id: ts.Identifier): Ranked | undefined {
   const parent = id.parent;
-  if (declaresTheGlobal(parent)) return undefined;
   if (parent.kind === K_VARIABLE) {
     const decl = parent as ts.VariableDeclaration;
     if (decl.name !== id) return undefined;
@@ -140,18 +145,28 @@ function opaque(rank: Rank, owner: ts.Node, id: ts.Identifier): Ranked {
  * tells the compiler the global exists. So does `var Microsoft;` without a value at the top of a script:
  * a script's top-level `var` is a property of the global object, the very one the platform filled.
  */
-function declaresTheGlobal(node: ts.Node): boolean {
-  if (isAmbient(node)) return true;
+function declaresTheGlobal(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  if (isAmbient(node, sourceFile)) return true;
   if (node.kind !== K_VARIABLE || (node as ts.VariableDeclaration).initializer) return false;
   const list = node.parent;
   const statement = list.parent;
   return list.kind === K_VARIABLE_LIST && (list.flags & ts.NodeFlags.BlockScoped) === 0
     && statement.kind === ts.SyntaxKind.VariableStatement && statement.parent.kind === ts.SyntaxKind.SourceFile
-    && !ts.isExternalModule(statement.parent as ts.SourceFile);
+    && !ts.isExternalModule(sourceFile);
 }
 
+/** Per file: whether the word `declare` appears at all (without it, nothing but a `.d.ts` file is ambient). */
+const mentionsDeclare = new WeakMap<ts.SourceFile, boolean>();
+
 /** In a `.d.ts` file, or inside a declaration marked `declare` (itself or an enclosing `declare global` / `namespace`). */
-function isAmbient(node: ts.Node): boolean {
+function isAmbient(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  if (sourceFile.isDeclarationFile) return true;
+  let mentions = mentionsDeclare.get(sourceFile);
+  if (mentions === undefined) {
+    mentions = sourceFile.text.includes('declare');
+    mentionsDeclare.set(sourceFile, mentions);
+  }
+  if (!mentions) return false;
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
     const modifiers = (n as { readonly modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
     if (modifiers?.some(m => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;

@@ -13,7 +13,7 @@ import ts = require('typescript');
 import { findMethod } from '../catalogue';
 import type { ApiCall, ResolvedString } from './types';
 import { climbWrappers, evaluate, isGuard, unwrap } from './resolve';
-import { callOf, functionReturning, namesOf, yieldsItsReturns } from './functions';
+import { callOf, functionReturning, immediateCallOf, namesOf, yieldsItsReturns } from './functions';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
 import { Declarations } from './scope';
@@ -94,7 +94,7 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   const followed = new Set<string>();
   const pending: string[] = [];
   const followedCalls = new Set<string>();
-  const pendingCalls: string[] = [];
+  const pendingCalls: { readonly name: string; readonly reads: boolean }[] = [];
 
   /**
    * Follows a value that may be a namespace or member upwards: through guards and choices (`a && a.b`,
@@ -119,9 +119,12 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       } else if (passesThrough(parent, node)) {
         node = parent;
       } else {
-        // `return window.top.Microsoft.Omnichannel;`: the API is what calls of the function yield.
+        // `return window.top.Microsoft.Omnichannel;`: the API is what calls of the function yield (reads, for a getter).
         const fn = accesses === 0 ? functionReturning(node) : undefined;
-        if (fn && yieldsItsReturns(fn)) for (const name of namesOf(fn)) followCalls(name.text);
+        if (!fn || !yieldsItsReturns(fn)) return;
+        for (const name of namesOf(fn)) followCalls(name.text, ts.isGetAccessorDeclaration(fn));
+        const immediate = immediateCallOf(fn);
+        if (immediate) flow(immediate);
         return;
       }
     }
@@ -139,11 +142,15 @@ function build(sourceFile: ts.SourceFile): FileIndex {
       if (element.kind !== K_OMITTED) follow(element.name);
     }
   };
-  /** A function that returns the API: each call of it by name (`getOc()`, `api.getOc()`, `this.getOc()`) is followed. */
-  const followCalls = (name: string): void => {
-    if (!followedCalls.has(name)) {
-      followedCalls.add(name);
-      pendingCalls.push(name);
+  /**
+   * A function that returns the API: each call of it by name (`getOc()`, `api.getOc()`, `this.getOc()`) is
+   * followed, or each read of its name for a getter (`this.oc`).
+   */
+  const followCalls = (name: string, reads: boolean): void => {
+    const key = `${reads ? 'get ' : ''}${name}`;
+    if (!followedCalls.has(key)) {
+      followedCalls.add(key);
+      pendingCalls.push({ name, reads });
     }
   };
 
@@ -165,10 +172,10 @@ function build(sourceFile: ts.SourceFile): FileIndex {
     for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
       for (const use of occurrences(sourceFile, name)) flow(use);
     }
-    for (let name = pendingCalls.pop(); name !== undefined; name = pendingCalls.pop()) {
-      for (const use of occurrences(sourceFile, name)) {
-        const call = callOf(use);
-        if (call) flow(call);
+    for (let next = pendingCalls.pop(); next !== undefined; next = pendingCalls.pop()) {
+      for (const use of occurrences(sourceFile, next.name)) {
+        const value = next.reads ? readOf(use) : callOf(use);
+        if (value) flow(value);
       }
     }
   }
@@ -191,6 +198,12 @@ function passesThrough(parent: ts.Node, node: ts.Node): boolean {
     return isGuard(operator) && (binary.right === node || operator !== ts.SyntaxKind.AmpersandAmpersandToken);
   }
   return parent.kind === K_CONDITIONAL && (parent as ts.ConditionalExpression).condition !== node;
+}
+
+/** A member read through a getter's name: `x.name`. */
+function readOf(use: ts.Node): ts.Node | undefined {
+  const parent = use.parent;
+  return parent.kind === K_PROPERTY_ACCESS && (parent as ts.PropertyAccessExpression).name === use ? parent : undefined;
 }
 
 class RecognisedCall implements ApiCall {

@@ -30,9 +30,13 @@ export function couldNameFunction(callee: ts.Expression): boolean {
   return owner === ts.SyntaxKind.Identifier || owner === ts.SyntaxKind.ThisKeyword;
 }
 
-/** The function a callee names in this file, if it can be told without running the code. */
-export function functionOf(callee: ts.Expression, decls: Declarations): FunctionNode | undefined {
+/**
+ * The function a callee names in this file, if it can be told without running the code; with `getter`,
+ * the getter a member read runs instead (`api.oc`, `this.oc` where `get oc() { … }`).
+ */
+export function functionOf(callee: ts.Expression, decls: Declarations, getter = false): FunctionNode | undefined {
   const e = unwrap(callee);
+  if (getter && e.kind !== ts.SyntaxKind.PropertyAccessExpression) return undefined;
   if (isFunctionValue(e)) return e; // `(() => …)()`
   if (e.kind === ts.SyntaxKind.Identifier) return decls.lookup((e as ts.Identifier).text, e)?.fn;
   if (e.kind !== ts.SyntaxKind.PropertyAccessExpression) return undefined;
@@ -41,21 +45,25 @@ export function functionOf(callee: ts.Expression, decls: Declarations): Function
   const name = access.name.text;
   if (owner.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(owner);
-    return cls && memberFunction(cls.members, name);
+    return cls && memberFunction(cls.members, name, getter);
   }
   if (owner.kind !== ts.SyntaxKind.Identifier) return undefined;
   // `api.getOc()` where `const api = { getOc() { … } }`
   const init = decls.lookup((owner as ts.Identifier).text, owner)?.value?.init;
   const literal = init && unwrap(init);
-  return literal && ts.isObjectLiteralExpression(literal) ? memberFunction(literal.properties, name) : undefined;
+  return literal && ts.isObjectLiteralExpression(literal) ? memberFunction(literal.properties, name, getter) : undefined;
 }
 
-/** A member named `name` that is a function: a method, or a property holding a function expression. */
-function memberFunction(members: ts.NodeArray<ts.Node>, name: string): FunctionNode | undefined {
+/** A member named `name` that is a function: a method, or a property holding a function expression (or the getter). */
+function memberFunction(members: ts.NodeArray<ts.Node>, name: string, getter: boolean): FunctionNode | undefined {
   for (const m of members) {
     const member = m as ts.NamedDeclaration;
     const key = member.name;
     if (!key || !(ts.isIdentifier(key) || ts.isStringLiteral(key)) || key.text !== name) continue;
+    if (getter) {
+      if (ts.isGetAccessorDeclaration(member) && member.body) return member;
+      continue;
+    }
     if (ts.isMethodDeclaration(member) && member.body) return member;
     const init = (ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) ? member.initializer : undefined;
     if (init && isFunctionValue(unwrap(init))) return unwrap(init) as ts.ArrowFunction;
@@ -109,7 +117,7 @@ export function functionReturning(node: ts.Node): FunctionNode | undefined {
  * method name. Calls through these names are where its result goes.
  */
 export function namesOf(fn: FunctionNode): ts.Identifier[] {
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return fn.name && ts.isIdentifier(fn.name) ? [fn.name] : [];
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) return fn.name && ts.isIdentifier(fn.name) ? [fn.name] : [];
   if (!isFunctionValue(fn)) return [];
   let holder: ts.Node = fn;
   while (holder.parent && ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
@@ -117,6 +125,14 @@ export function namesOf(fn: FunctionNode): ts.Identifier[] {
   if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
     && parent.initializer === holder && ts.isIdentifier(parent.name)) return [parent.name];
   return [];
+}
+
+/** `(() => …)()`: the call of a function expression where it is written, if any. */
+export function immediateCallOf(fn: FunctionNode): ts.CallExpression | undefined {
+  if (!isFunctionValue(fn)) return undefined;
+  const callee = climbWrappers(fn);
+  const call = callee.parent;
+  return call && ts.isCallExpression(call) && call.expression === callee ? call : undefined;
 }
 
 /** The call made through a function's name: `name(…)`, or `x.name(…)` for a method. */

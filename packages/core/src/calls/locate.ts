@@ -35,6 +35,9 @@ export interface OccurrenceFilter {
   readonly valuesOnly?: boolean;
 }
 
+/** Past this many names, `occurrences` finds them all in one pass of a pattern instead of one scan each. */
+const MANY_NAMES = 4;
+
 /**
  * Every identifier (and, if asked, string literal) whose text is exactly one of `names`, in source order.
  * Occurrences in comments, regular expressions, template text or inside longer words find no such node.
@@ -45,21 +48,32 @@ export function occurrences(sourceFile: ts.SourceFile, names: string | readonly 
   const clean = (filter.declarationsOnly === true || filter.valuesOnly === true) && parsedCleanly(sourceFile);
   const skipMembers = clean;
   const skipNonValues = clean && filter.valuesOnly === true;
-  const wanted = typeof names === 'string' ? [names] : names;
+  const wanted = (typeof names === 'string' ? [names] : names).filter(name => name.length > 0);
   // Candidate offsets, each with the name found there; sorted when several names were searched.
   const hits: { at: number; name: string }[] = [];
-  for (const name of wanted) {
+  const consider = (at: number, name: string): void => {
     const length = name.length;
-    if (length === 0) continue;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + length)) {
-      // The name must stand alone: a longer identifier around it is another name.
-      if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) continue;
-      if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) continue;
-      if (skipNonValues && cannotHoldValue(text, at + length) && !afterFunctionKeyword(text, at)) continue;
-      hits.push({ at, name });
+    // The name must stand alone: a longer identifier around it is another name.
+    if (isIdentifierPart(text.charCodeAt(at - 1)) || isIdentifierPart(text.charCodeAt(at + length))) return;
+    if (skipMembers && (isMemberDot(text, at) || nextNonSpace(text, at + length) === 46 /* . */)) return;
+    if (skipNonValues && cannotHoldValue(text, at + length) && !afterFunctionKeyword(text, at)) return;
+    hits.push({ at, name });
+  };
+  if (wanted.length > MANY_NAMES) {
+    // One pass for all: a scan of the whole text per name costs more than one alternation past a few names.
+    // Longest first: at `abc`, the alternative `ab` would match first and be dropped as part of a longer word.
+    const alternatives = [...wanted].sort((a, b) => b.length - a.length).map(name => name.replace(/[$\\]/g, '\\$&'));
+    const pattern = new RegExp(alternatives.join('|'), 'g');
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      consider(m.index, m[0]);
+      // Another name may start inside this match (`ab` and `b`): a name that stands alone cannot, so go on after it.
     }
+  } else {
+    for (const name of wanted) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) consider(at, name);
+    }
+    if (wanted.length > 1) hits.sort((x, y) => x.at - y.at);
   }
-  if (wanted.length > 1) hits.sort((x, y) => x.at - y.at);
   const found: ts.Node[] = [];
   const descender = new Descender(sourceFile);
   for (const { at, name } of hits) {

@@ -5,10 +5,10 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { ALL_METHODS, GLOBAL_PREFIXES, findNamespace } from '../catalogue';
+import { ALL_METHODS, GLOBAL_PREFIXES, NAMESPACES } from '../catalogue';
 import type { ApiNamespace } from './types';
 import type { Declarations } from './scope';
-import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns } from './functions';
+import { couldNameFunction, functionOf, returnedExpressions, yieldsItsReturns, type FunctionNode } from './functions';
 import { unwrap } from './wrappers';
 
 export { climbWrappers, unwrap } from './wrappers';
@@ -21,6 +21,14 @@ export type Target =
   | { readonly kind: 'string'; readonly value: string; readonly node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral };
 
 export const GLOBALS: ReadonlySet<string> = new Set<string>(GLOBAL_PREFIXES);
+/** The namespace tree, parent path to member name to child path: `Microsoft` → `Omnichannel` → `Microsoft.Omnichannel`. */
+const CHILDREN = new Map<string, Map<string, string>>();
+for (const { path } of NAMESPACES) {
+  const cut = path.lastIndexOf('.');
+  const parent = path.slice(0, cut);
+  if (!CHILDREN.has(parent)) CHILDREN.set(parent, new Map());
+  CHILDREN.get(parent)!.set(path.slice(cut + 1), path);
+}
 /** Namespaces whose members are methods: any other member name there is a call of an unknown member. */
 const WITH_METHODS: ReadonlySet<string> = new Set(ALL_METHODS.map(m => m.namespace));
 const GLOBAL: Target = { kind: 'global' };
@@ -80,12 +88,12 @@ export function isGuard(operator: ts.SyntaxKind): boolean {
 
 export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): Target | undefined {
   // Down the member chain in a loop, then back up: `window.window.…` may be thousands of accesses long.
-  const steps: { name: string; node: ts.Node }[] = [];
+  const steps: { name: string; node: ts.Node; access?: ts.PropertyAccessExpression }[] = [];
   let e = unwrap(expr);
   for (;;) {
     if (e.kind === K_PROPERTY_ACCESS) {
       const access = e as ts.PropertyAccessExpression;
-      steps.push({ name: access.name.text, node: access.name });
+      steps.push({ name: access.name.text, node: access.name, access });
       e = unwrap(access.expression);
     } else if (e.kind === K_ELEMENT_ACCESS) {
       const access = e as ts.ElementAccessExpression;
@@ -98,7 +106,17 @@ export function evaluate(expr: ts.Expression, decls: Declarations, depth = 0): T
     }
   }
   let target = evaluateBase(e, decls, depth);
-  for (let i = steps.length - 1; i >= 0 && target; i--) target = memberOf(target, steps[i]!.name, steps[i]!.node);
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    if (target) {
+      target = memberOf(target, step.name, step.node);
+      continue;
+    }
+    // `api.oc` / `this.oc` where `get oc() { return Microsoft.Omnichannel; }`: a read runs the getter.
+    if (!step.access || depth >= MAX_DEPTH) return undefined;
+    const getter = functionOf(step.access, decls, true);
+    target = getter && yieldOfFunction(getter, decls, depth + 1);
+  }
   return target;
 }
 
@@ -135,7 +153,11 @@ function evaluateBase(e: ts.Expression, decls: Declarations, depth: number): Tar
  */
 function yieldOf(call: ts.CallExpression, decls: Declarations, depth: number): Target | undefined {
   const fn = functionOf(call.expression, decls);
-  if (!fn || !yieldsItsReturns(fn)) return undefined;
+  return fn && yieldOfFunction(fn, decls, depth);
+}
+
+function yieldOfFunction(fn: FunctionNode, decls: Declarations, depth: number): Target | undefined {
+  if (!yieldsItsReturns(fn)) return undefined;
   const known = decls.yields.get(fn);
   if (known !== undefined) return known ?? undefined;
   decls.yields.set(fn, null); // a function that returns its own call yields nothing known
@@ -201,8 +223,8 @@ function memberOf(base: Target, name: string, node: ts.Node): Target | undefined
       return GLOBALS.has(name) ? GLOBAL : undefined;
     case 'root':
     case 'namespace': {
-      const child = findNamespace(`${base.kind === 'root' ? 'Microsoft' : base.namespace}.${name}`);
-      if (child) return { kind: 'namespace', namespace: child.path };
+      const child = CHILDREN.get(base.kind === 'root' ? 'Microsoft' : base.namespace)?.get(name);
+      if (child) return { kind: 'namespace', namespace: child };
       // Below a namespace that only leads to others (or holds properties), an unknown name is not ours.
       return base.kind === 'namespace' && WITH_METHODS.has(base.namespace) ? { kind: 'member', namespace: base.namespace, member: name, node } : undefined;
     }

@@ -4,9 +4,22 @@
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
-import { declarationsIn } from './find';
+import { declarationsIn, findApiCalls } from './find';
 import { callOf, functionOf, namesOf, type FunctionNode } from './functions';
 import { occurrences } from './locate';
+import { climbWrappers } from './wrappers';
+
+// Read once: through the module object every `ts.X` access is a getter call, and these run per call in the file.
+const isFunctionLike = ts.isFunctionLike;
+const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const K_CALL = ts.SyntaxKind.CallExpression;
+const K_RETURN = ts.SyntaxKind.ReturnStatement;
+const K_ARROW = ts.SyntaxKind.ArrowFunction;
+const K_AWAIT = ts.SyntaxKind.AwaitExpression;
+const K_TRY = ts.SyntaxKind.TryStatement;
+
+/** Per file: the occurrences of function names looked up so far, by name. */
+const nameCache = new WeakMap<ts.SourceFile, Map<string, readonly ts.Node[]>>();
 
 export interface FunctionUses {
   /** Exported or referenced other than by a call: its result goes to code this file does not show. */
@@ -24,7 +37,7 @@ export function usesOf(fn: FunctionNode): FunctionUses | undefined {
   const decls = declarationsIn(sourceFile);
   const calls: ts.CallExpression[] = [];
   for (const name of names) {
-    for (const use of occurrences(sourceFile, name.text)) {
+    for (const use of occurrencesOf(sourceFile, name.text)) {
       if (use === name || isKey(use)) continue;
       const call = callOf(use);
       if (call && functionOf(call.expression, decls) === fn) {
@@ -36,6 +49,55 @@ export function usesOf(fn: FunctionNode): FunctionUses | undefined {
     }
   }
   return { passedOn: false, calls };
+}
+
+/**
+ * The occurrences of a function's name. The first question about a file asks at once about the names of
+ * the functions whose result an API call's promise may become (the ones the rules follow): one pass of the
+ * text instead of one each. Any other name is looked up on its own.
+ */
+function occurrencesOf(sourceFile: ts.SourceFile, name: string): readonly ts.Node[] {
+  let cache = nameCache.get(sourceFile);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(sourceFile, cache);
+    const names = new Set<string>();
+    for (const call of findApiCalls(sourceFile)) {
+      if (!leavesItsFunction(call.node)) continue;
+      let fn: ts.Node | undefined = call.node.parent;
+      while (fn && !isFunctionLike(fn)) fn = fn.parent;
+      if (fn) for (const id of namesOf(fn as FunctionNode)) names.add(id.text);
+    }
+    for (const n of names) cache.set(n, []);
+    for (const node of occurrences(sourceFile, [...names])) (cache.get((node as ts.Identifier).text) as ts.Node[]).push(node);
+  }
+  let found = cache.get(name);
+  if (!found) {
+    found = occurrences(sourceFile, name);
+    cache.set(name, found);
+  }
+  return found;
+}
+
+/** `return call`, `await call`, `=> call`, also after `.then(…)` / `.catch(…)` steps: the promise may settle the function's own. */
+function leavesItsFunction(call: ts.CallExpression): boolean {
+  let node: ts.Node = climbWrappers(call);
+  for (let parent = node.parent; ; parent = node.parent) {
+    if (parent.kind === K_PROPERTY_ACCESS && (parent as ts.PropertyAccessExpression).expression === node
+      && parent.parent.kind === K_CALL && (parent.parent as ts.CallExpression).expression === parent) {
+      node = climbWrappers(parent.parent);
+      continue;
+    }
+    // An `await` inside `try { … } catch` is usually dealt with there: such a function is looked up on its own if ever.
+    return parent.kind === K_RETURN || (parent.kind === K_ARROW && (parent as ts.ArrowFunction).body === node) || (parent.kind === K_AWAIT && !insideTry(parent));
+  }
+}
+
+function insideTry(node: ts.Node): boolean {
+  for (let n: ts.Node = node; n.parent && !isFunctionLike(n.parent); n = n.parent) {
+    if (n.parent.kind === K_TRY && (n.parent as ts.TryStatement).tryBlock === n && (n.parent as ts.TryStatement).catchClause) return true;
+  }
+  return false;
 }
 
 /** A property or method name in a declaration (`{ link: x }`, `link() {}`), not a reference to the function. */

@@ -33,8 +33,10 @@ export function droppedAt(call: ts.CallExpression, handled: (use: PromiseUse) =>
     const fn = use.fate === 'returned' ? functionOf(use.top) : asyncFunctionOf(use.await);
     // A returned promise with no function to follow is its caller's, as it always was.
     if (!fn) return use.fate === 'returned' ? [] : here;
-    const uses = hops < MAX_HOPS && !visited.has(fn) ? usesOf(fn) : undefined;
+    // Back at a function already followed (recursion), or too many functions out: its other calls decide.
+    if (visited.has(fn) || hops >= MAX_HOPS) return [];
     visited.add(fn);
+    const uses = usesOf(fn);
     if (!uses) return use.fate === 'returned' ? [] : here;
     if (uses.passedOn) return [];
     if (uses.calls.length === 0) return use.fate === 'returned' ? [] : here;

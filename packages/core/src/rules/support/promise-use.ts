@@ -38,7 +38,19 @@ const STEP_NAMES = new Set(['then', 'catch', 'finally']);
 /** `Promise` statics that take promises in an array and return one promise carrying their outcome. */
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
+/** Per call: several rules ask about the same promise, and the answer depends on the parsed file only. */
+const cache = new WeakMap<ts.CallExpression, PromiseUse>();
+
 export function promiseUse(call: ts.CallExpression): PromiseUse {
+  let use = cache.get(call);
+  if (!use) {
+    use = followPromise(call);
+    cache.set(call, use);
+  }
+  return use;
+}
+
+function followPromise(call: ts.CallExpression): PromiseUse {
   const steps: ChainStep[] = [];
   let node: ts.Expression = call;
   let settled = false;

@@ -27,11 +27,14 @@ export class LspBench {
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   }
 
-  /** Starts the server: `dist/server.js`, or another entry of `dist/` (`server-main.js`) with extra environment. */
-  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspBench> {
+  /**
+   * Starts the server: `dist/server.js`, or another entry of `dist/` (`server-main.js`) with extra
+   * environment, or from a startup snapshot (`execArgv: ['--snapshot-blob', file]`).
+   */
+  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv; execArgv?: readonly string[] } = {}): Promise<LspBench> {
     const server = path.join(__dirname, '..', '..', 'dist', options.entry ?? 'server.js');
     const env = { ...process.env, ...options.env };
-    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const bench = new LspBench(child, connection);

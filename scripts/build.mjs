@@ -24,8 +24,10 @@ const extensionHost = { ...node, external: ['vscode'] };
 const builds = [
   { ...extensionHost, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyRequires()], metafile: !watch },
   ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, extensionHost)),
-  // The language server package's entry, bundled with the core and the parser into the VSIX.
-  { ...node, entryPoints: ['packages/language-server/src/bin.ts'], outfile: 'dist/server.js' },
+  // The language server package's server, bundled with the core and the parser into the VSIX; the same
+  // file builds its V8 startup snapshot (see src/server-loader/startup-snapshot.ts), so it requires only
+  // Node's own modules.
+  { ...node, entryPoints: ['src/server-loader/server-entry.ts'], outfile: 'dist/server.js' },
   // Its process entry: loads server.js through V8's code cache (see src/server-loader).
   { ...node, entryPoints: ['src/server-loader/server-main.ts'], outfile: 'dist/server-main.js', external: ['./server.js'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/panel/webview/main.ts'], outfile: 'dist/webview.js' },

@@ -97,15 +97,30 @@ export class Context implements vscode.Disposable {
       const client = module.createLanguageClient(this.extension, {
         activeEnvironment: () => this.activeEnvironment(),
         outputChannel: this.log,
+        onStart: from => { this.serverStartedFrom = from; },
       });
       this.languageClient = client;
-      return client.start();
+      return client.start().then(() => {
+        // After the first diagnostics are on their way: a background build the next start benefits from.
+        this.snapshotPrepared = module.prepareStartupSnapshot(this.extension, this.log);
+      });
     }).catch(error => {
       this.log.error(`The Omnichannel language server did not start: ${String(error)}`);
+      try {
+        languageClientModule().discardStartupSnapshot(this.extension);
+      } catch {
+        // Nothing to forget.
+      }
       void vscode.window.showErrorMessage('The Omnichannel language server did not start. Run "Omnichannel: Restart Language Server" or see the log.', 'Show Log')
         .then(answer => { if (answer === 'Show Log') this.log.show(true); });
     });
   }
+
+  /** How the running language server was started. */
+  serverStartedFrom: 'startup snapshot' | 'code cache' | undefined;
+
+  /** Settles once the startup snapshot is ready, or known not to be possible (after the first start). */
+  snapshotPrepared: Promise<void> = Promise.resolve();
 
   /** Settles once the language server has started (or failed to; the failure is shown and logged). */
   languageServerStarted(): Promise<void> {
@@ -120,15 +135,13 @@ export class Context implements vscode.Disposable {
   /** `omnichannel.restartServer`: restarts a running server, or starts afresh one that failed or stopped. */
   async restartLanguageClient(): Promise<void> {
     await this.started; // a start still in progress finishes first, so two servers never run
+    // A new client, not client.restart(): it reads the start afresh, so a startup snapshot built since the
+    // last start is used.
     const client = this.languageClient;
-    if (client?.isRunning()) {
-      await client.restart();
-    } else {
-      this.languageClient = undefined;
-      if (client) await client.dispose().catch(() => undefined);
-      this.startLanguageClient();
-      await this.started;
-    }
+    this.languageClient = undefined;
+    if (client) await client.dispose().catch(() => undefined);
+    this.startLanguageClient();
+    await this.started;
     this.log.info('The Omnichannel language server was restarted.');
   }
 

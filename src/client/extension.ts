@@ -19,6 +19,11 @@ export interface OmnichannelApi {
   readonly onDidChangeEnvironments: vscode.Event<void>;
   /** Settles once the language server has started (tests wait on it instead of sleeping). */
   languageServerStarted(): Promise<void>;
+  /**
+   * How the running language server was started, and a promise that settles once the startup snapshot
+   * for the next start is ready (or known impossible).
+   */
+  languageServerStart(): { from: 'startup snapshot' | 'code cache' | undefined; snapshotPrepared: Promise<void> };
   /** Runs a call without any prompt or notification except a production confirmation. */
   runLinkCall(method: LinkMethod, request: LinkRequest, environment?: string): Promise<LinkOutcome>;
 }
@@ -38,6 +43,7 @@ export function activate(extension: vscode.ExtensionContext): OmnichannelApi {
     },
     getSimulatorState: () => ctx.backends.simulatorState(),
     languageServerStarted: () => ctx.languageServerStarted(),
+    languageServerStart: () => ({ from: ctx.serverStartedFrom, snapshotPrepared: ctx.snapshotPrepared }),
     onDidChangeEnvironments: (listener, thisArgs, disposables) => ctx.environments.onDidChange(() => listener.call(thisArgs, undefined), undefined, disposables),
     runLinkCall: (method, request, environment) => ctx.runLinkCall(method, request, { notify: false, ...(environment === undefined ? {} : { environment }) }),
   };

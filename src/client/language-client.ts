@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CodeLensRequest } from 'vscode-languageclient/node';
 import { RunCallCommand } from '@omnichannel-tools/language-server';
 import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
+import { buildSnapshot, discardSnapshot, snapshotState, type SnapshotOptions } from '../server-loader/startup-snapshot';
 import { CONFIG_SECTION } from './config';
 import { runLensCommands, type ActiveEnvironment } from './code-lens-titles';
 
@@ -16,15 +17,23 @@ export interface LanguageClientHooks {
   /** The environment a code lens would run in. */
   activeEnvironment(): ActiveEnvironment;
   readonly outputChannel: vscode.LogOutputChannel;
+  /** Hears how the server is being started. */
+  onStart?(from: 'startup snapshot' | 'code cache'): void;
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext, hooks: LanguageClientHooks): LanguageClient {
   // server-main.js runs server.js through V8's code cache, kept in the extension's global storage and
-  // keyed by the bundle and Node version, so every start after the first compiles far less.
+  // keyed by the bundle and Node version, so every start after the first compiles far less. Once a
+  // startup snapshot is built for this runtime, the server starts from it instead (server-main.js is then
+  // only the process's name: the snapshot holds the server).
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server-main.js').fsPath;
   const env = { ...process.env, OMNICHANNEL_CODE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
+  const snapshot = startupSnapshot(context);
+  const fromSnapshot = snapshot.kind === 'ready' ? snapshot.execArgv : [];
+  hooks.onStart?.(snapshot.kind === 'ready' ? 'startup snapshot' : 'code cache');
+  hooks.outputChannel.info(`Language server: ${snapshot.kind === 'ready' ? 'starting from its startup snapshot' : `starting through the code cache (startup snapshot ${snapshot.kind}: ${snapshot.reason})`}.`);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, ...fromSnapshot], env } },
     // Debugging loads server.js directly: breakpoints and source maps need the file, not the cache.
     debug: { module: vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
@@ -50,6 +59,51 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     },
   };
   return new LanguageClient('omnichannel', 'Omnichannel Language Server', serverOptions, clientOptions);
+}
+
+function snapshotOptions(context: vscode.ExtensionContext): SnapshotOptions {
+  return {
+    builder: vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath,
+    dir: vscode.Uri.joinPath(context.globalStorageUri, 'startup-snapshot').fsPath,
+    execArgv: SERVER_EXEC_ARGV,
+  };
+}
+
+type StartupSnapshot = ReturnType<typeof snapshotState> | { readonly kind: 'off'; readonly reason: string };
+
+function startupSnapshot(context: vscode.ExtensionContext): StartupSnapshot {
+  if (!vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('languageServer.startupSnapshot', true)) {
+    return { kind: 'off', reason: 'omnichannel.languageServer.startupSnapshot is off' };
+  }
+  try {
+    return snapshotState(snapshotOptions(context));
+  } catch (error) {
+    return { kind: 'missing', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Forgets the startup snapshot after a server started from it failed: the next start (Restart Language
+ * Server, or the next window) uses the code cache, and a new snapshot is built after it.
+ */
+export function discardStartupSnapshot(context: vscode.ExtensionContext): void {
+  const state = startupSnapshot(context);
+  if (state.kind === 'ready') discardSnapshot(state.file);
+}
+
+/**
+ * Builds the startup snapshot in the background when there is none for this runtime yet, at low priority,
+ * after the server has started; the next start uses it. Never throws: without it the code cache serves.
+ */
+export async function prepareStartupSnapshot(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
+  if (startupSnapshot(context).kind !== 'missing') return;
+  try {
+    const outcome = await buildSnapshot(snapshotOptions(context));
+    if (outcome.kind === 'built') log.info('Language server: built its startup snapshot; the next start uses it.');
+    else log.info(`Language server: this runtime cannot start from a snapshot (${outcome.reason}); it keeps using the code cache.`);
+  } catch (error) {
+    log.warn(`Language server: the startup snapshot was not built: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The server's run lens as the client shows it: named after the active environment, plus the simulator's. */

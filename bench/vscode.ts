@@ -18,7 +18,7 @@ export interface VsCodeFigures {
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 /** Medians over a few fresh sessions: one session's figures swing with whatever else the machine does. */
-export async function measureVsCode(runs = 3): Promise<VsCodeFigures> {
+export async function measureVsCode(runs = 5): Promise<VsCodeFigures> {
   const all = [];
   for (let i = 0; i < runs; i++) all.push(await measureActivation({}));
   return {

@@ -7,6 +7,8 @@
  *  - completion latency in-process and over LSP;
  *  - the server's peak memory with the 50k file open;
  *  - the same 10k file through ESLint with `@microsoft/eslint-plugin-power-apps`, the nearest peer;
+ *  - CI scale (`ci.ts`): 2,000 files through the `omnichannel-lint` CLI and the ESLint CLI with the power-apps
+ *    plugin, and the time our ESLint plugin adds to ESLint's recommended rules on the same files;
  *  - unless `--no-vscode`, the extension in a real VS Code: activation time, open-to-diagnostics, VSIX size.
  */
 import * as ts from 'typescript';
@@ -22,6 +24,7 @@ import { buildSnapshot, snapshotState } from '../src/server-loader/startup-snaps
 import { LspBench } from './lsp';
 import { measureVsCode } from './vscode';
 import { measureFirstDiagnostics } from '../test/e2e/support/activation';
+import { FILES, cliVersusPowerApps, generateRepository, pluginOverhead } from './ci';
 
 interface Row { readonly what: string; readonly value: string; readonly baseline: string; readonly ratio: string; readonly goal: string; readonly ok?: boolean }
 const rows: Row[] = [];
@@ -178,6 +181,46 @@ async function overLsp(): Promise<void> {
   }
 }
 
+const seconds = (n: number): string => `${(n / 1000).toFixed(2)} s`;
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+/** 2,000 files: the CLI against the ESLint CLI with the power-apps plugin, both on every core. */
+function ciCli(): void {
+  const repo = generateRepository('ci-cli');
+  try {
+    // An ESLint run of 2,000 files takes minutes on a busy 2-core machine: one, between two of ours (their mean).
+    const { ours, theirs } = cliVersusPowerApps(repo, 1);
+    const o = ours.samples.reduce((a, b) => a + b, 0) / ours.samples.length;
+    const t = median(theirs.samples);
+    const ratio = t / o;
+    rows.push({
+      what: `CI: ${thousands(FILES)} files (${thousands(repo.lines)} lines), omnichannel-lint (${ours.detail}) vs ESLint + power-apps (${theirs.detail})`,
+      value: `ours ${seconds(o)}`, baseline: `ESLint ${seconds(t)}`, ratio: `${x(ratio)} faster`, goal: '≥ 50× faster', ok: ratio >= 50,
+    });
+  } finally {
+    repo.remove();
+  }
+}
+
+/** 2,000 files: ESLint's recommended rules with our plugin against without it, in-process. */
+async function ciPlugin(): Promise<void> {
+  const repo = generateRepository('ci-plugin');
+  try {
+    // Minutes per lint of 2,000 files on a busy machine: one with the plugin, between two without (their mean).
+    const { bare, withPlugin, findings } = await pluginOverhead(repo, 1);
+    const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const b = mean(bare);
+    const w = mean(withPlugin);
+    const added = (w - b) / b;
+    rows.push({
+      what: `CI: ${thousands(FILES)} files, ESLint recommended + @omnichannel-tools/eslint-plugin (${thousands(findings)} findings) vs without`,
+      value: `with ${seconds(w)}`, baseline: `without ${seconds(b)}`, ratio: `${added >= 0 ? '+' : ''}${(added * 100).toFixed(1)}%`, goal: '< 10% added', ok: added < 0.1,
+    });
+  } finally {
+    repo.remove();
+  }
+}
+
 /** The shipped server is the minified production bundle; a development bundle needs ~20 MB more at idle. */
 function serverBundleKind(): string {
   const bundle = readFileSync(path.join(__dirname, '..', '..', 'dist', 'server.js'), 'utf8');
@@ -278,11 +321,12 @@ function writeJson(): void {
 async function main(): Promise<void> {
   console.log(`Node ${process.version}, TypeScript ${ts.version}; figures are medians unless marked p95.`);
   console.log(`Server bundle: ${serverBundleKind()}.\n`);
-  // `--only <step>` runs one step (parse, edit, completion, eslint, lsp, cold-start), without VS Code.
+  // `--only <step>` runs one step (parse, edit, completion, eslint, lsp, cold-start, ci-cli, ci-plugin), without VS Code.
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const steps: [string, () => void | Promise<void>][] = [
     ['parse', parseVsAnalysis], ['edit', incrementalEdit], ['completion', () => void completionInProcess()],
-    ['eslint', eslintPeer], ['lsp', overLsp], ['cold-start', coldStart], ['first-diagnostics', firstDiagnosticsInVsCode],
+    ['eslint', eslintPeer], ['lsp', overLsp], ['cold-start', coldStart], ['ci-cli', ciCli], ['ci-plugin', ciPlugin],
+    ['first-diagnostics', firstDiagnosticsInVsCode],
   ];
   const vscode = !process.argv.includes('--no-vscode');
   for (const [name, step] of steps) if (only === name || (!only && (vscode || name !== 'first-diagnostics'))) await step();

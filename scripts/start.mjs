@@ -74,6 +74,9 @@ process.once('SIGHUP', () => void shutdown(0));
 
 try {
   cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
+  // The samples' tsconfig names @omnichannel-tools/types; outside the repository it resolves from here.
+  const types = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
+  for (const file of ['package.json', 'index.d.ts', 'README.md']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(types, file));
   console.log('start: installing the VSIX into a fresh profile…');
   await installExtension(profile, vsix);
   server = await startCodeServer(profile, options.port === undefined ? {} : { port: options.port });

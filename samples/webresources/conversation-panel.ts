@@ -15,7 +15,7 @@ function refreshFocusedTab(): void {
 /** "Link" button next to a picked customer. */
 export async function linkPickedCustomer(record: PickedRecord, conversationId: string): Promise<void> {
   try {
-    // Mistake: a typo in the method name; this throws "is not a function" in the browser.
+    // @ts-expect-error Mistake: a typo in the method name ("is not a function" in the browser); the types catch it too.
     await Microsoft.Omnichannel.linkToConverstion(record.entityType, record.id, conversationId);
     refreshFocusedTab();
   } catch (error) {
@@ -26,7 +26,7 @@ export async function linkPickedCustomer(record: PickedRecord, conversationId: s
 /** "Link case" button. */
 export async function linkCase(caseId: string): Promise<void> {
   try {
-    // Mistake: the case table's logical name is "incident", not "case".
+    // @ts-expect-error Mistake: the case table's logical name is "incident", not "case" (the types catch it too).
     await Microsoft.Omnichannel.linkToConversation("case", caseId);
     refreshFocusedTab();
   } catch (error) {

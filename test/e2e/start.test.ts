@@ -4,7 +4,7 @@
  * and deletes its scratch profile with the copy.
  */
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative, isAbsolute } from 'node:path';
@@ -68,6 +68,9 @@ describe('e2e: npm start', function () {
     assert.ok(inProfile !== '' && !inProfile.startsWith('..') && !isAbsolute(inProfile), `the served folder ${folder} is not inside the scratch profile ${profile}`);
     const sample = join('webresources', 'case-form.js');
     assert.equal(readFileSync(join(folder, sample), 'utf8'), readFileSync(join(REPO_ROOT, 'samples', sample), 'utf8'), 'the served folder is a copy of the samples');
+    // The copy type-checks against @omnichannel-tools/types as the repository's samples do.
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', folder], { encoding: 'utf8' });
+    assert.equal(tsc.status, 0, `tsc -p on the served copy of the samples failed:\n${tsc.stdout}${tsc.stderr}`);
     assert.ok(existsSync(profile), 'the scratch profile exists while running');
     assert.equal((await get(`${address.origin}/healthz`)).status, 200);
     const page = await get(url);

@@ -22,7 +22,8 @@ describe('the npm packages, installed from their tarballs', function () {
   let project: ThrowawayProject;
   let form: string;
 
-  before(() => {
+  before(function () {
+    this.timeout(360_000); // packing every package and an install from the registry, slow on a busy machine
     // Two more compilers next to the tarballs: the typings must work with TypeScript 5.x and 7 too.
     project = ThrowawayProject.create(['ts5@npm:typescript@5', 'ts7@npm:typescript@7', 'eslint@10', 'eslint9@npm:eslint@9']);
     form = project.write('src/form.js', FORM);
@@ -68,6 +69,21 @@ describe('the npm packages, installed from their tarballs', function () {
     const log = JSON.parse(project.read('out/omnichannel.sarif')) as { version: string; runs: { results: { ruleId: string }[] }[] };
     assert.equal(log.version, '2.1.0');
     assert.ok(log.runs[0]!.results.some(r => r.ruleId === 'invalid-entity-name'));
+  });
+
+  it('npx omnichannel-lint --format github prints workflow annotations for the findings', () => {
+    const result = project.bin('omnichannel-lint', ['--format', 'github', 'src']);
+    assert.equal(result.status, 1, result.stderr);
+    const annotations = result.stdout.split('\n').filter(line => line.startsWith('::'));
+    // One annotation per finding, each pinned to the file and line GitHub shows it on in the pull request.
+    assert.deepEqual(
+      annotations.map(a => /^::(error|warning|notice) file=([^,]+),line=(\d+),col=\d+,endLine=\d+,endColumn=\d+,title=omnichannel\/([\w-]+)::./.exec(a)?.slice(1).join(' ') ?? `unexpected: ${a}`).sort(),
+      cliReport(project).map(entry => {
+        const [line, rule] = entry.split(':');
+        return `${rule === 'invalid-entity-name' ? 'error' : 'warning'} src/form.js ${line} ${rule}`;
+      }).sort(),
+    );
+    assert.ok(annotations.some(a => a.startsWith('::warning file=src/form.js,line=2,')), `a warning annotation on src/form.js line 2:\n${result.stdout}`);
   });
 
   for (const compiler of ['ts5', 'ts7']) {

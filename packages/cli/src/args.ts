@@ -1,5 +1,6 @@
 /** Parses the CLI's command line into options, or a usage error saying what is wrong. */
 import { RULE_IDS, type RuleId, type Severity } from './core';
+import { FILES_PER_THREAD } from './parallel';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,6 +16,8 @@ export interface CliOptions {
   /** False with --no-error-on-unreadable: unreadable input is still reported but does not fail the run. */
   readonly errorOnUnreadable: boolean;
   readonly patterns: readonly string[];
+  /** Threads to lint on (this one included); undefined: one per available core. */
+  readonly jobs: number | undefined;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -34,6 +37,8 @@ Options:
   --max-warnings N                 fail when there are more than N warnings (default: warnings do not fail)
   --rule id=severity               set a rule's severity: error, warning, info or off (repeatable)
   --no-error-on-unreadable         report unreadable files and folders without failing the run
+  -j, --jobs N                     lint on up to N threads (default: one per core); a run of fewer
+                                   than ${2 * FILES_PER_THREAD} files stays on one
   -v, --version                    print the version
   -h, --help                       show this help
 
@@ -52,6 +57,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
   let fix: CliOptions['fix'] = 'off';
   let errorOnUnreadable = true;
   const patterns: string[] = [];
+  let jobs: number | undefined;
   let help = false;
   let version = false;
   let onlyPatterns = false;
@@ -85,6 +91,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
       const v = value();
       if (v === undefined || !/^\d+$/.test(v)) return { error: `--max-warnings takes a whole number of 0 or more, got ${got(v)}.` };
       maxWarnings = Number(v);
+    } else if (flag === '--jobs' || flag === '-j') {
+      const v = value();
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) return { error: `${flag} takes a number of threads of 1 or more, e.g. --jobs 4; got ${got(v)}.` };
+      jobs = Number(v);
     } else if (flag === '--rule') {
       const parsed = parseRule(value());
       if ('error' in parsed) return parsed;
@@ -92,7 +102,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     } else return { error: `Unknown option ${flag}. Run with --help for the options.` };
   }
   if (!help && !version && patterns.length === 0) return { error: 'No files given. Pass files, folders or globs to lint, e.g. `omnichannel-lint src`.' };
-  return { format, output, maxWarnings, rules, fix, errorOnUnreadable, patterns, help, version };
+  return { format, output, maxWarnings, rules, fix, errorOnUnreadable, patterns, jobs, help, version };
 }
 
 function splitOnce(arg: string): [string, string] {

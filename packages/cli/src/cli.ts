@@ -9,7 +9,8 @@ import { USAGE, parseArgs } from './args';
 import { resolveSettings, type AnalyzerSettings } from './core';
 import { expandPatterns } from './files';
 import { formatReport, formatText } from './format';
-import { displayPath, processFiles, unreadable } from './process-files';
+import { defaultJobs, processFilesInParallel } from './parallel';
+import { displayPath, unreadable } from './process-files';
 import { product } from './product';
 import { describeError } from './read';
 import { plural, summarize, type RunReport, type UnreadableReport } from './report';
@@ -51,7 +52,7 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
   }
   for (const u of expansion.unreadable) unreadableInput.push(unreadable(displayPath(u.path, cwd), u.path, u.reason, options.errorOnUnreadable));
 
-  const processed = processFiles(expansion.files, cwd, settings, options, say);
+  const processed = processFilesInParallel(expansion.files, cwd, settings, options, say, options.jobs ?? defaultJobs());
   const allUnreadable = [...unreadableInput, ...processed.unreadable];
   for (const u of allUnreadable) say(u.message);
   const report: RunReport = {

@@ -7,3 +7,4 @@ export * from './features';
 export * from './catalogue';
 export { RULES } from './rules/all-rules';
 export { DOCS_HOME, ruleDocsUrl } from './rules/docs';
+export { ambientMicrosoftDeclarations, type AmbientMicrosoft, type AmbientMicrosoftDeclaration } from './calls/declare';

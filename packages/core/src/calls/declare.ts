@@ -182,3 +182,126 @@ function insideType(node: ts.Node): boolean {
   }
   return false;
 }
+
+/** The members of `Microsoft` that `@omnichannel-tools/types` declares: a declaration of these conflicts with it. */
+const TYPED_MEMBERS: ReadonlySet<string> = new Set(['Omnichannel', 'Apm']);
+
+/**
+ * A hand-written ambient declaration of the `Microsoft` global that `@omnichannel-tools/types` replaces
+ * (`declare const Microsoft: any;`, `declare var Microsoft`, `declare namespace Microsoft { … Omnichannel … }`,
+ * `declare global { var Microsoft: any }`). Offsets in the file's text.
+ */
+export interface AmbientMicrosoftDeclaration {
+  /** The declaration as written, for the range a code action is offered on. */
+  readonly start: number;
+  readonly end: number;
+  /** The text removing it deletes: its whole lines when nothing else is on them, with a separating comma when it shares a statement. */
+  readonly removeStart: number;
+  readonly removeEnd: number;
+}
+
+export interface AmbientMicrosoft {
+  readonly declarations: readonly AmbientMicrosoftDeclaration[];
+  /** Where a `/// <reference types="…" />` line goes (after a `#!` line); undefined when the file already has it. */
+  readonly referenceAt: number | undefined;
+}
+
+/**
+ * The file's own ambient declarations of `Microsoft` that the published type definitions make unnecessary
+ * (and would collide with). Only top-level ones and those in a top-level `declare global`. A
+ * `declare namespace Microsoft` counts only for its `Omnichannel` and `Apm` members: other members (a
+ * `CIFramework` of your own) merge with the package's namespace and stay.
+ */
+export function ambientMicrosoftDeclarations(sourceFile: ts.SourceFile, typesPackage: string): AmbientMicrosoft {
+  const declarations: AmbientMicrosoftDeclaration[] = [];
+  const text = sourceFile.text;
+  if (text.includes('Microsoft')) {
+    for (const statement of sourceFile.statements) {
+      if (ts.isModuleDeclaration(statement) && (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0) {
+        const body = statement.body;
+        if (!body || !ts.isModuleBlock(body)) continue;
+        const inner = body.statements.flatMap(s => fromStatement(s, text, true));
+        const whole = inner.length > 0 && inner.length === body.statements.length && inner.every(d => d.whole);
+        if (whole) declarations.push(removal(statement, text));
+        else declarations.push(...inner.map(d => d.declaration));
+      } else {
+        declarations.push(...fromStatement(statement, text, sourceFile.isDeclarationFile).map(d => d.declaration));
+      }
+    }
+  }
+  const referenced = sourceFile.typeReferenceDirectives.some(d => d.fileName === typesPackage);
+  return { declarations, referenceAt: referenced ? undefined : afterShebang(text) };
+}
+
+interface Found {
+  readonly declaration: AmbientMicrosoftDeclaration;
+  /** The whole statement goes (not one declarator or member of it). */
+  readonly whole: boolean;
+}
+
+function fromStatement(statement: ts.Statement, text: string, ambientContext: boolean): Found[] {
+  const ambient = ambientContext || (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some(m => m.kind === ts.SyntaxKind.DeclareKeyword) === true);
+  if (!ambient) return [];
+  if (ts.isVariableStatement(statement)) {
+    const list = statement.declarationList.declarations;
+    const named = list.filter(d => ts.isIdentifier(d.name) && d.name.text === 'Microsoft');
+    if (named.length === 0) return [];
+    if (named.length === list.length) return [{ declaration: removal(statement, text), whole: true }];
+    return named.map(d => ({ declaration: declaratorRemoval(d, list, text), whole: false }));
+  }
+  if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name) && statement.name.text === 'Microsoft') {
+    const members = namespaceMembers(statement);
+    if (members === 'opaque') return [{ declaration: removal(statement, text), whole: true }];
+    const typed = members.filter(m => memberNames(m).some(n => TYPED_MEMBERS.has(n)));
+    if (typed.length === 0) return [];
+    if (typed.length === members.length) return [{ declaration: removal(statement, text), whole: true }];
+    // Offered anywhere on the namespace; only the typed members go.
+    return typed.map(m => ({ declaration: { ...removal(m, text), start: statement.getStart(), end: statement.end }, whole: false }));
+  }
+  return [];
+}
+
+/** The statements of `namespace Microsoft { … }` (of its innermost block for `namespace Microsoft.Omnichannel`). */
+function namespaceMembers(declaration: ts.ModuleDeclaration): readonly ts.Statement[] | 'opaque' {
+  const body = declaration.body;
+  // `namespace Microsoft.Omnichannel { … }` declares a typed member itself.
+  if (body && ts.isModuleDeclaration(body)) return TYPED_MEMBERS.has(body.name.text) ? 'opaque' : [];
+  return body && ts.isModuleBlock(body) ? body.statements : [];
+}
+
+function memberNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap(d => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  const name = (statement as ts.Statement & { readonly name?: ts.Node }).name;
+  return name && ts.isIdentifier(name) ? [name.text] : [];
+}
+
+/** A statement with its own lines, when nothing else is on them. */
+function removal(node: ts.Node, text: string): AmbientMicrosoftDeclaration {
+  const start = node.getStart();
+  const end = node.end;
+  let removeStart = start;
+  while (removeStart > 0 && (text[removeStart - 1] === ' ' || text[removeStart - 1] === '\t')) removeStart--;
+  let removeEnd = end;
+  while (removeEnd < text.length && (text[removeEnd] === ' ' || text[removeEnd] === '\t')) removeEnd++;
+  const ownsLine = (removeStart === 0 || text[removeStart - 1] === '\n') && (removeEnd === text.length || text[removeEnd] === '\n' || text[removeEnd] === '\r');
+  if (!ownsLine) return { start, end, removeStart: start, removeEnd: end };
+  if (text.startsWith('\r\n', removeEnd)) removeEnd += 2;
+  else if (removeEnd < text.length) removeEnd += 1;
+  return { start, end, removeStart, removeEnd };
+}
+
+/** One declarator of `declare const Xrm: any, Microsoft: any;` with the comma that separates it. */
+function declaratorRemoval(declarator: ts.VariableDeclaration, list: ts.NodeArray<ts.VariableDeclaration>, text: string): AmbientMicrosoftDeclaration {
+  const index = list.indexOf(declarator);
+  const start = declarator.getStart();
+  const end = declarator.end;
+  // The last one goes with the comma before it; any other with the comma (and space) after it.
+  if (index === list.length - 1) return { start, end, removeStart: list[index - 1]!.end, removeEnd: end };
+  return { start, end, removeStart: start, removeEnd: list[index + 1]!.getStart() };
+}
+
+function afterShebang(text: string): number {
+  if (!text.startsWith('#!')) return 0;
+  const newline = text.indexOf('\n');
+  return newline < 0 ? text.length : newline + 1;
+}

@@ -11,10 +11,11 @@ import type { ServerContext } from '../context';
 import type { OpenDocument } from '../documents';
 import { rangesTouch, toDiagnostic, toRange, toTextEdit } from '../convert';
 import { guard } from '../guard';
+import { resolveFromNodeModules, typeDefinitionActions, type TypesResolver } from './type-definitions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.omnichannel`;
 
-export function registerCodeActions(ctx: ServerContext): void {
+export function registerCodeActions(ctx: ServerContext, resolveTypes: TypesResolver = resolveFromNodeModules): void {
   ctx.connection.onCodeAction(guard(ctx.log, 'Code actions', [], async (params: CodeActionParams): Promise<CodeAction[]> => {
     const entry = ctx.documents.get(params.textDocument.uri);
     if (!entry) return [];
@@ -42,6 +43,7 @@ export function registerCodeActions(ctx: ServerContext): void {
         const disable = disableForLineFix(entry.doc, finding);
         actions.push({ title: disable.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, entry, disable.edits) });
       }
+      actions.push(...typeDefinitionActions(entry, params.range, resolveTypes, edits => workspaceEdit(ctx, entry, edits)));
     }
 
     // Fix-all costs a pass over every finding: an editor's lightbulb asks on each cursor move without a

@@ -1,0 +1,88 @@
+/**
+ * "Use the Omnichannel type definitions" as a person meets it in VS Code: a TypeScript form script with
+ * its own `declare const Microsoft: any;`, in a project where `@omnichannel-tools/types` is installed;
+ * Ctrl+. on the declaration offers the fix, and taking it puts the reference line where the declaration
+ * was. Saves a screenshot of the offer and of the result under test-results/.
+ */
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWorkbench, screenshot } from './support/browser';
+import { REPO_ROOT, loadHost } from './support/repo';
+import { startSession, type Session } from './support/session';
+import { SELECTORS, goToLine, quickOpen, waitForProblems } from './support/workbench';
+
+const TITLE = 'Use the Omnichannel type definitions';
+const FILE = 'legacy-case-form.ts';
+const LEGACY = [
+  '// A form script from before the type definitions: it types the global loosely itself.',
+  'declare const Microsoft: any;',
+  '',
+  'export async function linkCase(caseId: string): Promise<void> {',
+  '  try {',
+  '    await Microsoft.Omnichannel.linkToConversation("incident", caseId);',
+  '    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
+  '  } catch (error) {',
+  '    console.error("Linking the case failed", error);',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+describe('e2e: the "Use the Omnichannel type definitions" quick fix', function () {
+  this.timeout(120_000);
+  let session: Session | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(600_000); // packaging the VSIX first, when no other test has
+    session = await startSession();
+    // The project has the package installed, as `npm i -D @omnichannel-tools/types` leaves it.
+    const installed = join(session.workspace, 'node_modules', '@omnichannel-tools', 'types');
+    mkdirSync(installed, { recursive: true });
+    for (const file of ['package.json', 'index.d.ts']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(installed, file));
+    writeFileSync(join(session.workspace, 'webresources', FILE), LEGACY);
+    browser = await launchBrowser();
+    const host = await loadHost();
+    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, 'types-fix-failed').catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await session?.dispose();
+  });
+
+  it('offers the fix with Ctrl+. on the declaration and replaces it with the reference line', async () => {
+    // The language server is up once a sample's problems show.
+    await quickOpen(page, 'case-form.js');
+    await waitForProblems(page, c => c.errors + c.warnings >= 4);
+    await quickOpen(page, FILE);
+    await page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).first().waitFor({ state: 'visible' });
+    await page.locator('.editor-instance .view-lines').first().click();
+    await goToLine(page, 2, 16);
+    await page.keyboard.press('Control+.');
+    const row = page.locator(SELECTORS.actionWidgetRow, { hasText: TITLE }).first();
+    await row.waitFor({ state: 'visible' });
+    await screenshot(page, 'types-fix-1-offered');
+    // Other extensions may offer actions here too: move the selection to ours, then take it with Enter.
+    const focused = page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: TITLE });
+    for (let i = 0; i < 10 && (await focused.count()) === 0; i++) await page.keyboard.press('ArrowDown');
+    await focused.waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+
+    await page.locator('.editor-instance .view-line', { hasText: '/// <reference types="@omnichannel-tools/types" />' }).first().waitFor({ state: 'visible' });
+    await page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).waitFor({ state: 'detached' });
+    await screenshot(page, 'types-fix-2-applied');
+    await page.keyboard.press('Control+S');
+    await page.locator(`${SELECTORS.activeTab}.dirty`).waitFor({ state: 'detached' });
+    const saved = readFileSync(join(session!.workspace, 'webresources', FILE), 'utf8');
+    assert.ok(saved.startsWith('/// <reference types="@omnichannel-tools/types" />\n// A form script'), saved);
+    assert.doesNotMatch(saved, /declare const Microsoft/);
+  });
+});

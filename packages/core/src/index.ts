@@ -5,5 +5,6 @@ export * from './analyze';
 export * from './settings';
 export * from './features';
 export * from './catalogue';
-export { RULES } from './rules/all-rules';
+export { ARGUMENT_RULE_IDS, RULES } from './rules/all-rules';
 export { DOCS_HOME, ruleDocsUrl } from './rules/docs';
+export { detectStyle, DEFAULT_STYLE, type CodeStyle } from './format/style';

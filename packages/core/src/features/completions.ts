@@ -10,6 +10,16 @@ import { entityMarkdown, escapeSnippet, methodMarkdown, namespaceMarkdown, prope
 import { resolveCallee, resolveTarget } from './resolve';
 import { contentsSpan, innermostAt, insideArguments, argumentIndexAt, isTerminated, wordAt, type ParsedDocument } from './syntax';
 
+/**
+ * The member selected when a namespace's list opens: what a customization reaches for first there.
+ * `Microsoft.Apm.` opens on getFocusedSession, the start of the refresh every link needs.
+ */
+const PRESELECTED: Readonly<Record<string, string>> = {
+  'Microsoft': 'Omnichannel',
+  'Microsoft.Omnichannel': 'linkToConversation',
+  'Microsoft.Apm': 'getFocusedSession',
+};
+
 export interface CompletionOptions {
   /** The refresh call the link snippets put in the success handler (the `omnichannel.refreshCall` setting). */
   readonly refreshCall?: string;
@@ -74,21 +84,33 @@ function memberCompletions(doc: ParsedDocument, offset: number, options: Complet
   if (target?.kind !== 'root' && target?.kind !== 'namespace') return undefined;
   const path = target.kind === 'root' ? 'Microsoft' : target.namespace;
   const methods = target.kind === 'namespace' ? methodsOf(path) : [];
+  const preselected = PRESELECTED[path];
+  // Accepting a method leaves the cursor in its argument list (`name(`), unless the `(` is already there.
+  const opensCall = sf.text[nextNonBlank(sf.text, word.end)] !== '(';
+  // Sort keys start with a space, which sorts before every letter and digit: the editor's own word
+  // suggestions for the same position (`Microsoft`, `Omnichannel` from the file's text) come after ours.
   const entries: CompletionEntry[] = methods.map(m => ({
     label: m.name,
     kind: 'method',
     detail: m.preview ? `(preview) ${signatureLabel(m)}` : signatureLabel(m),
     documentation: methodMarkdown(m),
-    insertText: m.name,
+    insertText: opensCall ? `${m.name}(` : m.name,
+    filterText: m.name,
     replace: word,
-    sortText: `0${m.name}`,
+    sortText: ` 0${m.name === preselected ? ' ' : ''}${m.preview ? '~' : ''}${m.name}`,
+    ...(m.name === preselected ? { preselect: true } : {}),
+    ...(opensCall ? { opensSignatureHelp: true } : {}),
   }));
   // The namespaces below this one, and the properties a customization assigns here (TranslationFramework).
   for (const ns of childNamespaces(path)) {
-    entries.push({ label: ns.path.slice(path.length + 1), kind: 'property', detail: ns.preview ? `(preview) ${ns.path}` : ns.path, documentation: namespaceMarkdown(ns.path, methodsOf(ns.path)), replace: word, sortText: `2${ns.path}` });
+    const name = ns.path.slice(path.length + 1);
+    entries.push({
+      label: name, kind: 'property', detail: ns.preview ? `(preview) ${ns.path}` : ns.path, documentation: namespaceMarkdown(ns.path, methodsOf(ns.path)),
+      replace: word, filterText: name, sortText: ` 2${name === preselected ? ' ' : ''}${ns.path}`, ...(name === preselected ? { preselect: true } : {}),
+    });
   }
   for (const p of findNamespace(path)?.properties ?? []) {
-    entries.push({ label: p.name, kind: 'property', detail: `${p.name}: ${p.typeText}`, documentation: propertyMarkdown(path, p), replace: word, sortText: `2${p.name}` });
+    entries.push({ label: p.name, kind: 'property', detail: `${p.name}: ${p.typeText}`, documentation: propertyMarkdown(path, p), replace: word, filterText: p.name, sortText: ` 2${p.name}` });
   }
   if (path === OMNICHANNEL_NAMESPACE) {
     for (const m of methods) if (LINK_METHODS.has(m.name)) entries.push(snippetEntry(m, word, options.refreshCall ?? DEFAULT_REFRESH_CALL));
@@ -110,6 +132,13 @@ function snippetEntry(m: MethodInfo, replace: TextSpan, refreshCall: string): Co
     insertText: body,
     insertTextIsSnippet: true,
     replace,
-    sortText: `1${m.name}`,
+    filterText: m.name,
+    sortText: ` 1${m.name}`,
   };
+}
+
+function nextNonBlank(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
 }

@@ -115,7 +115,7 @@ describe('server: completion and hover while typing', () => {
     const preselected = items.filter(i => i.preselect);
     assert.deepEqual(preselected.map(i => i.label), ['linkToConversation']);
     const link = preselected[0]!;
-    assert.equal(link.textEdit && 'newText' in link.textEdit ? link.textEdit.newText : undefined, 'linkToConversation(');
+    assert.equal(link.textEdit && 'newText' in link.textEdit ? link.textEdit.newText : undefined, '.linkToConversation(');
     assert.deepEqual(link.command, { title: 'Show parameter hints', command: 'editor.action.triggerParameterHints' });
     const sorted = [...items].sort((a, b) => (a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1);
     assert.equal(sorted[0]!.label, 'linkToConversation');

@@ -36,7 +36,8 @@ describe('GUID reader', function () {
 
   it('normalises typed text, naming the visible changes but not the spaces', function () {
     assert.deepEqual(readTypedGuid(`  ${ID} `), { kind: 'valid', guid: ID });
-    assert.deepEqual(readTypedGuid(`{${ID.toUpperCase().replace(/-/g, '')}}`), { kind: 'normalised', guid: ID, changes: 'braces removed, lower-cased, hyphens added' });
+    assert.deepEqual(readTypedGuid(ID.toUpperCase().replace(/-/g, '')), { kind: 'normalised', guid: ID, changes: 'lower-cased, hyphens added' });
+    assert.deepEqual(readTypedGuid(`{${ID.toUpperCase()}}`, 'conversationId'), { kind: 'braced', guid: ID, message: `Remove the braces from conversationId: use "${ID}".` });
   });
 
   it('tells an id being typed from a name', function () {

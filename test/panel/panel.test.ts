@@ -84,7 +84,7 @@ describe('panel (headless Chromium)', function () {
     await page.screenshot({ path: path.join('test-results', 'panel.png'), fullPage: true });
   });
 
-  it('shows an inline error for a bad record id and keeps Link disabled; normalises a braced upper-case id', async function () {
+  it('shows an inline error for a bad record id and for braces (with the id to use), keeping Link disabled; normalises upper case', async function () {
     await openWith(new Simulator({ seed: SAMPLE_DATA }));
     const page = harness.page;
     const field = page.locator('#record-id input');
@@ -93,7 +93,14 @@ describe('panel (headless Chromium)', function () {
     assert.equal(await page.locator('#record-id').getAttribute('invalid'), '');
     assert.ok(await isDisabled(), 'Link is disabled while the id is invalid');
 
+    // Braces are refused as the editor and the simulator refuse them, never stripped silently.
     await field.fill(`{${PRINTER_CASE.id.toUpperCase()}}`);
+    await page.locator('#record-help.error-text').getByText(`Remove the braces from recordId: use "${PRINTER_CASE.id}".`).waitFor();
+    assert.ok(await isDisabled(), 'Link is disabled while the id has braces');
+    await field.press('Tab');
+    assert.equal(await field.inputValue(), `{${PRINTER_CASE.id.toUpperCase()}}`, 'a braced id is not rewritten behind the person\'s back');
+
+    await field.fill(PRINTER_CASE.id.toUpperCase());
     await page.locator('#record-help.hint-text').getByText(`Sent as ${PRINTER_CASE.id}`).waitFor();
     assert.ok(!(await isDisabled()), 'Link is enabled for an id that can be normalised');
     await field.press('Tab');

@@ -11,11 +11,14 @@ describe('checkRecordId', function () {
     assert.deepEqual(checkRecordId('   '), { kind: 'empty' });
   });
 
-  it('normalises the {UPPER-CASE} form getId() returns, saying what changed', function () {
-    const check = checkRecordId(`{${ID.toUpperCase()}}`);
-    assert.equal(check.kind, 'normalised');
+  it('refuses the {UPPER-CASE} form getId() returns with the editor\'s and the simulator\'s message, naming the id to use', function () {
+    assert.deepEqual(checkRecordId(`{${ID.toUpperCase()}}`), { kind: 'invalid', error: `Remove the braces from recordId: use "${ID}".` });
+  });
+
+  it('normalises upper case, saying so', function () {
+    const check = checkRecordId(ID.toUpperCase());
     assert.equal(check.kind === 'normalised' && check.id, ID);
-    assert.match(check.kind === 'normalised' ? check.hint : '', /braces removed, lower-cased/);
+    assert.match(check.kind === 'normalised' ? check.hint : '', /lower-cased/);
   });
 
   it('adds hyphens to 32 bare hex digits', function () {

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Linter } from 'eslint';
 import { parse, type ParseError } from 'jsonc-parser';
 import { ENTITY_NAMES } from '@omnichannel-tools/core/catalogue';
 import { analyze, DEFAULT_SETTINGS, OmnichannelDocument } from '@omnichannel-tools/core';
@@ -36,7 +37,7 @@ describe('snippets', () => {
 
   it('has the documented prefixes, each with prefix, body and description', () => {
     const prefixes = entries.flatMap(([, s]) => [s.prefix].flat());
-    for (const expected of ['oc-link', 'oc-unlink', 'oc-link-focused', 'oc-getconversations', 'oc-open', 'oc-send']) {
+    for (const expected of ['oc-link', 'oc-link-then', 'oc-link-async', 'oc-unlink', 'oc-link-focused', 'oc-getconversations', 'oc-open', 'oc-send']) {
       assert.ok(prefixes.includes(expected), `no snippet with prefix ${expected}`);
     }
     for (const [name, s] of entries) {
@@ -51,6 +52,23 @@ describe('snippets', () => {
         if (options.includes('incident')) assert.deepEqual([...options].sort(), [...ENTITY_NAMES].sort(), `${name}: entity choices`);
       }
     }
+  });
+
+  // A snippet is offered anywhere in a file, top level included: a classic form script (no top-level
+  // await) and a module must both take its expansion. ESLint's parser is the one a project lints with.
+  for (const [name, s] of Object.entries(load())) {
+    for (const sourceType of ['script', 'module'] as const) {
+      it(`"${name}" expands to valid code at the top level of a ${sourceType === 'script' ? 'classic script' : 'module'}`, () => {
+        const body = expand([s.body].flat().join('\n'));
+        const messages = new Linter().verify(body, { languageOptions: { ecmaVersion: 2022, sourceType } });
+        assert.deepEqual(messages.filter(m => m.fatal).map(m => `${m.line}:${m.column} ${m.message}`), [], body);
+      });
+    }
+  }
+
+  it('the syntax check catches a top-level await in a classic script', () => {
+    const messages = new Linter().verify('await Promise.resolve();', { languageOptions: { ecmaVersion: 2022, sourceType: 'script' } });
+    assert.equal(messages.filter(m => m.fatal).length, 1);
   });
 
   for (const [name, s] of Object.entries(load())) {

@@ -29,7 +29,7 @@ const EXPECTED: Record<string, readonly Expected[]> = {
   'webresources/conversation-panel.ts': [
     { code: 'unknown-api-member', severity: E, line: 19, column: 33, text: 'linkToConverstion' },
     { code: 'invalid-entity-name', severity: E, line: 30, column: 52, text: '"case"' },
-    { code: 'invalid-record-id', severity: W, line: 41, column: 64, text: '"{C0FFEE00-1234-4ABC-9DEF-00112233AABB}"' },
+    { code: 'invalid-record-id', severity: E, line: 41, column: 64, text: '"{C0FFEE00-1234-4ABC-9DEF-00112233AABB}"' },
     { code: 'link-overridden', severity: I, line: 53, column: 33, text: 'linkToConversation' },
   ],
 };

@@ -11,7 +11,7 @@ describe('cli', () => {
     t.write('src/link.js', BAD);
     const r = t.cli('src/link.js');
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^src[\\/]link\.js:2:44 error invalid-entity-name "case" is not an entity/m);
+    assert.match(r.stdout, /^src[\\/]link\.js:2:44 error invalid-entity-name Use "incident": "case" is not a table/m);
     assert.match(r.stdout, /1 problem \(1 error, 0 warnings, 0 infos\) in 1 file\./);
   });
 

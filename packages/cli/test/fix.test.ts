@@ -56,7 +56,7 @@ describe('cli: --fix', () => {
     t.write('both.js', BAD + UNFIXABLE);
     const r = t.cli('--fix', 'both.js');
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^both\.js:5:\d+ error invalid-entity-name "mytable"/m);
+    assert.match(r.stdout, /^both\.js:5:\d+ error invalid-entity-name Use account, contact or incident: "mytable" cannot be linked\./m);
     assert.match(r.stdout, /1 problem \(1 error/);
     assert.match(text('both.js'), /"incident"/);
   });

@@ -25,9 +25,9 @@ describe('cli: --format github', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.deepEqual(lines.slice(0, -1), [
       '::notice file=web/m.js,line=4,col=33,endLine=4,endColumn=51,title=omnichannel/link-overridden::' +
-        'A conversation has one customer (account or contact) link: this contact link replaces the account link made on line 3. Keep only the one you mean.',
+        'Keep only one customer (account or contact) link: this one replaces the link on line 3.',
       '::error file=web/m.js,line=8,col=42,endLine=8,endColumn=48,title=omnichannel/invalid-entity-name::' +
-        '"100%25" is not an entity linkToConversation accepts: the logical name must be exactly account, contact or incident. Only these three tables can be linked to a conversation.',
+        'Use account, contact or incident: "100%25" cannot be linked.',
     ]);
     assert.match(lines.at(-1)!, /^2 problems \(1 error, 0 warnings, 1 info\) in 1 file\.$/);
     t.write('w.js', 'Microsoft.Omnichannel.linkToConversation("incident", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f").catch(e => e);\n');

@@ -80,8 +80,8 @@ describe('cli: --format json', () => {
     const results = parseJson<ESLint.LintResult[]>(t.cli('--format', 'json', 'm.js').stdout);
     const formatter = await new ESLint({ cwd: t.dir() }).loadFormatter('stylish');
     const text = await formatter.format(results);
-    assert.match(text, /8:42\s+error\s+"case" is not an entity .*invalid-entity-name/);
-    assert.match(text, /4:33\s+warning\s+A conversation has one customer .*link-overridden/);
+    assert.match(text, /8:42\s+error\s+Use "incident": "case" is not a table .*invalid-entity-name/);
+    assert.match(text, /4:33\s+warning\s+Keep only one customer .*link-overridden/);
     assert.match(text, /✖ 4 problems \(1 error, 3 warnings\)\n\s+1 error and 2 warnings potentially fixable/);
   });
 

@@ -19,8 +19,8 @@ describe('cli: encodings', () => {
     t.write('be.js', utf16be(BAD));
     const r = t.cli('le.js', 'be.js');
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^be\.js:2:44 error invalid-entity-name "case" is not an entity/m);
-    assert.match(r.stdout, /^le\.js:2:44 error invalid-entity-name "case" is not an entity/m);
+    assert.match(r.stdout, /^be\.js:2:44 error invalid-entity-name Use "incident": "case" is not a table/m);
+    assert.match(r.stdout, /^le\.js:2:44 error invalid-entity-name Use "incident": "case" is not a table/m);
     assert.match(r.stdout, /2 problems \(2 errors/);
   });
 

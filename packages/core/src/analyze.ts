@@ -53,6 +53,7 @@ export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, op
           start: report.start,
           end: report.end,
           message: report.message,
+          ...(report.detail !== undefined ? { detail: report.detail } : {}),
           severity,
           ...(report.fixes ? { fixes: report.fixes } : {}),
         };

@@ -5,6 +5,7 @@ export * from './analyze';
 export * from './settings';
 export * from './features';
 export * from './catalogue';
-export { RULES } from './rules/all-rules';
+export { ARGUMENT_RULE_IDS, RULES } from './rules/all-rules';
 export { DOCS_HOME, ruleDocsUrl } from './rules/docs';
 export { ambientMicrosoftDeclarations, type AmbientMicrosoft, type AmbientMicrosoftDeclaration } from './calls/declare';
+export { detectStyle, DEFAULT_STYLE, type CodeStyle } from './format/style';

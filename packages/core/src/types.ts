@@ -46,7 +46,10 @@ export interface Fix {
 
 export interface Finding extends TextSpan {
   readonly ruleId: RuleId;
+  /** What to do, first, and short: the Problems panel cuts long messages. */
   readonly message: string;
+  /** Why, and the facts behind it (Markdown): shown when hovering the finding, not in the Problems panel. */
+  readonly detail?: string;
   /** Severity after settings; a rule may lower its own default (e.g. fixable id forms are warnings). */
   readonly severity: ReportedSeverity;
   /** Computed only when an editor asks for fixes at this finding. */
@@ -91,6 +94,12 @@ export interface CompletionEntry {
   /** The span the entry replaces (e.g. the partial word or the string's contents). */
   readonly replace?: TextSpan;
   readonly sortText?: string;
+  /** What the typed word is matched against, when not the label. */
+  readonly filterText?: string;
+  /** The one entry to select when the list opens (the most useful member of a namespace). */
+  readonly preselect?: boolean;
+  /** Accepting it leaves the cursor in an argument list: the editor should show the parameter hints. */
+  readonly opensSignatureHelp?: boolean;
 }
 
 export interface HoverInfo extends TextSpan {

@@ -73,7 +73,9 @@ describe('analyze', () => {
     const fixed = applyEdits(text, fixAllEdits(doc, analyze(doc, DEFAULT_SETTINGS).findings));
     assert.equal(fixed,
       'Microsoft.Omnichannel.linkToConversation("case", "{5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F}");\n' +
-      'Microsoft.Omnichannel.linkToConversation("contact", id).then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()).catch(error => console.error("linkToConversation failed:", error));');
+      'Microsoft.Omnichannel.linkToConversation("contact", id)\n' +
+      '    .then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh())\n' +
+      '    .catch(error => console.error("linkToConversation failed:", error));');
     // The renamed call is recognised on the next run, and its remaining problems are fixed then.
     const doc2 = new OmnichannelDocument('a.js', fixed);
     const again = applyEdits(fixed, fixAllEdits(doc2, analyze(doc2, DEFAULT_SETTINGS).findings));

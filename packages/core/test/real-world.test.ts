@@ -166,7 +166,8 @@ async function both(a, b) {
     //                          ^^^^^^^^^^^^^^^^^^ unhandled-rejection
   }
 `, rules);
-      assert.match(findings[0]!.message, /^linkCase\(…\) resolves when linkToConversation \(line 3\)/);
+      assert.equal(findings[0]!.message, 'Refresh the UI after linkCase(…): its linkToConversation only changes the database.');
+      assert.match(findings[0]!.detail!, /^linkCase\(…\) resolves when linkToConversation \(line 3\)/);
       assert.equal(applyFix(`async function f(id) {\n  await Microsoft.Omnichannel.getConversationId();\n}\nf(1);`, 'unhandled-rejection'),
         `async function f(id) {\n  await Microsoft.Omnichannel.getConversationId();\n}\nf(1).catch(error => console.error("f failed:", error));`);
     });

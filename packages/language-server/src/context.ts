@@ -4,6 +4,7 @@ import type { AnalysisCache } from './analysis';
 import type { DocumentStore } from './documents';
 import type { Logger } from './guard';
 import type { SettingsStore } from './settings';
+import type { EditTracker } from './typing';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -11,6 +12,8 @@ export interface ServerContext {
   readonly settings: SettingsStore;
   readonly analyses: AnalysisCache;
   readonly log: Logger;
+  /** Where and when the person last typed in each document. */
+  readonly typing: EditTracker;
   /** Set by `initialize`. */
   capabilities: ClientCapabilities;
 }

@@ -4,8 +4,9 @@
  * refused whole (see `content-changes.ts`): the document stays as it was and later edits still apply.
  */
 import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
-import { OmnichannelDocument, computeLineStarts, offsetIn } from '@omnichannel-tools/core';
+import { OmnichannelDocument, computeLineStarts, offsetIn, type TextChange } from '@omnichannel-tools/core';
 import { checkChangeParams, rangeProblem, rejection, type CheckedChange } from './content-changes';
+import { changeBetween } from './typing';
 
 export interface OpenDocument {
   readonly uri: string;
@@ -30,6 +31,7 @@ export class DocumentStore {
   private readonly failureListeners: ((uri: string, version: number, error: unknown) => void)[] = [];
   private readonly changeListeners: DocumentListener[] = [];
   private readonly closeListeners: ((uri: string) => void)[] = [];
+  private readonly editListeners: ((entry: OpenDocument, changes: readonly TextChange[]) => void)[] = [];
 
   get(uri: string): OpenDocument | undefined {
     return this.open.get(uri);
@@ -47,6 +49,11 @@ export class DocumentStore {
   /** Called when a document's text cannot be parsed; features then treat it as absent until it changes. */
   onParseFailure(listener: (uri: string, version: number, error: unknown) => void): void {
     this.failureListeners.push(listener);
+  }
+
+  /** Called with the offsets of each change of a `didChange` (each relative to the text the previous one made), before `onDidChange`. */
+  onDidEdit(listener: (entry: OpenDocument, changes: readonly TextChange[]) => void): void {
+    this.editListeners.push(listener);
   }
 
   onDidClose(listener: (uri: string) => void): void {
@@ -84,6 +91,7 @@ export class DocumentStore {
     const entry = this.open.get(uri);
     if (entry) {
       const before = entry.doc.text;
+      const edits: TextChange[] = [];
       try {
         for (const [index, change] of changes.entries()) {
           const problem = rangeProblem(change.range, lineCount(entry.doc));
@@ -92,7 +100,7 @@ export class DocumentStore {
             onRefused(rejection(uri, version, `change ${index + 1} of ${changes.length} ${problem}`, entry.version));
             return;
           }
-          applyChange(entry.doc, change);
+          edits.push(applyChange(entry.doc, change));
         }
       } catch (error) {
         // The parse gave up part way; rebuild from the text the edits produce (or the text before a refused one).
@@ -107,6 +115,7 @@ export class DocumentStore {
         return;
       }
       entry.version = version;
+      for (const l of this.editListeners) l(entry, edits);
       this.reportParseFailure(entry);
       this.notify(entry);
       return;
@@ -155,15 +164,21 @@ export class DocumentStore {
   }
 }
 
-/** Each change's range refers to the text the previous change produced, so offsets are computed one at a time. */
-function applyChange(doc: OmnichannelDocument, change: CheckedChange): void {
+/**
+ * Each change's range refers to the text the previous change produced, so offsets are computed one at a
+ * time. Returns the change as offsets (a whole new text as the span that differs).
+ */
+function applyChange(doc: OmnichannelDocument, change: CheckedChange): TextChange {
   if (change.range) {
     const start = doc.offsetAt(change.range.start);
     const end = doc.offsetAt(change.range.end);
-    doc.update([{ start, end: Math.max(start, end), newText: change.text }]);
-  } else {
-    doc.setText(change.text);
+    const edit = { start, end: Math.max(start, end), newText: change.text };
+    doc.update([edit]);
+    return edit;
   }
+  const edit = changeBetween(doc.text, change.text);
+  doc.setText(change.text);
+  return edit;
 }
 
 function lineCount(doc: OmnichannelDocument): number {

@@ -14,6 +14,7 @@ import type { ServerContext } from './context';
 import { DocumentStore } from './documents';
 import { describeError } from './guard';
 import { SettingsStore } from './settings';
+import { EditTracker } from './typing';
 import { registerCallAtPosition } from './features/call-at-position';
 import { FIX_ALL_KIND, registerCodeActions } from './features/code-actions';
 import { refreshCodeLenses, registerCodeLens } from './features/code-lens';
@@ -29,6 +30,7 @@ const ctx: ServerContext = {
   settings: new SettingsStore(connection),
   analyses: new AnalysisCache((ruleId, error) => connection.console.error(`Rule ${ruleId} failed: ${describeError(error)}`)),
   log: connection.console,
+  typing: new EditTracker(),
   capabilities: {},
 };
 
@@ -38,6 +40,10 @@ process.on('unhandledRejection', error => ctx.log.error(`Unexpected rejection: $
 
 connection.onInitialize((params): InitializeResult => {
   ctx.capabilities = params.capabilities;
+  // How long typing in a call pauses before its findings show; 0 shows them on every keystroke.
+  const pause = (params.initializationOptions as { typingPauseMs?: unknown } | null | undefined)?.typingPauseMs;
+  if (typeof pause === 'number' && Number.isFinite(pause) && pause >= 0 && pause <= 10_000) ctx.typing.pauseMs = pause;
+  else if (pause !== undefined) ctx.log.warn(`Ignored initializationOptions.typingPauseMs (${JSON.stringify(pause)}): expected a number of milliseconds from 0 to 10000. Using ${ctx.typing.pauseMs}.`);
   ctx.settings.canPull = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -52,6 +58,7 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+ctx.documents.onDidEdit((entry, changes) => ctx.typing.record(entry.uri, changes));
 ctx.documents.listen(connection, (what, error) => ctx.log.error(`${what} failed: ${describeError(error)}`), sentence => ctx.log.error(sentence));
 const diagnostics = registerDiagnostics(ctx);
 registerCodeActions(ctx);

@@ -106,7 +106,7 @@ describe('server: code actions', () => {
     const missing = published.diagnostics.find(d => d.code === 'missing-ui-refresh')!;
     const fixAll = await s.client.codeActions(uri, missing.range, ['source.fixAll']);
     await s.client.applyAction(uri, fixAll[0]!);
-    assert.equal(s.client.text(uri), 'Microsoft.Omnichannel.linkToConversation("incident", id).then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()).catch(e => e);\n');
+    assert.equal(s.client.text(uri), 'Microsoft.Omnichannel.linkToConversation("incident", id)\n    .then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh())\n    .catch(e => e);\n');
     s.client.settings = {};
     await s.client.configurationChanged();
   });

@@ -55,7 +55,8 @@ const MALFORMED: ((rand: () => number, text: string, lines: number) => unknown)[
 ];
 
 describe('server: document sync', () => {
-  const s = useServer();
+  // Every step compares with a fresh analysis of the whole text: findings are not held back while typing.
+  const s = useServer({ initializationOptions: { typingPauseMs: 0 } });
 
   it('refuses 16 kinds of malformed didChange, mixed into 250 seeded edits, and keeps its text equal to the editor\'s', async () => {
     const rand = seeded(4111);

@@ -6,7 +6,7 @@ import { positionAfter } from './support/lsp-client';
 describe('server: completion, hover, signature help', () => {
   const s = useServer();
 
-  it('completes API members after the dot, replacing the partial word', async () => {
+  it('completes API members after the dot, replacing the dot and the partial word', async () => {
     const uri = 'file:///ws/complete.js';
     const text = 'const oc = window.Microsoft.Omnichannel;\noc.lin\n';
     await s.client.open(uri, text);
@@ -15,11 +15,12 @@ describe('server: completion, hover, signature help', () => {
     assert.ok(link, items.map(i => i.label).join(', '));
     assert.equal(link.kind, CompletionItemKind.Method);
     assert.ok(link.textEdit && 'range' in link.textEdit);
-    assert.deepEqual(link.textEdit.range, { start: { line: 1, character: 3 }, end: { line: 1, character: 6 } });
+    assert.deepEqual(link.textEdit.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 6 } });
+    assert.equal(link.filterText, '.linkToConversation');
     assert.match((link.documentation as MarkupContent).value, /refresh/);
     const snippet = items.find(i => i.kind === CompletionItemKind.Snippet && i.label.startsWith('linkToConversation'));
     assert.equal(snippet?.insertTextFormat, InsertTextFormat.Snippet);
-    assert.equal(snippet?.filterText, 'linkToConversation');
+    assert.equal(snippet?.filterText, '.linkToConversation');
   });
 
   it('puts the omnichannel.refreshCall setting into the link snippet', async () => {

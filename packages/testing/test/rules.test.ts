@@ -51,9 +51,12 @@ describe('installOmnichannel: the link rules', () => {
     const braced = `{${CASES.printerJam.toUpperCase()}}`;
     await assert.rejects(
       omnichannel.linkToConversation('incident', braced),
-      rejectsWith('invalid-record-id', new RegExp(`has braces: remove the braces and pass "${CASES.printerJam}"`)),
+      rejectsWith('invalid-record-id', new RegExp(`^Remove the braces from recordId: use "${CASES.printerJam}"\\.$`)),
     );
-    await assert.rejects(omnichannel.linkToConversation('incident', CASES.printerJam, `{${CONVERSATIONS.focused}}`), rejectsWith('invalid-conversation-id', /has braces/));
+    await assert.rejects(
+      omnichannel.linkToConversation('incident', CASES.printerJam, `{${CONVERSATIONS.focused}}`),
+      rejectsWith('invalid-conversation-id', new RegExp(`^Remove the braces from conversationId: use "${CONVERSATIONS.focused}"\\.$`)),
+    );
     const result = await omnichannel.linkToConversation('incident', CASES.printerJam.toUpperCase());
     assert.equal(result.recordId, CASES.printerJam);
   });

@@ -10,6 +10,8 @@ export type GuidInput =
   | { readonly kind: 'valid'; readonly guid: string }
   /** Usable after normalising (braces, upper case, missing hyphens): `hint` says what changes. */
   | { readonly kind: 'normalised'; readonly guid: string; readonly hint: string }
+  /** Braced, as `getId()` returns it: refused with `message`; `guid` is offered as an explicit choice. */
+  | { readonly kind: 'braced'; readonly guid: string; readonly message: string }
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** Reads typed text as a GUID, normalising the forms `getId()` and copy-paste produce. */
@@ -18,6 +20,8 @@ export function readGuidInput(text: string): GuidInput {
   switch (typed.kind) {
     case 'normalised':
       return { kind: 'normalised', guid: typed.guid, hint: `Will be sent as ${typed.guid} (${typed.changes}).` };
+    case 'braced':
+      return typed;
     case 'invalid':
       return { kind: 'invalid', message: `"${shorten(text.trim())}" is not a GUID: ${typed.reason}. Expected 32 hex digits like ${GUID_EXAMPLE}.` };
     default:

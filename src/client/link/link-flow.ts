@@ -119,6 +119,10 @@ function pickRecord(entity: EntityLogicalName, backend: LinkBackend, log: vscode
       const top: RecordItem[] = [];
       if (typed.kind === 'valid') top.push({ recordId: typed.guid, label: `$(key) Use id ${typed.guid}`, alwaysShow: true });
       if (typed.kind === 'normalised') top.push({ recordId: typed.guid, label: `$(key) Use id ${typed.guid}`, detail: typed.hint, alwaysShow: true });
+      // Braces are refused, as everywhere: the message, then the id without them as a choice of its own.
+      if (typed.kind === 'braced') {
+        top.push({ label: `$(warning) ${typed.message}`, alwaysShow: true }, { recordId: typed.guid, label: `$(key) Use id ${typed.guid}`, alwaysShow: true });
+      }
       if (typed.kind === 'invalid' && startsLikeGuid(quickPick.value)) {
         top.push({ label: `$(warning) ${typed.message}`, alwaysShow: true });
       }

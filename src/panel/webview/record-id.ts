@@ -1,7 +1,8 @@
 /**
  * The panel's words for a typed record id, checked live. The API wants a GUID in lower case, hyphenated,
- * without braces; `formContext.data.entity.getId()` gives `{UPPER-CASE}`, so that form is accepted and
- * normalised, with a hint saying so. The reading is the shared GUID reader's; pure, no DOM.
+ * without braces. Upper case is accepted and normalised, with a hint saying so; braces (as
+ * `formContext.data.entity.getId()` gives them) are refused with the analyzer's message, which names the
+ * id to use instead. The reading is the shared GUID reader's; pure, no DOM.
  */
 import { GUID_EXAMPLE, readTypedGuid } from '../../protocol/guid';
 
@@ -19,7 +20,10 @@ export function checkRecordId(input: string): RecordIdCheck {
     case 'valid':
       return { kind: 'valid', id: typed.guid };
     case 'normalised':
-      return { kind: 'normalised', id: typed.guid, hint: `Sent as ${typed.guid} (${typed.changes}): the API expects lower case without braces, unlike formContext.data.entity.getId().` };
+      return { kind: 'normalised', id: typed.guid, hint: `Sent as ${typed.guid} (${typed.changes}): the API expects lower case.` };
+    case 'braced':
+      // Refused as the editor and the simulator refuse it, with the id to use instead.
+      return { kind: 'invalid', error: typed.message };
     case 'invalid':
       return { kind: 'invalid', error: `Not a GUID. ${typed.reason.charAt(0).toUpperCase()}${typed.reason.slice(1)}. A record id is 32 hex digits split 8-4-4-4-12, e.g. ${GUID_EXAMPLE}.` };
   }

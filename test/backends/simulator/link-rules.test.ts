@@ -36,11 +36,11 @@ describe('simulator link rules', () => {
   });
 
   describe('record ids', () => {
-    it('rejects braces and shows the id without them', async () => {
+    it('rejects braces with the same words as the editor and the panel, and the id without them', async () => {
       await rejects(
         fresh().link({ entityLogicalName: 'account', recordId: `{${IDS.contoso.toUpperCase()}}` }),
         'invalid-record-id',
-        `recordId "{${IDS.contoso.toUpperCase()}}" has braces: remove the braces and pass "${IDS.contoso}" (formContext.data.entity.getId() returns ids with braces).`,
+        `Remove the braces from recordId: use "${IDS.contoso}".`,
       );
     });
 
@@ -77,7 +77,7 @@ describe('simulator link rules', () => {
 
     it('rejects an unknown conversation and a malformed conversation id', async () => {
       await rejects(fresh().link({ entityLogicalName: 'incident', recordId: IDS.printerJam, conversationId: IDS.unknown }), 'conversation-not-found');
-      await rejects(fresh().link({ entityLogicalName: 'incident', recordId: IDS.printerJam, conversationId: `{${IDS.focused}}` }), 'invalid-conversation-id', /remove the braces/);
+      await rejects(fresh().link({ entityLogicalName: 'incident', recordId: IDS.printerJam, conversationId: `{${IDS.focused}}` }), 'invalid-conversation-id', /^Remove the braces from conversationId: use "[0-9a-f-]{36}"\.$/);
     });
 
     it('accepts a conversation id in upper case', async () => {

@@ -7,12 +7,18 @@ describe('client: GUID input', () => {
     assert.deepEqual(readGuidInput(' 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f '), { kind: 'valid', guid: '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f' });
   });
 
-  it('normalises the braced upper-case form getId() returns, saying what changed', () => {
-    const read = readGuidInput('{5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F}');
-    assert.equal(read.kind, 'normalised');
+  it('refuses the braced form getId() returns with the editor\'s message, offering the id without braces', () => {
+    assert.deepEqual(readGuidInput('{5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F}'), {
+      kind: 'braced',
+      guid: '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f',
+      message: 'Remove the braces from recordId: use "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f".',
+    });
+  });
+
+  it('normalises upper case, saying what changed', () => {
+    const read = readGuidInput('5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F');
     assert.ok(read.kind === 'normalised');
-    assert.equal(read.guid, '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f');
-    assert.equal(read.hint, 'Will be sent as 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f (braces removed, lower-cased).');
+    assert.equal(read.hint, 'Will be sent as 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f (lower-cased).');
   });
 
   it('adds missing hyphens', () => {

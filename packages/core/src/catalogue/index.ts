@@ -9,6 +9,7 @@ export * from './types';
 export * from './objects';
 export * from './namespaces';
 export * from './ccaas';
+export * from './ids';
 
 export const OMNICHANNEL_NAMESPACE = 'Microsoft.Omnichannel';
 export const APM_NAMESPACE = 'Microsoft.Apm';

@@ -10,6 +10,16 @@ import { entityMarkdown, escapeSnippet, methodMarkdown, namespaceMarkdown, prope
 import { resolveCallee, resolveTarget } from './resolve';
 import { contentsSpan, innermostAt, insideArguments, argumentIndexAt, isTerminated, wordAt, type ParsedDocument } from './syntax';
 
+/**
+ * The member selected when a namespace's list opens: what a customization reaches for first there.
+ * `Microsoft.Apm.` opens on getFocusedSession, the start of the refresh every link needs.
+ */
+const PRESELECTED: Readonly<Record<string, string>> = {
+  'Microsoft': 'Omnichannel',
+  'Microsoft.Omnichannel': 'linkToConversation',
+  'Microsoft.Apm': 'getFocusedSession',
+};
+
 export interface CompletionOptions {
   /** The refresh call the link snippets put in the success handler (the `omnichannel.refreshCall` setting). */
   readonly refreshCall?: string;
@@ -74,24 +84,39 @@ function memberCompletions(doc: ParsedDocument, offset: number, options: Complet
   if (target?.kind !== 'root' && target?.kind !== 'namespace') return undefined;
   const path = target.kind === 'root' ? 'Microsoft' : target.namespace;
   const methods = target.kind === 'namespace' ? methodsOf(path) : [];
+  const preselected = PRESELECTED[path];
+  // Accepting a method leaves the cursor in its argument list (`name(`), unless the `(` is already there.
+  const opensCall = sf.text[nextNonBlank(sf.text, word.end)] !== '(';
+  // Entries replace the dot too, and filter on it: VS Code ranks an entry whose filter text matches
+  // the typed text (here ".") above one matched against nothing, and TypeScript's suggestions of the
+  // file's words (`Microsoft`, `Omnichannel`) replace the dot. Matched alike, the sort key decides:
+  // ours start with a space, which sorts before TypeScript's digits and every letter.
+  const replace = { start: dot, end: word.end };
   const entries: CompletionEntry[] = methods.map(m => ({
     label: m.name,
     kind: 'method',
     detail: m.preview ? `(preview) ${signatureLabel(m)}` : signatureLabel(m),
     documentation: methodMarkdown(m),
-    insertText: m.name,
-    replace: word,
-    sortText: `0${m.name}`,
+    insertText: opensCall ? `.${m.name}(` : `.${m.name}`,
+    filterText: `.${m.name}`,
+    replace,
+    sortText: ` 0${m.name === preselected ? ' ' : ''}${m.preview ? '~' : ''}${m.name}`,
+    ...(m.name === preselected ? { preselect: true } : {}),
+    ...(opensCall ? { opensSignatureHelp: true } : {}),
   }));
   // The namespaces below this one, and the properties a customization assigns here (TranslationFramework).
   for (const ns of childNamespaces(path)) {
-    entries.push({ label: ns.path.slice(path.length + 1), kind: 'property', detail: ns.preview ? `(preview) ${ns.path}` : ns.path, documentation: namespaceMarkdown(ns.path, methodsOf(ns.path)), replace: word, sortText: `2${ns.path}` });
+    const name = ns.path.slice(path.length + 1);
+    entries.push({
+      label: name, kind: 'property', detail: ns.preview ? `(preview) ${ns.path}` : ns.path, documentation: namespaceMarkdown(ns.path, methodsOf(ns.path)),
+      insertText: `.${name}`, replace, filterText: `.${name}`, sortText: ` 2${name === preselected ? ' ' : ''}${ns.path}`, ...(name === preselected ? { preselect: true } : {}),
+    });
   }
   for (const p of findNamespace(path)?.properties ?? []) {
-    entries.push({ label: p.name, kind: 'property', detail: `${p.name}: ${p.typeText}`, documentation: propertyMarkdown(path, p), replace: word, sortText: `2${p.name}` });
+    entries.push({ label: p.name, kind: 'property', detail: `${p.name}: ${p.typeText}`, documentation: propertyMarkdown(path, p), insertText: `.${p.name}`, replace, filterText: `.${p.name}`, sortText: ` 2${p.name}` });
   }
   if (path === OMNICHANNEL_NAMESPACE) {
-    for (const m of methods) if (LINK_METHODS.has(m.name)) entries.push(snippetEntry(m, word, options.refreshCall ?? DEFAULT_REFRESH_CALL));
+    for (const m of methods) if (LINK_METHODS.has(m.name)) entries.push(snippetEntry(m, replace, options.refreshCall ?? DEFAULT_REFRESH_CALL));
   }
   return entries;
 }
@@ -100,7 +125,7 @@ function memberCompletions(doc: ParsedDocument, offset: number, options: Complet
 function snippetEntry(m: MethodInfo, replace: TextSpan, refreshCall: string): CompletionEntry {
   const names = ENTITIES.map(e => e.logicalName).join(',');
   const body =
-    `${m.name}("\${1|${names}|}", \${2:recordId})\n` +
+    `.${m.name}("\${1|${names}|}", \${2:recordId})\n` +
     `\t.then(() => \${3:${escapeSnippet(refreshCall)}}, error => \${4:console.error(error)});$0`;
   return {
     label: `${m.name}(…).then(refresh)`,
@@ -110,6 +135,13 @@ function snippetEntry(m: MethodInfo, replace: TextSpan, refreshCall: string): Co
     insertText: body,
     insertTextIsSnippet: true,
     replace,
-    sortText: `1${m.name}`,
+    filterText: `.${m.name}`,
+    sortText: ` 1${m.name}`,
   };
+}
+
+function nextNonBlank(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
 }

@@ -3,7 +3,7 @@
  * entity names in a link/unlink call's first argument.
  */
 import * as ts from 'typescript';
-import { LINK_METHODS, findEntity, intendedEntity, methodsOf } from '../catalogue';
+import { LINK_METHODS, findEntity, methodsOf } from '../catalogue';
 import type { HoverInfo } from '../types';
 import { entityMarkdown, methodMarkdown, namespaceMarkdown, parameterMarkdown, propertyMarkdown } from './markdown';
 import { resolveCallee, resolveTarget, type ApiTarget } from './resolve';
@@ -58,11 +58,8 @@ function argumentHover(sf: ts.SourceFile, offset: number): HoverInfo | undefined
   if (index === 0 && LINK_METHODS.has(method.name) && ts.isStringLiteralLike(node)) {
     const entity = findEntity(node.text);
     if (entity) return { ...span, contents: entityMarkdown(entity) };
-    const meant = intendedEntity(node.text);
-    const hint = meant
-      ? `\`"${node.text}"\` is not an entity logical name the API accepts: use \`"${meant.logicalName}"\` (${meant.displayName}).`
-      : `\`"${node.text}"\` is not an entity logical name the API accepts: use \`"account"\`, \`"contact"\` or \`"incident"\`.`;
-    return { ...span, contents: parameterMarkdown(method, param) + '\n\n' + hint };
+    // What to use instead is the invalid-entity-name finding's message, shown with this hover: not repeated here.
+    return { ...span, contents: parameterMarkdown(method, param) };
   }
   return { ...span, contents: parameterMarkdown(method, param) };
 }

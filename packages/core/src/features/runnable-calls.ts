@@ -8,14 +8,19 @@ import { LINK_METHODS, OMNICHANNEL_NAMESPACE } from '../catalogue';
 import { findApiCalls, type ApiCall } from '../calls';
 import type { RunnableCall } from '../types';
 import type { ParsedDocument } from './syntax';
+import { isCallComplete } from './typing';
 
 type LinkMethod = RunnableCall['method'];
 const ARGUMENT_NAMES = ['entity logical name', 'record id', 'conversation id'];
 
-/** Every runnable link/unlink call in the document, in source order. */
-export function runnableCalls(doc: ParsedDocument): RunnableCall[] {
+/**
+ * Every runnable link/unlink call in the document, in source order; with `complete`, only the calls that
+ * are written out (closed, nothing the parser had to invent), as a code lens wants them.
+ */
+export function runnableCalls(doc: ParsedDocument, options: { readonly complete?: boolean } = {}): RunnableCall[] {
   const out: RunnableCall[] = [];
   for (const call of linkCalls(doc)) {
+    if (options.complete && !isCallComplete(call, doc.sourceFile)) continue;
     const result = toRunnable(call, doc.sourceFile);
     if (!('problem' in result)) out.push(result);
   }

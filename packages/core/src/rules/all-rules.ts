@@ -7,6 +7,7 @@ import { missingUiRefresh } from './missing-ui-refresh';
 import { unhandledRejection } from './unhandled-rejection';
 import { unknownApiMember } from './unknown-api-member';
 import type { Rule } from './types';
+import type { RuleId } from '../types';
 
 export const RULES: readonly Rule[] = [
   invalidEntityName,
@@ -17,3 +18,6 @@ export const RULES: readonly Rule[] = [
   unknownApiMember,
   linkOverridden,
 ];
+
+/** The rules that check a call's arguments (`checksArguments` in their facts). */
+export const ARGUMENT_RULE_IDS: ReadonlySet<RuleId> = new Set(RULES.filter(r => r.meta.checksArguments).map(r => r.id));

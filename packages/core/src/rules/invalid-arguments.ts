@@ -33,6 +33,7 @@ export const invalidArguments: Rule = {
     description: 'A call with missing or extra arguments, or a literal of the wrong kind (a number for an id, `"true"` for a boolean, an input object without `agentId`).',
     defaultSeverity: 'error',
     docs: 'invalid-arguments',
+    checksArguments: true,
   },
   check(call, ctx) {
     const params = call.method?.parameters;
@@ -46,7 +47,8 @@ export const invalidArguments: Rule = {
       const missing = required.slice(call.args.length).map(p => p.name).join(', ');
       reports.push({
         ...callSpan(call, ctx.sourceFile),
-        message: `${call.member} needs ${required.length} argument${required.length === 1 ? '' : 's'} but got ${call.args.length}: add ${missing}. Signature: ${signature()}.`,
+        message: `Add ${missing}: ${call.member} needs ${required.length} argument${required.length === 1 ? '' : 's'}, got ${call.args.length}.`,
+        detail: `Signature: \`${signature()}\`.`,
       });
     }
     if (!hasSpread && call.args.length > params.length) {
@@ -54,7 +56,8 @@ export const invalidArguments: Rule = {
       reports.push({
         start: extra[0]!.getStart(ctx.sourceFile),
         end: extra[extra.length - 1]!.end,
-        message: `${call.member} takes at most ${params.length} argument${params.length === 1 ? '' : 's'} but got ${call.args.length}; the extra ones are ignored. Signature: ${signature()}.`,
+        message: `Remove the extra argument${extra.length === 1 ? '' : 's'}: ${call.member} takes at most ${params.length}.`,
+        detail: `The extra arguments are ignored. Signature: \`${signature()}\`.`,
       });
     }
     call.args.forEach((arg, index) => {
@@ -74,10 +77,15 @@ function checkArgument(call: ApiCall, arg: ts.Expression, param: ParameterInfo, 
     const value = unwrap(arg);
     const booleanText = param.type === 'boolean' ? call.resolveString(arg) : undefined;
     const asBoolean = booleanText && (booleanText.value === 'true' || booleanText.value === 'false') && booleanText.node === value ? booleanText.value : undefined;
-    const hint = asBoolean ? ` Write ${asBoolean} without quotes.` : kind === 'number' && accepted.includes('string') ? ' Ids are strings: write the GUID in quotes.' : '';
+    const message = asBoolean
+      ? `Write ${asBoolean} without quotes: ${param.name} is a boolean.`
+      : kind === 'number' && param.type === 'guid'
+        ? `Quote the GUID: ${param.name} is a string, not a number.`
+        : `Pass ${expected} as ${param.name}, not ${ARTICLE[kind]}.`;
     return [{
       ...spanOf(arg, ctx.sourceFile),
-      message: `${param.name} of ${call.member} must be ${expected}, got ${ARTICLE[kind]}.${hint}`,
+      message,
+      detail: `${param.name} of ${call.member} must be ${expected}, got ${ARTICLE[kind]}.`,
       ...(asBoolean ? { fixes: (): Fix[] => [{ title: `Change to ${asBoolean}`, isPreferred: true, edits: [{ ...spanOf(value, ctx.sourceFile), newText: asBoolean }] }] } : {}),
     }];
   }
@@ -89,7 +97,8 @@ function checkArgument(call: ApiCall, arg: ts.Expression, param: ParameterInfo, 
     if (missing.length > 0) {
       return [{
         ...spanOf(arg, ctx.sourceFile),
-        message: `${param.name} of ${call.member} needs ${missing.join(', ')}: ${param.typeText}.`,
+        message: `Add ${missing.join(', ')} to ${param.name}.`,
+        detail: `${param.name} of ${call.member} is \`${param.typeText}\`.`,
       }];
     }
   }

@@ -11,6 +11,7 @@ export const invalidEntityName: Rule = {
     description: 'A link or unlink names a table other than exactly `account`, `contact` or `incident` (`"case"`, `"Incident"`, `"accounts"`, custom tables).',
     defaultSeverity: 'error',
     docs: 'invalid-entity-name',
+    checksArguments: true,
   },
   check(call, ctx) {
     const arg = call.args[0];
@@ -18,12 +19,13 @@ export const invalidEntityName: Rule = {
     const resolved = call.resolveString(arg);
     if (!resolved || ENTITY_NAMES.includes(resolved.value)) return [];
     const intended = intendedEntity(resolved.value);
-    const hint = intended
-      ? ` Use "${intended.logicalName}"${intended.logicalName === 'incident' ? ' (a case\'s logical name is incident)' : ''}.`
-      : ' Only these three tables can be linked to a conversation.';
+    const why = `${call.member} matches logical names exactly, and a conversation links only an account, a contact or an incident.`;
     return [{
       ...spanOf(arg, ctx.sourceFile),
-      message: `"${resolved.value}" is not an entity ${call.member} accepts: the logical name must be exactly account, contact or incident.${hint}`,
+      message: intended
+        ? `Use "${intended.logicalName}": "${shorten(resolved.value)}" is not a table ${call.member} accepts.`
+        : `Use account, contact or incident: "${shorten(resolved.value)}" cannot be linked.`,
+      detail: intended?.logicalName === 'incident' ? `${why} A case's logical name is \`incident\`.` : why,
       fixes: (): Fix[] => {
         const replace = (name: string, isPreferred: boolean): Fix => ({
           title: `Change to "${name}"`,
@@ -35,3 +37,7 @@ export const invalidEntityName: Rule = {
     }];
   },
 };
+
+function shorten(value: string): string {
+  return value.length > 24 ? `${value.slice(0, 23)}…` : value;
+}

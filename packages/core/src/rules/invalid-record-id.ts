@@ -3,6 +3,7 @@
 import ts = require('typescript');
 import type { Fix } from '../types';
 import { unwrap } from '../calls';
+import { BRACED_ID_ORIGIN, bracedIdFixTitle, bracedIdMessage } from '../catalogue/ids';
 import { replaceLiteralText, spanOf } from './support/text';
 import type { Report, Rule } from './types';
 
@@ -16,6 +17,7 @@ export const invalidRecordId: Rule = {
     description: 'A record or conversation id is not a lower-case GUID without braces, or is `formContext.data.entity.getId()` passed straight in (it returns `{UPPER-CASE}`).',
     defaultSeverity: 'error',
     docs: 'invalid-record-id',
+    checksArguments: true,
   },
   check(call, ctx) {
     const params = call.namespace === 'Microsoft.Omnichannel' ? call.method?.parameters : undefined;
@@ -29,7 +31,8 @@ export const invalidRecordId: Rule = {
         reports.push({
           ...spanOf(arg, ctx.sourceFile),
           severity: 'warning',
-          message: `${getId}() returns the id as {UPPER-CASE} with braces, but ${call.member} expects ${param.name} as a lower-case GUID without braces. Append ${NORMALISE}.`,
+          message: `Remove the braces and lower the case of ${getId.split('.').pop()}() for ${param.name}.`,
+          detail: `\`${getId}()\` returns the id as \`{UPPER-CASE}\` with braces, but ${call.member} expects ${param.name} as a lower-case GUID without braces. The fix appends \`${NORMALISE}\`.`,
           fixes: (): Fix[] => [{ title: 'Strip the braces and lower the case', isPreferred: true, edits: [{ start: arg.end, end: arg.end, newText: NORMALISE }] }],
         });
         return;
@@ -38,17 +41,23 @@ export const invalidRecordId: Rule = {
       if (!resolved || CANONICAL.test(resolved.value)) return;
       if (FIXABLE.test(resolved.value)) {
         const normal = resolved.value.replace(/[{}]/g, '').toLowerCase();
-        reports.push({
-          ...spanOf(arg, ctx.sourceFile),
-          severity: 'warning',
-          message: `${param.name} "${resolved.value}" must be written lower case without braces: "${normal}".`,
-          fixes: (): Fix[] => [{ title: `Change to "${normal}"`, isPreferred: true, edits: [replaceLiteralText(resolved.node, ctx.sourceFile, normal)] }],
-        });
+        const fixes = (title: string) => (): Fix[] => [{ title, isPreferred: true, edits: [replaceLiteralText(resolved.node, ctx.sourceFile, normal)] }];
+        // Braces are one rule everywhere (analyzer, simulator, panel, palette): refused, with the same words and fix.
+        reports.push(resolved.value.startsWith('{')
+          ? { ...spanOf(arg, ctx.sourceFile), message: bracedIdMessage(param.name, normal), detail: BRACED_ID_ORIGIN, fixes: fixes(bracedIdFixTitle(normal)) }
+          : {
+            ...spanOf(arg, ctx.sourceFile),
+            severity: 'warning',
+            message: `Lower the case of ${param.name}: use "${normal}".`,
+            detail: 'Dataverse compares ids case-insensitively, but the API documents them in lower case, and so does every record it returns.',
+            fixes: fixes(`Change to "${normal}"`),
+          });
         return;
       }
       reports.push({
         ...spanOf(arg, ctx.sourceFile),
-        message: `${param.name} "${shorten(resolved.value)}" is not a GUID: ${call.member} expects 32 hex digits like 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f (lower case, no braces).`,
+        message: `Pass a GUID as ${param.name}: "${shorten(resolved.value)}" is not one.`,
+        detail: `${call.member} expects 32 hex digits, lower case, hyphenated, without braces, like \`5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f\`.`,
       });
     });
     return reports;
@@ -70,5 +79,5 @@ function formIdGetter(arg: ts.Expression): string | undefined {
 }
 
 function shorten(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return value.length > 24 ? `${value.slice(0, 23)}…` : value;
 }

@@ -34,7 +34,8 @@ export const linkOverridden: Rule = {
       const what = slot === 'customer' ? 'customer (account or contact)' : 'case';
       return [{
         ...callSpan(call, ctx.sourceFile),
-        message: `A conversation has one ${what} link: this ${call.resolveString(call.args[0]!)?.value} link replaces the ${earlier.resolveString(earlier.args[0]!)?.value} link made on line ${line}. Keep only the one you mean.`,
+        message: `Keep only one ${what} link: this one replaces the link on line ${line}.`,
+        detail: `A conversation has one ${what} link: this ${call.resolveString(call.args[0]!)?.value} link replaces the ${earlier.resolveString(earlier.args[0]!)?.value} link made on line ${line}.`,
       }];
     }
     return [];

@@ -6,7 +6,9 @@ import { isLinkCall } from './support/methods';
 import { droppedAt } from './support/outcome';
 import type { PromiseUse } from './support/promise-use';
 import { handlerRefreshes, refreshesAfter } from './support/refresh';
-import { calleeName, calleeSpan, callSpan, indentAt, lineOf, newlineOf } from './support/text';
+import { calleeName, calleeSpan, callSpan, lineOf } from './support/text';
+import { chainStep } from './support/layout';
+import { detectStyle, lineIndent, statement, type CodeStyle } from '../format/style';
 import type { Rule, RuleContext } from './types';
 
 export const missingUiRefresh: Rule = {
@@ -21,8 +23,12 @@ export const missingUiRefresh: Rule = {
     return droppedAt(call.node, use => refreshes(use, ctx)).map(({ call: at, use }) => ({
       ...(at === call.node ? callSpan(call, ctx.sourceFile) : calleeSpan(at, ctx.sourceFile)),
       message: at === call.node
-        ? `${call.member} only changes the database: the agent sees the change after the UI refreshes, and nothing refreshes it on success. Call ${ctx.settings.refreshCall} when the promise resolves.`
-        : `${calleeName(at)}(…) resolves when ${call.member} (line ${lineOf(call, ctx)}) has only changed the database, and nothing refreshes the UI after it here. Call ${ctx.settings.refreshCall} when the promise resolves.`,
+        ? `Refresh the UI on success: ${call.member} only changes the database.`
+        : `Refresh the UI after ${calleeName(at)}(…): its ${call.member} only changes the database.`,
+      detail: (at === call.node
+        ? `${call.member} only changes the database: the agent sees the change after the UI refreshes, and nothing refreshes it on success.`
+        : `${calleeName(at)}(…) resolves when ${call.member} (line ${lineOf(call, ctx)}) has only changed the database, and nothing refreshes the UI after it here.`) +
+        ` Call \`${ctx.settings.refreshCall}\` when the promise resolves.`,
       fixes: () => [refreshFix(use, ctx)],
     }));
   },
@@ -37,31 +43,41 @@ function refreshes(use: PromiseUse, ctx: RuleContext): boolean {
 function refreshFix(use: PromiseUse, ctx: RuleContext): Fix {
   const refresh = ctx.settings.refreshCall;
   const title = `Refresh the UI on success: ${refresh}`;
-  const nl = newlineOf(ctx.text);
+  const style = detectStyle(ctx.sourceFile);
+  const nl = style.newline;
   if (use.fate === 'awaited' && use.statement) {
-    const indent = indentAt(ctx.text, use.statement.getStart(ctx.sourceFile));
-    return { title, isPreferred: true, edits: [{ start: use.statement.end, end: use.statement.end, newText: `${nl}${indent}${refresh};` }] };
+    const indent = lineIndent(ctx.text, use.statement.getStart(ctx.sourceFile));
+    return { title, isPreferred: true, edits: [{ start: use.statement.end, end: use.statement.end, newText: `${nl}${indent}${statement(style, refresh)}` }] };
   }
   const then = use.steps.find(step => step.name === 'then');
   const handler = then?.call.arguments[0];
   if (handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) {
-    return { title, isPreferred: true, edits: [addToBody(handler, refresh, ctx, nl)] };
+    return { title, isPreferred: true, edits: [addToBody(handler, refresh, ctx, style)] };
   }
   // No success handler to extend: add one before the first .catch / .finally so it runs only on success.
   const firstHandler = use.steps.find(step => step.name !== 'then');
   const at = firstHandler ? firstHandler.access.expression.end : use.top.end;
-  return { title, isPreferred: true, edits: [{ start: at, end: at, newText: `.then(() => ${refresh})` }] };
+  return { title, isPreferred: true, edits: [chainStep(ctx, style, at, 'then', [], [refresh], firstHandler !== undefined)] };
 }
 
-function addToBody(handler: ts.ArrowFunction | ts.FunctionExpression, refresh: string, ctx: RuleContext, nl: string): TextEdit {
+/** Adds the refresh as the handler's last statement, turning an expression body into a block, one statement a line. */
+function addToBody(handler: ts.ArrowFunction | ts.FunctionExpression, refresh: string, ctx: RuleContext, style: CodeStyle): TextEdit {
+  const sf = ctx.sourceFile;
+  const nl = style.newline;
   const body = handler.body;
+  const indent = lineIndent(ctx.text, handler.getStart(sf));
+  const inner = indent + style.indentUnit;
+  const block = (statements: readonly string[]): string => `{${nl}${statements.map(s => inner + s).join(nl)}${nl}${indent}}`;
   if (!ts.isBlock(body)) {
-    return { start: body.getStart(ctx.sourceFile), end: body.end, newText: `{ ${body.getText(ctx.sourceFile)}; ${refresh}; }` };
+    return { start: body.getStart(sf), end: body.end, newText: block([statement(style, body.getText(sf)), statement(style, refresh)]) };
   }
   const last = body.statements[body.statements.length - 1];
-  if (last) {
-    const indent = indentAt(ctx.text, last.getStart(ctx.sourceFile));
-    return { start: last.end, end: last.end, newText: `${nl}${indent}${refresh};` };
+  const oneLine = !/[\r\n]/.test(ctx.text.slice(body.getStart(sf), body.end));
+  if (last && !oneLine) {
+    const lastIndent = lineIndent(ctx.text, last.getStart(sf));
+    return { start: last.end, end: last.end, newText: `${nl}${lastIndent}${statement(style, refresh)}` };
   }
-  return { start: body.getStart(ctx.sourceFile), end: body.end, newText: `{ ${refresh}; }` };
+  // `{}` or `{ a(); b(); }`: written out as a block, one statement a line.
+  const statements = body.statements.map(s => s.getText(sf));
+  return { start: body.getStart(sf), end: body.end, newText: block([...statements, statement(style, refresh)]) };
 }

@@ -9,13 +9,18 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** The README anchor of the rule's section. */
   readonly docs: string;
+  /** The rule checks a call's arguments: a call it reports is not offered to run, and its detail replaces the argument's hover. */
+  readonly checksArguments?: boolean;
 }
 
 /** What a rule reports; `analyze` adds the rule id and the severity from settings. */
 export interface Report {
   readonly start: number;
   readonly end: number;
+  /** What to do, first, in about 80 characters at most. */
   readonly message: string;
+  /** The why and the details, for hover (Markdown). */
+  readonly detail?: string;
   /** A severity of the rule's own, used when the user has not configured the rule (e.g. fixable forms). */
   readonly severity?: ReportedSeverity;
   readonly fixes?: () => readonly Fix[];

@@ -5,7 +5,9 @@ import type { Fix } from '../types';
 import { returnsPromise } from './support/methods';
 import { droppedAt } from './support/outcome';
 import type { PromiseUse } from './support/promise-use';
-import { calleeName, calleeSpan, callSpan, indentAt, indentUnit, lineOf, newlineOf } from './support/text';
+import { calleeName, calleeSpan, callSpan, lineOf } from './support/text';
+import { chainStep } from './support/layout';
+import { detectStyle, lineIndent, quoted, statement as asStatement } from '../format/style';
 import type { Rule, RuleContext } from './types';
 
 export const unhandledRejection: Rule = {
@@ -25,8 +27,11 @@ export const unhandledRejection: Rule = {
       return {
         ...(direct ? callSpan(call, ctx.sourceFile) : calleeSpan(at, ctx.sourceFile)),
         message: direct
-          ? `The promise ${call.member} returns can reject (${failure}) and nothing handles it. Add .catch(...) or await it inside try/catch.`
-          : `${calleeName(at)}(…) rejects when ${call.member} (line ${lineOf(call, ctx)}) rejects (${failure}), and nothing handles it here. Add .catch(...) or await it inside try/catch.`,
+          ? `Handle the rejection: add .catch or await ${call.member} in try/catch.`
+          : `Handle the rejection of ${calleeName(at)}(…): its ${call.member} can fail.`,
+        detail: direct
+          ? `The promise ${call.member} returns can reject (${failure}) and nothing handles it: the failure goes unseen in the agent's browser.`
+          : `${calleeName(at)}(…) rejects when ${call.member} (line ${lineOf(call, ctx)}) rejects (${failure}), and nothing handles it here.`,
         ...(fix ? { fixes: () => [fix] } : {}),
       };
     });
@@ -49,18 +54,19 @@ function insideTryWithCatch(node: ts.Node): boolean {
 }
 
 function rejectionFix(use: PromiseUse, member: string, ctx: RuleContext): Fix | undefined {
-  const handler = `error => console.error("${member} failed:", error)`;
+  const style = detectStyle(ctx.sourceFile);
+  const report = `console.error(${quoted(style, `${member} failed:`)}, error)`;
   if (use.fate === 'statement') {
-    return { title: 'Handle the rejection with .catch', isPreferred: true, edits: [{ start: use.top.end, end: use.top.end, newText: `.catch(${handler})` }] };
+    return { title: 'Handle the rejection with .catch', isPreferred: true, edits: [chainStep(ctx, style, use.top.end, 'catch', ['error'], [report], false)] };
   }
   // Wrapping a declaration in try would hide its variable from the code after it: only statements are wrapped.
   const statement = use.statement;
   if (!statement || !ts.isExpressionStatement(statement)) return undefined;
-  const nl = newlineOf(ctx.text);
+  const nl = style.newline;
   const start = statement.getStart(ctx.sourceFile);
-  const indent = indentAt(ctx.text, start);
-  const inner = indent + indentUnit(indent);
-  const body = statement.getText(ctx.sourceFile).split(/\r?\n/).join(`${nl}${indentUnit(indent)}`);
-  const newText = `try {${nl}${inner}${body}${nl}${indent}} catch (error) {${nl}${inner}console.error("${member} failed:", error);${nl}${indent}}`;
+  const indent = lineIndent(ctx.text, start);
+  const inner = indent + style.indentUnit;
+  const body = statement.getText(ctx.sourceFile).split(/\r?\n/).join(`${nl}${style.indentUnit}`);
+  const newText = `try {${nl}${inner}${body}${nl}${indent}} catch (error) {${nl}${inner}${asStatement(style, report)}${nl}${indent}}`;
   return { title: 'Wrap in try/catch', isPreferred: true, edits: [{ start, end: statement.end, newText }] };
 }

@@ -26,12 +26,13 @@ export const unknownApiMember: Rule = {
       return [{
         ...callSpan(call, ctx.sourceFile),
         severity: 'warning',
-        message: `${call.namespace}.${call.member} is not a documented member; undocumented members can change without notice. The documented ones are ${names.join(', ')}.`,
+        message: `Prefer a documented member: ${shorten(call.member)} can change without notice.`,
+        detail: `${call.namespace}.${call.member} is not a documented member; undocumented members can change without notice. The documented ones are ${names.map(n => `\`${n}\``).join(', ')}.`,
       }];
     }
     return [{
       ...callSpan(call, ctx.sourceFile),
-      message: `${call.namespace} has no member "${call.member}". Did you mean ${suggestion}?`,
+      message: `Did you mean ${suggestion}? ${call.namespace} has no "${shorten(call.member)}".`,
       ...(renamable ? {
         fixes: (): Fix[] => {
           const { start, end } = ts.isIdentifier(node) ? { start: node.getStart(ctx.sourceFile), end: node.end } : literalContent(node, ctx.sourceFile);
@@ -69,4 +70,8 @@ function editDistance(a: string, b: string): number {
     previous = row;
   }
   return previous[b.length]!;
+}
+
+function shorten(value: string): string {
+  return value.length > 28 ? `${value.slice(0, 27)}…` : value;
 }

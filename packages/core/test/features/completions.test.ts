@@ -20,7 +20,8 @@ describe('completions', () => {
     const { doc, offset } = withCursor('function f() {\n  Microsoft.Omnichannel.lin|\n  const x = 1;\n}');
     const entry = completions(doc, offset).find(e => e.label === 'linkToConversation');
     assert.ok(entry, 'linkToConversation offered');
-    assert.equal(doc.text.slice(entry.replace!.start, entry.replace!.end), 'lin');
+    // The dot is replaced too (as TypeScript's own entries do), so the editor ranks ours alike.
+    assert.equal(doc.text.slice(entry.replace!.start, entry.replace!.end), '.lin');
   });
 
   it('offers Apm members through global prefixes', () => {
@@ -64,7 +65,7 @@ describe('completions', () => {
     const { doc, offset } = withCursor('Microsoft.Omnichannel.|');
     const snippet = completions(doc, offset, { refreshCall: 'refreshCaseTab()' }).find(e => e.kind === 'snippet' && e.label.startsWith('linkToConversation'));
     assert.ok(snippet?.insertTextIsSnippet);
-    assert.match(snippet.insertText!, /^linkToConversation\("\$\{1\|account,contact,incident\|\}", \$\{2:recordId\}\)/);
+    assert.match(snippet.insertText!, /^\.linkToConversation\("\$\{1\|account,contact,incident\|\}", \$\{2:recordId\}\)/);
     assert.match(snippet.insertText!, /\.then\(\(\) => \$\{3:refreshCaseTab\(\)\}, error => /);
   });
 
@@ -97,5 +98,43 @@ describe('completions', () => {
 
   it('works in TypeScript files with optional chaining and casts', () => {
     assert.ok(labels('(window as any).Microsoft?.Omnichannel?.|', 'form.ts').includes('linkToConversation'));
+  });
+});
+
+describe('completions: which entry comes first, and what accepting it does', () => {
+  const entries = (marked: string) => {
+    const { doc, offset } = withCursor(marked);
+    return completions(doc, offset);
+  };
+  const first = (marked: string) => [...entries(marked)].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))[0]!;
+
+  it('preselects linkToConversation after Microsoft.Omnichannel., sorted first', () => {
+    const list = entries('Microsoft.Omnichannel.|');
+    assert.deepEqual(list.filter(e => e.preselect).map(e => e.label), ['linkToConversation']);
+    assert.equal(first('Microsoft.Omnichannel.|').label, 'linkToConversation');
+  });
+
+  it('preselects getFocusedSession after Microsoft.Apm., and Omnichannel after Microsoft.', () => {
+    assert.deepEqual(entries('Microsoft.Apm.|').filter(e => e.preselect).map(e => e.label), ['getFocusedSession']);
+    assert.equal(first('Microsoft.Apm.|').label, 'getFocusedSession');
+    assert.deepEqual(entries('window.Microsoft.|').filter(e => e.preselect).map(e => e.label), ['Omnichannel']);
+  });
+
+  it('sorts before the editor\'s word suggestions, whose sort text is the word itself or a digit', () => {
+    for (const e of entries('Microsoft.Omnichannel.|')) {
+      for (const word of ['Microsoft', 'Omnichannel', '0', '11', '18']) assert.ok(e.sortText! < word, `${e.sortText} sorts after ${word}`);
+    }
+  });
+
+  it('inserts a method with its "(" and asks for the parameter hints, unless "(" follows already', () => {
+    const link = entries('Microsoft.Omnichannel.lin|').find(e => e.label === 'linkToConversation')!;
+    assert.equal(link.insertText, '.linkToConversation(');
+    assert.equal(link.filterText, '.linkToConversation');
+    assert.equal(link.opensSignatureHelp, true);
+    const before = entries('Microsoft.Omnichannel.lin|("incident", id)').find(e => e.label === 'linkToConversation')!;
+    assert.equal(before.insertText, '.linkToConversation');
+    assert.equal(before.opensSignatureHelp, undefined);
+    const ns = entries('Microsoft.|').find(e => e.label === 'Omnichannel')!;
+    assert.equal(ns.insertText, '.Omnichannel', 'a namespace is inserted as its name');
   });
 });

@@ -61,9 +61,10 @@ describe('hover', () => {
     assert.match(h!.contents, /\*\*Case\*\*/);
   });
 
-  it('says which entity a wrong name probably means', () => {
+  it('leaves what to use instead of a wrong entity name to the finding, so the hover does not say it twice', () => {
     const h = hoverAt('Microsoft.Omnichannel.linkToConversation("ca|se", id);');
-    assert.match(h!.contents, /use `"incident"`/);
+    assert.match(h!.contents, /exactly `account`, `contact` or `incident`/);
+    assert.doesNotMatch(h!.contents, /use `"incident"`/i);
   });
 
   it('shows the parameter an argument fills', () => {

@@ -13,15 +13,23 @@ describe('invalid-record-id', () => {
 `);
   });
 
-  it('reports braced or upper-case GUIDs and form id getters as warnings', () => {
-    expectFindings(`
+  it('rejects braced GUIDs as errors (as the simulator and the panel do); upper case and form id getters are warnings', () => {
+    const findings = expectFindings(`
   Microsoft.Omnichannel.linkToConversation("account", "{5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F}");
-  //                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ invalid-record-id (warning)
+  //                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ invalid-record-id (error)
+  Microsoft.Omnichannel.linkToConversation("account", "5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F");
+  //                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ invalid-record-id (warning)
   Microsoft.Omnichannel.linkToConversation("account", formContext.data.entity.getId());
   //                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ invalid-record-id (warning)
   Microsoft.Omnichannel.linkToConversation("account", Xrm.Page.data.entity.getId());
   //                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ invalid-record-id (warning)
 `);
+    assert.deepEqual(findings.map(f => f.message), [
+      'Remove the braces from recordId: use "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f".',
+      'Lower the case of recordId: use "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f".',
+      'Remove the braces and lower the case of getId() for recordId.',
+      'Remove the braces and lower the case of getId() for recordId.',
+    ]);
   });
 
   it('does not report canonical GUIDs, normalised getters or variables', () => {

@@ -121,7 +121,7 @@ describe('missing-ui-refresh', () => {
       ],
       [
         `Microsoft.Omnichannel.linkToConversation("account", id).then(() => log("ok"), log);`,
-        `Microsoft.Omnichannel.linkToConversation("account", id).then(() => { log("ok"); Utils.refreshUi(); }, log);`,
+        `Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n    log("ok");\n    Utils.refreshUi();\n}, log);`,
       ],
     ];
     for (const [before, after] of cases) {
@@ -150,7 +150,45 @@ describe('missing-ui-refresh', () => {
   it('adds the refresh into an existing success handler', () => {
     assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n  log("ok");\n}, log);`, 'missing-ui-refresh'),
       `Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n  log("ok");\n  Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();\n}, log);`);
+    // An expression body becomes a block, one statement a line, never a 120-character one-liner.
     assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).then(() => log("ok"), log);`, 'missing-ui-refresh'),
-      `Microsoft.Omnichannel.linkToConversation("account", id).then(() => { log("ok"); Microsoft.Apm.getFocusedSession().getFocusedTab().refresh(); }, log);`);
+      `Microsoft.Omnichannel.linkToConversation("account", id).then(() => {\n    log("ok");\n    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();\n}, log);`);
+    assert.equal(applyFix(`Microsoft.Omnichannel.linkToConversation("account", id).then(function () { log("ok"); });`, 'missing-ui-refresh'),
+      `Microsoft.Omnichannel.linkToConversation("account", id).then(function () {\n    log("ok");\n    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();\n});`);
+  });
+
+  it('writes its code in the file\'s style: tabs, no semicolons, function callbacks, indented from the call\'s line', () => {
+    const before = [
+      'function onLoad(executionContext) {',
+      '\tconst formContext = executionContext.getFormContext()',
+      '\tformContext.ui.tabs.forEach(function (tab) { tab.setVisible(true) })',
+      '\tif (ready) {',
+      '\t\tMicrosoft.Omnichannel.linkToConversation("incident", caseId).then(function () {',
+      '\t\t\tlog("linked")',
+      '\t\t}).catch(function (error) { log(error) })',
+      '\t}',
+      '}',
+    ].join('\n');
+    assert.equal(applyFix(before, 'missing-ui-refresh').split('\n').slice(4, 8).join('\n'), [
+      '\t\tMicrosoft.Omnichannel.linkToConversation("incident", caseId).then(function () {',
+      '\t\t\tlog("linked")',
+      '\t\t\tMicrosoft.Apm.getFocusedSession().getFocusedTab().refresh()',
+      '\t\t}).catch(function (error) { log(error) })',
+    ].join('\n'));
+    const expression = '\tif (ready) {\n\t\tMicrosoft.Omnichannel.linkToConversation("incident", caseId).then(() => log("linked"))\n\t}\n';
+    assert.equal(applyFix(`function onLoad() {\n${expression}}\nfunction x() {\n\tfoo(function () { bar() })\n\tfoo(function () { bar() })\n}\n`, 'missing-ui-refresh').split('\n').slice(1, 7).join('\n'), [
+      '\tif (ready) {',
+      '\t\tMicrosoft.Omnichannel.linkToConversation("incident", caseId).then(() => {',
+      '\t\t\tlog("linked")',
+      '\t\t\tMicrosoft.Apm.getFocusedSession().getFocusedTab().refresh()',
+      '\t\t})',
+      '\t}',
+    ].join('\n'));
+  });
+
+  it('adds a missing success handler on a line of its own when the chain is written one step a line', () => {
+    const before = 'function f(id) {\n  Microsoft.Omnichannel.linkToConversation("account", id)\n    .catch(log);\n}';
+    assert.equal(applyFix(before, 'missing-ui-refresh'),
+      'function f(id) {\n  Microsoft.Omnichannel.linkToConversation("account", id)\n    .then(() => Microsoft.Apm.getFocusedSession().getFocusedTab().refresh())\n    .catch(log);\n}');
   });
 });

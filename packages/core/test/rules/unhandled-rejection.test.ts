@@ -47,7 +47,7 @@ describe('unhandled-rejection', () => {
   //                    ^^^^^^^^^^^^^^^^^^^^^^^^^ unhandled-rejection
   Microsoft.Omnichannel.getConversationId().then(show);
   //                    ^^^^^^^^^^^^^^^^^ unhandled-rejection
-`, only).map(f => f.message);
+`, only).map(f => f.detail!);
     assert.match(messages[0]!, /can reject \(for example when the conversation is not assigned to the signed-in agent\)/);
     assert.doesNotMatch(messages[0]!, /active/);
     assert.match(messages[1]!, /can reject \(for example when the focused session is not a conversation\)/);
@@ -74,9 +74,43 @@ describe('unhandled-rejection', () => {
 `, { ...only, fileName: 'test.ts' });
   });
 
-  it('appends a .catch to a promise statement', () => {
+  it('appends a .catch to a promise statement, on the same line while it stays within 100 characters', () => {
     assert.equal(applyFix(`Microsoft.Omnichannel.getConversationId().then(show);`, 'unhandled-rejection'),
-      `Microsoft.Omnichannel.getConversationId().then(show).catch(error => console.error("getConversationId failed:", error));`);
+      `Microsoft.Omnichannel.getConversationId().then(show)\n    .catch(error => console.error("getConversationId failed:", error));`);
+    assert.equal(applyFix(`oc.getConversationId().then(show);\nconst oc = Microsoft.Omnichannel;`, 'unhandled-rejection'),
+      `oc.getConversationId().then(show).catch(error => console.error("getConversationId failed:", error));\nconst oc = Microsoft.Omnichannel;`);
+  });
+
+  it('writes the handler in the file\'s quotes, semicolons and callback style', () => {
+    const source = [
+      "function f(id) {",
+      "  helper(function (x) { return x })",
+      "  Microsoft.Omnichannel.openConversation(id).then(show)",
+      "  const label = 'Case'",
+      "}",
+    ].join('\n');
+    assert.equal(applyFix(source, 'unhandled-rejection').split('\n').slice(2, 7).join('\n'), [
+      "  Microsoft.Omnichannel.openConversation(id).then(show).catch(function (error) {",
+      "    console.error('openConversation failed:', error)",
+      "  })",
+      "  const label = 'Case'",
+      "}",
+    ].join('\n'));
+  });
+
+  it('after the refresh fix, keeps every line of the chain within 100 characters', () => {
+    const before = 'function f(id) {\n    Microsoft.Omnichannel.linkToConversation("incident", id).then(() => log("linked"));\n}';
+    const refreshed = applyFix(before, 'missing-ui-refresh');
+    const fixed = applyFix(refreshed, 'unhandled-rejection');
+    assert.equal(fixed, [
+      'function f(id) {',
+      '    Microsoft.Omnichannel.linkToConversation("incident", id).then(() => {',
+      '        log("linked");',
+      '        Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
+      '    }).catch(error => console.error("linkToConversation failed:", error));',
+      '}',
+    ].join('\n'));
+    for (const line of fixed.split('\n')) assert.ok(line.length <= 100, line);
   });
 
   it('wraps an awaited statement in try/catch, keeping indentation', () => {

@@ -22,9 +22,10 @@ describe('unknown-api-member', () => {
   Microsoft.Apm.doSomethingElse();
   //            ^^^^^^^^^^^^^^^ unknown-api-member (warning)
 `);
-    assert.match(finding!.message, /^Microsoft\.Omnichannel\.getLinkedRecords is not a documented member; undocumented members can change without notice\./);
+    assert.equal(finding!.message, 'Prefer a documented member: getLinkedRecords can change without notice.');
+    assert.match(finding!.detail!, /^Microsoft\.Omnichannel\.getLinkedRecords is not a documented member; undocumented members can change without notice\./);
     assert.equal(finding!.fixes, undefined);
-    assert.match(other!.message, /^Microsoft\.Apm\.doSomethingElse is not a documented member/);
+    assert.match(other!.detail!, /^Microsoft\.Apm\.doSomethingElse is not a documented member/);
   });
 
   it('does not report documented members, other objects, or an undocumented member that is not called', () => {

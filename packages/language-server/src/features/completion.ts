@@ -5,6 +5,9 @@ import type { ServerContext } from '../context';
 import { COMPLETION_KIND, toRange } from '../convert';
 import { guard } from '../guard';
 
+/** Shows the parameter hints of the call a completion has just opened. */
+const TRIGGER_PARAMETER_HINTS = { title: 'Show parameter hints', command: 'editor.action.triggerParameterHints' };
+
 /** `.` for members, quotes for entity names inside a link call's first argument. */
 export const COMPLETION_TRIGGERS = ['.', '"', "'", '`'];
 
@@ -27,7 +30,11 @@ export function registerCompletion(ctx: ServerContext): void {
       if (e.replace) item.textEdit = { range: toRange(doc, e.replace), newText };
       else item.insertText = newText;
       // Filtering must match what the user typed against the inserted name, not a snippet's label.
-      if (e.insertTextIsSnippet || e.kind === 'entity') item.filterText = e.kind === 'entity' ? newText : e.label.split('(')[0];
+      if (e.filterText !== undefined) item.filterText = e.filterText;
+      else if (e.kind === 'entity') item.filterText = newText;
+      if (e.preselect) item.preselect = true;
+      // VS Code runs this after inserting `name(`; other editors ignore a command they do not know.
+      if (e.opensSignatureHelp) item.command = TRIGGER_PARAMETER_HINTS;
       return item;
     });
   }));

@@ -3,12 +3,19 @@
  * (validation runs once the pending messages are handled), without a timer a test must wait out.
  * A file above `omnichannel.maxFileSize`, or one the parser cannot take, gets no diagnostics and a
  * message saying why and what to do: once per document, and one for all the files a batch finds too large.
+ *
+ * A call being written (see `callsBeingWritten`) gets none of its findings while the person types in it:
+ * they are published again once typing there has paused (`TYPING_PAUSE_MS` after the last edit in it),
+ * on the tracker's clock. A call nobody is editing is reported at once.
  */
 import { MessageType } from 'vscode-languageserver/node';
+import { callsBeingWritten, type Finding, type OmnichannelDocument } from '@omnichannel-tools/core';
 import { isTooLarge } from '../analysis';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 import { describeError } from '../guard';
+import type { EditTracker } from '../typing';
+import { refreshCodeLenses } from './code-lens';
 
 export interface Diagnostics {
   /** Validates every open document again (after a configuration change). */
@@ -20,6 +27,20 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   const toldTooLarge = new Set<string>();
   const toldUnparsable = new Set<string>();
   let scheduled = false;
+  const pauseTimers = new Map<string, unknown>();
+  const clock = ctx.typing.clock;
+
+  /** Validates `uri` again when the pause after the edits holding its findings back ends. */
+  const wakeAt = (uri: string, time: number): void => {
+    const previous = pauseTimers.get(uri);
+    if (previous !== undefined) clock.clearTimeout(previous);
+    pauseTimers.set(uri, clock.setTimeout(() => {
+      pauseTimers.delete(uri);
+      schedule(uri);
+      // The code lens kept its place over the call while it was written: it may change now.
+      refreshCodeLenses(ctx);
+    }, Math.max(0, time - clock.now())));
+  };
 
   const schedule = (uri: string): void => {
     pending.add(uri);
@@ -52,7 +73,9 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
         return { uri, length: entry.doc.text.length, max: settings.analyzer.maxFileSize };
       }
       const result = ctx.analyses.get(entry, settings.analyzer);
-      const diagnostics = (result?.findings ?? []).map(f => toDiagnostic(entry.doc, f));
+      const { shown, wake } = withoutCallsBeingWritten(entry.doc, result?.findings ?? [], ctx.typing, uri);
+      if (wake !== undefined) wakeAt(uri, wake);
+      const diagnostics = shown.map(f => toDiagnostic(entry.doc, f));
       await ctx.connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
     } catch (error) {
       ctx.log.error(`Diagnostics for ${uri} failed: ${describeError(error)}`);
@@ -73,6 +96,10 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   });
   ctx.documents.onDidClose(uri => {
     pending.delete(uri);
+    const timer = pauseTimers.get(uri);
+    if (timer !== undefined) clock.clearTimeout(timer);
+    pauseTimers.delete(uri);
+    ctx.typing.forget(uri);
     toldTooLarge.delete(uri);
     toldUnparsable.delete(uri);
     ctx.analyses.forget(uri);
@@ -85,6 +112,23 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
       for (const entry of ctx.documents.all()) schedule(entry.uri);
     },
   };
+}
+
+/**
+ * The findings to publish now: those outside every call being written. `wake` is when the earliest
+ * held call's pause ends (undefined when nothing is held).
+ */
+export function withoutCallsBeingWritten(
+  doc: OmnichannelDocument, findings: readonly Finding[], typing: EditTracker, uri: string,
+): { shown: readonly Finding[]; wake?: number } {
+  const recent = typing.recent(uri);
+  if (recent.length === 0 || findings.length === 0) return { shown: findings };
+  const writing = callsBeingWritten(doc, recent);
+  if (writing.length === 0) return { shown: findings };
+  const shown = findings.filter(f => !writing.some(call => f.start >= call.start && f.end <= call.end));
+  if (shown.length === findings.length) return { shown };
+  const wake = Math.min(...writing.map(call => typing.pauseEnds(call.edits.map(i => recent[i]!))));
+  return { shown, wake };
 }
 
 interface TooLarge {

@@ -1,16 +1,33 @@
-/** Hover: API methods, parameters and entity names, from the core's `hover`. */
+/**
+ * Hover: API methods, parameters and entity names, from the core's `hover`, followed by the details of
+ * the findings under the cursor. The editor already shows each finding's message (what to do) above the
+ * hover, so only the why is added here, once per finding.
+ */
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { hover } from '@omnichannel-tools/core';
+import { ARGUMENT_RULE_IDS, hover } from '@omnichannel-tools/core';
 import type { ServerContext } from '../context';
 import { toRange } from '../convert';
 import { guard } from '../guard';
 
 export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover(guard(ctx.log, 'Hover', null, (params: HoverParams): Hover | null => {
+  ctx.connection.onHover(guard(ctx.log, 'Hover', null, async (params: HoverParams): Promise<Hover | null> => {
     const entry = ctx.documents.get(params.textDocument.uri);
     if (!entry) return null;
-    const info = hover(entry.doc, entry.doc.offsetAt(params.position));
-    if (!info) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(entry.doc, info) };
+    const offset = entry.doc.offsetAt(params.position);
+    const info = hover(entry.doc, offset);
+    const settings = await ctx.settings.get(entry.uri);
+    const findings = ctx.analyses.get(entry, settings.analyzer)?.findings ?? [];
+    const details: string[] = [];
+    let aboutArgument = false;
+    for (const f of findings) {
+      if (f.detail === undefined || f.start > offset || offset >= f.end || details.includes(f.detail)) continue;
+      details.push(f.detail);
+      // An argument's own docs say what its finding's detail says again (ids without braces…): the finding's words win.
+      if (info && ARGUMENT_RULE_IDS.has(f.ruleId) && info.start >= f.start && info.end <= f.end) aboutArgument = true;
+    }
+    if (!info && details.length === 0) return null;
+    const value = [aboutArgument ? undefined : info?.contents, ...details].filter((part): part is string => part !== undefined).join('\n\n---\n\n');
+    const span = info ?? findings.find(f => f.detail !== undefined && f.start <= offset && offset < f.end)!;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(entry.doc, span) };
   }));
 }

@@ -40,6 +40,8 @@ export interface ClientOptions {
   pullConfiguration?: boolean;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`). Default false. */
   resolveCodeActions?: boolean;
+  /** `initializationOptions` sent with `initialize`. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspTestClient {
@@ -49,6 +51,10 @@ export class LspTestClient {
   readonly shownMessages: ShowMessageParams[] = [];
   readonly logMessages: LogMessageParams[] = [];
   readonly configurationRequests: string[] = [];
+  /** Every diagnostics publication, in order of arrival (a held-back call's findings come in a later one). */
+  readonly publications: PublishDiagnosticsParams[] = [];
+  /** How many times the server asked for the code lenses again (`workspace/codeLens/refresh`). */
+  codeLensRefreshes = 0;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   private readonly versions = new Map<string, number>();
@@ -60,6 +66,7 @@ export class LspTestClient {
     this.exited = new Promise(resolve => process.once('exit', code => resolve(code)));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.publications.push(p);
       this.wake();
     });
     connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
@@ -77,7 +84,11 @@ export class LspTestClient {
         return item.section === 'omnichannel' ? (forUri ?? this.settings) : null;
       }));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.wake();
+      return null;
+    });
     connection.listen();
   }
 
@@ -104,7 +115,7 @@ export class LspTestClient {
       },
       window: { showMessage: {} },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: options.initializationOptions ?? null });
     await connection.sendNotification('initialized', {});
     return client;
   }

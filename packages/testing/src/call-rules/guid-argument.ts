@@ -3,6 +3,7 @@
  * upper case passes, every other departure from the API's form is rejected with the id to pass instead.
  * The reading is the shared GUID reader's.
  */
+import { bracedIdMessage } from '@omnichannel-tools/core/catalogue';
 import { GUID_EXAMPLE, readGuid } from '../protocol/guid';
 import { LinkError, type LinkMethod } from '../protocol/link';
 
@@ -24,11 +25,8 @@ export function checkGuid(fn: LinkMethod, value: unknown, argument: 'recordId' |
   const { guid, departures } = reading;
   if (departures.includes('spaces')) throw new LinkError(fn, code, `${argument} "${value}" has spaces around it: remove them.`);
   if (departures.includes('braces')) {
-    throw new LinkError(
-      fn,
-      code,
-      `${argument} "${value}" has braces: remove the braces and pass "${guid}" (formContext.data.entity.getId() returns ids with braces).`,
-    );
+    // The one rule for braces, in the analyzer's words (the panel and the palette say the same).
+    throw new LinkError(fn, code, bracedIdMessage(argument, guid));
   }
   if (departures.includes('no-hyphens')) throw new LinkError(fn, code, `${argument} "${value}" has no hyphens: pass "${guid}".`);
   return guid;

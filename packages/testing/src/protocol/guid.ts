@@ -4,6 +4,7 @@
  * braces as `getId()` returns them, upper case, no hyphens) and each caller decides which it tolerates.
  * Pure, no Node or DOM: the webview bundle imports it too.
  */
+import { bracedIdMessage } from '@omnichannel-tools/core/catalogue';
 
 export const GUID_EXAMPLE = '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f';
 
@@ -64,13 +65,16 @@ export function guidTolerating(text: string, tolerated: readonly GuidDeparture[]
 }
 
 /**
- * What text typed or pasted by a person becomes: every departure is normalised (that is what the person
- * meant), and `changes` names the visible ones (`braces removed, lower-cased`); spaces go unmentioned.
+ * What text typed or pasted by a person becomes: upper case, missing hyphens and spaces are normalised
+ * (that is what the person meant), and `changes` names the visible ones (`lower-cased`); spaces go
+ * unmentioned. Braces are the one rule every part of the product applies alike: refused, with the
+ * analyzer's message and the normalised id offered in their place, never stripped silently.
  */
 export type TypedGuid =
   | { readonly kind: 'empty' }
   | { readonly kind: 'valid'; readonly guid: string }
   | { readonly kind: 'normalised'; readonly guid: string; readonly changes: string }
+  | { readonly kind: 'braced'; readonly guid: string; readonly message: string }
   | { readonly kind: 'invalid'; readonly reason: string };
 
 const CHANGE_WORDS: Record<Exclude<GuidDeparture, 'spaces'>, string> = {
@@ -79,9 +83,11 @@ const CHANGE_WORDS: Record<Exclude<GuidDeparture, 'spaces'>, string> = {
   'no-hyphens': 'hyphens added',
 };
 
-export function readTypedGuid(text: string): TypedGuid {
+/** `argument` names the id in the braces message (`recordId`, as the API's parameter is named). */
+export function readTypedGuid(text: string, argument = 'recordId'): TypedGuid {
   const reading = readGuid(text);
   if (reading.kind !== 'guid') return reading;
+  if (reading.departures.includes('braces')) return { kind: 'braced', guid: reading.guid, message: bracedIdMessage(argument, reading.guid) };
   const changes = reading.departures.flatMap(d => (d === 'spaces' ? [] : [CHANGE_WORDS[d]]));
   return changes.length === 0 ? { kind: 'valid', guid: reading.guid } : { kind: 'normalised', guid: reading.guid, changes: changes.join(', ') };
 }

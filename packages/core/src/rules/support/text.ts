@@ -4,19 +4,8 @@ import ts = require('typescript');
 import { unwrap, type ApiCall } from '../../calls';
 import { lineAt } from '../../document';
 
-/** The whitespace that starts the line holding `offset`. */
-export function indentAt(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = start;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(start, end);
-}
-
-/** One more level of indentation, in the style the file already uses. */
-export function indentUnit(indent: string): string {
-  return indent.includes('\t') ? '\t' : '  ';
-}
+/** The whitespace that starts the line holding `offset` (the style module's reading). */
+export { lineIndent as indentAt } from '../../format/style';
 
 // "Fix all" asks once per finding about the same text: scanning a large file each time made it quadratic.
 let lastText: string | undefined;

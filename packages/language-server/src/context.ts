@@ -13,4 +13,6 @@ export interface ServerContext {
   readonly log: Logger;
   /** Set by `initialize`. */
   capabilities: ClientCapabilities;
+  /** Set by `initialize`: the client answers `omnichannel/lookupIds` (see `features/id-lookup`). */
+  lookupIds: boolean;
 }

@@ -20,6 +20,7 @@ import { refreshCodeLenses, registerCodeLens } from './features/code-lens';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { clientAnswersLookups } from './features/id-lookup';
 import { SIGNATURE_TRIGGERS, registerSignatureHelp } from './features/signature-help';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,6 +31,7 @@ const ctx: ServerContext = {
   analyses: new AnalysisCache((ruleId, error) => connection.console.error(`Rule ${ruleId} failed: ${describeError(error)}`)),
   log: connection.console,
   capabilities: {},
+  lookupIds: false,
 };
 
 // A bug must not take the server down with the user's editor features; log it and keep serving.
@@ -38,6 +40,7 @@ process.on('unhandledRejection', error => ctx.log.error(`Unexpected rejection: $
 
 connection.onInitialize((params): InitializeResult => {
   ctx.capabilities = params.capabilities;
+  ctx.lookupIds = clientAnswersLookups(params.initializationOptions);
   ctx.settings.canPull = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {

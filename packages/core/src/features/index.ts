@@ -5,3 +5,4 @@ export { signatureHelp } from './signature-help';
 export { runnableCalls, runnableCallAt } from './runnable-calls';
 export { resolveTarget, resolveCallee, type ApiTarget } from './resolve';
 export type { ParsedDocument } from './syntax';
+export { idArgumentForCompletion, idArgumentForHover, type IdArgument } from './id-argument';

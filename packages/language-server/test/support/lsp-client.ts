@@ -12,6 +12,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type {
+  CancellationToken,
   ClientCapabilities,
   CodeAction,
   CodeLens,
@@ -26,7 +27,7 @@ import type {
   SignatureHelp,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import type { CallAtPositionResult } from '../../src/protocol';
+import type { CallAtPositionResult, LookupIdsParams, LookupIdsResult } from '../../src/protocol';
 
 /** The package's own entry point, as `omnichannel-language-server` runs it (compiled by tsc, not bundled). */
 export function serverBin(): string {
@@ -40,6 +41,10 @@ export interface ClientOptions {
   pullConfiguration?: boolean;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`). Default false. */
   resolveCodeActions?: boolean;
+  /** Sent as `initializationOptions` (e.g. `{ lookupIds: true }` to announce `omnichannel/lookupIds`). */
+  initializationOptions?: unknown;
+  /** Answers the server's `omnichannel/lookupIds` requests, as the VS Code client does. */
+  onLookupIds?: (params: LookupIdsParams, token: CancellationToken) => LookupIdsResult | null | Promise<LookupIdsResult | null>;
 }
 
 export class LspTestClient {
@@ -49,6 +54,8 @@ export class LspTestClient {
   readonly shownMessages: ShowMessageParams[] = [];
   readonly logMessages: LogMessageParams[] = [];
   readonly configurationRequests: string[] = [];
+  /** Every `omnichannel/lookupIds` request the server sent. */
+  readonly lookupRequests: LookupIdsParams[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   private readonly versions = new Map<string, number>();
@@ -78,6 +85,10 @@ export class LspTestClient {
       }));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('omnichannel/lookupIds', (params: LookupIdsParams, token: CancellationToken) => {
+      this.lookupRequests.push(params);
+      return options.onLookupIds ? options.onLookupIds(params, token) : null;
+    });
     connection.listen();
   }
 
@@ -104,7 +115,7 @@ export class LspTestClient {
       },
       window: { showMessage: {} },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }) });
     await connection.sendNotification('initialized', {});
     return client;
   }
@@ -184,6 +195,11 @@ export class LspTestClient {
   /** Tells the server the configuration changed (VS Code sends no values when the server pulls). */
   async configurationChanged(pushed: unknown = null): Promise<void> {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
+  }
+
+  /** The whole answer, list or array, as the server sent it. */
+  completionList(uri: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
   }
 
   completion(uri: string, position: Position): Promise<CompletionItem[]> {

@@ -67,7 +67,7 @@ export async function idHoverSection(ctx: ServerContext, doc: OmnichannelDocumen
   if (!result || result.notAnId) return undefined;
   const [found] = result.items;
   if (found) return `**${escape(found.label)}**${found.detail ? ` — ${escape(found.detail)}` : ''} (${escape(result.environment)})`;
-  if (result.notice) return `${escape(result.notice.title)} to see which ${arg.role} this is.`;
+  if (result.notice) return `${escape(result.notice.title)}.`;
   const what = arg.role === 'conversation' ? 'conversation' : arg.entityLogicalName && isEntity(arg.entityLogicalName) ? `${arg.entityLogicalName} record` : 'account, contact or incident record';
   return `The active environment, ${escape(result.environment)}, has no ${what} with this id.`;
 }

@@ -7,12 +7,14 @@ import type { ConversationSummary } from '../../protocol/link';
 import type { RecordSummary } from '../../backends/types';
 
 const UNNAMED = '(no name)';
+const CASE_NUMBER_FIRST = /^[A-Z]{2,}-\d+/;
 
 export function recordItem(record: RecordSummary): LookupItem {
   const name = record.name ?? UNNAMED;
-  const label = record.entityLogicalName === 'incident'
-    ? `Case${record.number ? ` ${record.number}` : ''}: ${name}`
-    : `${name} (${record.entityLogicalName})`;
+  const label = record.entityLogicalName !== 'incident' ? `${name} (${record.entityLogicalName})`
+    : record.number ? `Case ${record.number}: ${name}`
+    // A simulator seed often starts the name with the number ("CAS-01024: Printer offline").
+    : CASE_NUMBER_FIRST.test(name) ? `Case ${name}` : `Case: ${name}`;
   const detail = [record.entityLogicalName, record.state?.toLowerCase()].filter(Boolean).join(' · ');
   return { id: record.id, label, detail, entityLogicalName: record.entityLogicalName };
 }

@@ -36,7 +36,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     // Any scheme (file, untitled, virtual workspaces such as vscode-vfs): the server gets the text over LSP
     // and uses the URI only as a name, never to read a file.
     documentSelector: LANGUAGES.map(language => ({ language })),
-    synchronize: { configurationSection: CONFIG_SECTION },
+    // File events let whole-workspace diagnostics (omnichannel.diagnostics.workspace) follow unopened files.
+    synchronize: { configurationSection: CONFIG_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs}') },
     outputChannel: hooks.outputChannel,
     // Tells the server this client answers omnichannel/lookupIds; other editors never get asked.
     ...(hooks.idLookup ? { initializationOptions: { [LOOKUP_IDS_OPTION]: true } } : {}),

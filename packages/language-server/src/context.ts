@@ -15,4 +15,6 @@ export interface ServerContext {
   capabilities: ClientCapabilities;
   /** Set by `initialize`: the client answers `omnichannel/lookupIds` (see `features/id-lookup`). */
   lookupIds: boolean;
+  /** Set by `initialize`: the workspace folders' URIs (the root URI when the client sent no folders). */
+  workspaceFolders: readonly string[];
 }

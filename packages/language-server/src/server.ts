@@ -22,6 +22,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { clientAnswersLookups } from './features/id-lookup';
 import { SIGNATURE_TRIGGERS, registerSignatureHelp } from './features/signature-help';
+import { registerWorkspaceDiagnostics } from './features/workspace-diagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const ctx: ServerContext = {
@@ -32,6 +33,7 @@ const ctx: ServerContext = {
   log: connection.console,
   capabilities: {},
   lookupIds: false,
+  workspaceFolders: [],
 };
 
 // A bug must not take the server down with the user's editor features; log it and keep serving.
@@ -41,6 +43,7 @@ process.on('unhandledRejection', error => ctx.log.error(`Unexpected rejection: $
 connection.onInitialize((params): InitializeResult => {
   ctx.capabilities = params.capabilities;
   ctx.lookupIds = clientAnswersLookups(params.initializationOptions);
+  ctx.workspaceFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   ctx.settings.canPull = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -63,6 +66,8 @@ registerHover(ctx);
 registerSignatureHelp(ctx);
 registerCodeLens(ctx);
 registerCallAtPosition(ctx);
+const workspaceDiagnostics = registerWorkspaceDiagnostics(ctx);
+connection.onInitialized(() => workspaceDiagnostics.rescan());
 
 // No dynamic registration for configuration changes: the VS Code client synchronizes the `omnichannel`
 // section itself, and other editors send the notification unasked; registering would double it.
@@ -71,6 +76,7 @@ connection.onDidChangeConfiguration(change => {
     ctx.settings.reset(change.settings);
     diagnostics.revalidateAll();
     refreshCodeLenses(ctx);
+    workspaceDiagnostics.rescan();
   } catch (error) {
     ctx.log.error(`Configuration change failed: ${describeError(error)}`);
   }

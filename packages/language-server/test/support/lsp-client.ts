@@ -41,6 +41,8 @@ export interface ClientOptions {
   pullConfiguration?: boolean;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`). Default false. */
   resolveCodeActions?: boolean;
+  /** Workspace folder URIs sent with `initialize`. */
+  workspaceFolders?: string[];
   /** Sent as `initializationOptions` (e.g. `{ lookupIds: true }` to announce `omnichannel/lookupIds`). */
   initializationOptions?: unknown;
   /** Answers the server's `omnichannel/lookupIds` requests, as the VS Code client does. */
@@ -115,7 +117,7 @@ export class LspTestClient {
       },
       window: { showMessage: {} },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }) });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: options.workspaceFolders?.map(uri => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null, ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }) });
     await connection.sendNotification('initialized', {});
     return client;
   }
@@ -193,6 +195,10 @@ export class LspTestClient {
   }
 
   /** Tells the server the configuration changed (VS Code sends no values when the server pulls). */
+  async watchedFilesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   async configurationChanged(pushed: unknown = null): Promise<void> {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
   }

@@ -1,0 +1,96 @@
+/**
+ * Completion and hover of record ids from the active environment (the samples' Simulator), the Get
+ * Started walkthrough, and the palette's one entry for the panel, in VS Code in Chromium with the
+ * packaged VSIX. Each step saves a screenshot under test-results/.
+ */
+import * as assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWorkbench, screenshot } from './support/browser';
+import { loadHost } from './support/repo';
+import { startSession, type Session } from './support/session';
+import { SELECTORS, pick, quickOpen, runCommand } from './support/workbench';
+
+const PRINTER_CASE = 'c0ffee00-1234-4abc-9def-00112233aabb';
+const SUGGEST_ROW = '.editor-widget.suggest-widget .monaco-list-row';
+const HOVER = '.monaco-hover';
+
+describe('e2e: records from the environment, the walkthrough, the palette', function () {
+  this.timeout(120_000);
+  let session: Session | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    session = await startSession();
+    browser = await launchBrowser();
+    const host = await loadHost();
+    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, `first-run-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await session?.dispose();
+  });
+
+  it('completes the cases of the Simulator by name inside linkToConversation("incident", "', async () => {
+    await quickOpen(page, 'link-helpers.js');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    // Typed as a person types it: the editor closes the parenthesis and the quotes by itself.
+    await page.keyboard.type('Microsoft.Omnichannel.linkToConversation("incident", "', { delay: 20 });
+    const printer = page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024: Printer offline after firmware update' });
+    await printer.first().waitFor({ state: 'visible' });
+    await page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01031: Wrong VAT rate on invoice' }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'records-1-completion');
+    await page.keyboard.type('print', { delay: 40 });
+    await page.locator(SUGGEST_ROW, { hasText: 'Wrong VAT rate' }).first().waitFor({ state: 'hidden' });
+    await printer.first().waitFor({ state: 'visible' });
+    await screenshot(page, 'records-2-completion-filtered');
+    await page.keyboard.press('Enter');
+    const line = page.locator('.editor-instance .view-line', { hasText: `linkToConversation("incident", "${PRINTER_CASE}")` });
+    await line.first().waitFor({ state: 'visible' });
+  });
+
+  it('says in the hover which case a GUID is', async () => {
+    const guid = page.locator('.editor-instance .view-line span', { hasText: PRINTER_CASE }).last();
+    await guid.hover();
+    const hover = page.locator(HOVER, { hasText: 'Case CAS-01024: Printer offline after firmware update' });
+    await hover.first().waitFor({ state: 'visible' });
+    assert.match(await hover.first().innerText(), /Simulator/);
+    await screenshot(page, 'records-3-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('lists the panel once in the palette: "Omnichannel: Open Panel", not a second focus command', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator(SELECTORS.quickInput);
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Open Panel');
+    await page.locator(SELECTORS.quickInputRow, { hasText: 'Omnichannel: Open Panel' }).first().waitFor({ state: 'visible' });
+    await input.fill('>Link Calls');
+    // The list settles on "No matching commands" or the rows that do match; the generated focus command must not be one.
+    await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+    const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
+    assert.ok(!rows.some(r => /Focus on Link Calls View/.test(r)), `the palette still offers: ${rows.join(' | ')}`);
+    await screenshot(page, 'palette-panel-once');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the Get Started walkthrough, and its first button opens completion of records', async () => {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await pick(page, 'Get Started with Omnichannel Tools');
+    const step = page.locator('.getting-started-step', { hasText: 'Complete records and conversations' });
+    await step.first().waitFor({ state: 'visible' });
+    await page.locator('.getting-started-step', { hasText: 'Fix a missing refresh' }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'walkthrough-1');
+    await page.locator('.getting-started-step a, .getting-started-step button', { hasText: 'Try completion' }).first().click();
+    await page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024' }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'walkthrough-2-try-completion');
+    await page.keyboard.press('Escape');
+  });
+});

@@ -15,7 +15,7 @@ const SUGGEST_ROW = '.editor-widget.suggest-widget .monaco-list-row';
 const HOVER = '.monaco-hover';
 
 describe('e2e: records from the environment, the walkthrough, the palette', function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let session: Session | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -66,18 +66,19 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     await page.keyboard.press('Escape');
   });
 
-  it('lists the panel once in the palette: "Omnichannel: Open Panel", not a second focus command', async () => {
+  it('lists the panel once in the palette: the view\'s own focus command, not a second "Open Panel"', async () => {
     await page.keyboard.press('F1');
     const input = page.locator(SELECTORS.quickInput);
     await input.waitFor({ state: 'visible' });
-    await input.fill('>Open Panel');
-    await page.locator(SELECTORS.quickInputRow, { hasText: 'Omnichannel: Open Panel' }).first().waitFor({ state: 'visible' });
-    await input.fill('>Link Calls');
-    // The list settles on "No matching commands" or the rows that do match; the generated focus command must not be one.
-    await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
-    const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
-    assert.ok(!rows.some(r => /Focus on Link Calls View/.test(r)), `the palette still offers: ${rows.join(' | ')}`);
+    await input.fill('>Omnichannel: Focus on');
+    await page.locator(SELECTORS.quickInputRow, { hasText: /Omnichannel: Focus on .* View/ }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'palette-panel-once');
+    await input.fill('>Omnichannel: Open Panel');
+    // The list settles on "No matching commands": the extension's own duplicate is not offered.
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-rows').first().waitFor({ state: 'attached' });
+    await page.locator(SELECTORS.quickInputRow, { hasText: /Focus on .* View/ }).first().waitFor({ state: 'hidden' });
+    const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
+    assert.ok(!rows.some(r => /Omnichannel: Open Panel/.test(r)), `the palette still offers: ${rows.join(' | ')}`);
     await page.keyboard.press('Escape');
   });
 
@@ -89,7 +90,8 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     await page.locator('.getting-started-step', { hasText: 'Fix a missing refresh' }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'walkthrough-1');
     await page.locator('.getting-started-step a, .getting-started-step button', { hasText: 'Try completion' }).first().click();
-    await page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024' }).first().waitFor({ state: 'visible' });
+    // TypeScript's own completion analyses the new file first; the list shows once every provider answered.
+    await page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024' }).first().waitFor({ state: 'visible', timeout: 90_000 });
     await screenshot(page, 'walkthrough-2-try-completion');
     await page.keyboard.press('Escape');
   });

@@ -1,0 +1,41 @@
+/**
+ * Whole-workspace diagnostics in VS Code: with `omnichannel.diagnostics.workspace` on, the Problems panel
+ * lists the findings of sample files nobody opened. Saves a screenshot under test-results/.
+ */
+import * as assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWorkbench, screenshot } from './support/browser';
+import { loadHost } from './support/repo';
+import { startSession, type Session } from './support/session';
+import { SELECTORS, openProblemsPanel, waitForProblems } from './support/workbench';
+
+describe('e2e: whole-workspace diagnostics', function () {
+  this.timeout(180_000);
+  let session: Session | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    session = await startSession({ settings: { 'omnichannel.diagnostics.workspace': true } });
+    browser = await launchBrowser();
+    const host = await loadHost();
+    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await session?.dispose();
+  });
+
+  it('lists the findings of files that are not open in the Problems panel', async () => {
+    // case-form.js has four findings and conversation-panel.ts more; no editor is open.
+    await waitForProblems(page, c => c.errors + c.warnings >= 8, 120_000);
+    assert.equal(await page.locator(SELECTORS.activeTab).count(), 0, 'no file was opened');
+    const rows = await openProblemsPanel(page);
+    await rows.filter({ hasText: 'case-form.js' }).first().waitFor({ state: 'visible' });
+    await rows.filter({ hasText: 'conversation-panel.ts' }).first().waitFor({ state: 'visible' });
+    const labels = await rows.evaluateAll(elements => elements.map(e => e.getAttribute('aria-label') ?? ''));
+    assert.ok(labels.some(l => /Incident/.test(l)), `the invalid entity name in case-form.js is listed:\n${labels.join('\n')}`);
+    await screenshot(page, 'workspace-diagnostics-problems');
+  });
+});

@@ -25,6 +25,8 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     browser = await launchBrowser();
     const host = await loadHost();
     page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+    // Two cores shared with other work: VS Code's file search and TypeScript can take more than the default 30 s.
+    page.setDefaultTimeout(90_000);
   });
 
   afterEach(async function () {
@@ -74,11 +76,10 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     await page.locator(SELECTORS.quickInputRow, { hasText: /Omnichannel: Focus on .* View/ }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'palette-panel-once');
     await input.fill('>Omnichannel: Open Panel');
-    // The list settles on "No matching commands": the extension's own duplicate is not offered.
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-rows').first().waitFor({ state: 'attached' });
-    await page.locator(SELECTORS.quickInputRow, { hasText: /Focus on .* View/ }).first().waitFor({ state: 'hidden' });
+    // The fuzzy filter still offers the view's focus command; the extension's own duplicate must not be there.
+    await page.locator(SELECTORS.quickInputRow, { hasText: /Focus on .* View/ }).first().waitFor({ state: 'visible' });
     const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
-    assert.ok(!rows.some(r => /Omnichannel: Open Panel/.test(r)), `the palette still offers: ${rows.join(' | ')}`);
+    assert.ok(!rows.some(r => /^Omnichannel: Open Panel/m.test(r)), `the palette still offers: ${rows.join(' | ')}`);
     await page.keyboard.press('Escape');
   });
 

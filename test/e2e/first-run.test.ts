@@ -4,7 +4,7 @@
  * packaged VSIX. Each step saves a screenshot under test-results/.
  */
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openWorkbench, screenshot } from './support/browser';
 import { loadHost } from './support/repo';
 import { startSession, type Session } from './support/session';
@@ -13,6 +13,24 @@ import { SELECTORS, pick, quickOpen, runCommand } from './support/workbench';
 const PRINTER_CASE = 'c0ffee00-1234-4abc-9def-00112233aabb';
 const SUGGEST_ROW = '.editor-widget.suggest-widget .monaco-list-row';
 const HOVER = '.monaco-hover';
+
+/**
+ * Waits for `row` in the suggestion list. The first answer loads the simulator in the extension host; on a
+ * loaded machine that can outlast the server's wait, and the list then holds other suggestions: asking
+ * again (Ctrl+Space, as a person would) gets the answer the extension kept meanwhile.
+ */
+async function suggestUntil(page: Page, row: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await row.first().waitFor({ state: 'visible', timeout: 30_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+    }
+  }
+}
 
 describe('e2e: records from the environment, the walkthrough, the palette', function () {
   this.timeout(180_000);
@@ -46,7 +64,7 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     // Typed as a person types it: the editor closes the parenthesis and the quotes by itself.
     await page.keyboard.type('Microsoft.Omnichannel.linkToConversation("incident", "', { delay: 20 });
     const printer = page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024: Printer offline after firmware update' });
-    await printer.first().waitFor({ state: 'visible' });
+    await suggestUntil(page, printer);
     await page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01031: Wrong VAT rate on invoice' }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'records-1-completion');
     await page.keyboard.type('print', { delay: 40 });
@@ -59,6 +77,7 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
   });
 
   it('says in the hover which case a GUID is', async () => {
+    await page.keyboard.press('Escape');
     const guid = page.locator('.editor-instance .view-line span', { hasText: PRINTER_CASE }).last();
     await guid.hover();
     const hover = page.locator(HOVER, { hasText: 'Case CAS-01024: Printer offline after firmware update' });
@@ -76,8 +95,8 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     await page.locator(SELECTORS.quickInputRow, { hasText: /Omnichannel: Focus on .* View/ }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'palette-panel-once');
     await input.fill('>Omnichannel: Open Panel');
-    // The fuzzy filter still offers the view's focus command; the extension's own duplicate must not be there.
-    await page.locator(SELECTORS.quickInputRow, { hasText: /Focus on .* View/ }).first().waitFor({ state: 'visible' });
+    // The list settles on what still matches (VS Code adds "similar commands"); the extension's own duplicate is not among them.
+    await page.locator(SELECTORS.quickInputRow).first().waitFor({ state: 'visible' });
     const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
     assert.ok(!rows.some(r => /^Omnichannel: Open Panel/m.test(r)), `the palette still offers: ${rows.join(' | ')}`);
     await page.keyboard.press('Escape');
@@ -92,7 +111,7 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     await screenshot(page, 'walkthrough-1');
     await page.locator('.getting-started-step a, .getting-started-step button', { hasText: 'Try completion' }).first().click();
     // TypeScript's own completion analyses the new file first; the list shows once every provider answered.
-    await page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024' }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    await suggestUntil(page, page.locator(SUGGEST_ROW, { hasText: 'Case CAS-01024' }));
     await screenshot(page, 'walkthrough-2-try-completion');
     await page.keyboard.press('Escape');
   });

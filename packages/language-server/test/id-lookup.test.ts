@@ -47,6 +47,12 @@ describe('server: records and conversations of the active environment in id argu
       assert.ok(items[0].textEdit && 'newText' in items[0].textEdit);
       assert.equal(items[0].textEdit.newText, `"${CHAT}"`);
       assert.deepEqual(s.client.lookupRequests.at(-1), { kind: 'search', role: 'conversation', entityLogicalName: 'incident', text: '' });
+      const asked = s.client.lookupRequests.length;
+      const variable = 'file:///ws/variable-arg.js';
+      const variableText = 'Microsoft.Omnichannel.linkToConversation("incident", caseI';
+      await s.client.open(variable, variableText);
+      await s.client.completion(variable, positionAfter(variableText, 'caseI'));
+      assert.equal(s.client.lookupRequests.length, asked, 'a variable name being typed is not a search');
     });
 
     it('asks for every table when the entity is not a literal', async () => {

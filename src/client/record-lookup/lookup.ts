@@ -68,8 +68,9 @@ export class IdLookup<E extends LookupEnvironment = LookupEnvironment> {
     const now = (this.options.now ?? Date.now)();
     const kept = this.cache.get(key);
     if (kept && now - kept.at < (this.options.cacheMs ?? 30_000)) return kept.answer;
-    // A cancelled search is not kept: the next keystroke asks again.
-    const answer = this.ask(environment, question, signal);
+    // The Simulator answers from memory: it finishes even when the server gave up waiting (its first answer
+    // loads the simulator), so the next keystroke finds it kept. A real environment's request is cancelled.
+    const answer = this.ask(environment, question, environment.kind === 'simulator' ? undefined : signal);
     this.cache.set(key, { at: now, answer });
     const result = await answer;
     if (result === null && this.cache.get(key)?.answer === answer) this.cache.delete(key);

@@ -19,7 +19,7 @@ export interface IdArgument {
   readonly entityLogicalName?: string;
   /** The literal's text before the cursor (completion) or all of it (hover); empty for an empty argument. */
   readonly text: string;
-  /** What a completion replaces: the literal's contents, or the bare word typed where the argument goes. */
+  /** What a completion replaces: the literal's contents, or the cursor's place in an empty argument. */
   readonly replace: TextSpan;
   /** Whether an inserted id needs quotes (the argument is not a string literal yet). */
   readonly quote: boolean;
@@ -47,11 +47,10 @@ export function idArgumentForCompletion(doc: ParsedDocument, offset: number): Id
   if (index !== 1 && index !== 2) return undefined;
   const method = linkMethod(call, sf);
   if (!method) return undefined;
-  const present = call.arguments[index];
-  const word = wordAt(sf.text, offset);
-  // An empty place, or a bare word being typed there (not yet a name of anything).
-  if (present && !(ts.isIdentifier(present) && present.getStart(sf) === word.start)) return undefined;
-  return { method, role: index === 1 ? 'record' : 'conversation', ...entityOf(call), text: '', replace: word, quote: true, span: word };
+  // Only an empty place: a word typed there is a variable's name, not a search.
+  if (call.arguments[index]) return undefined;
+  const here = { start: offset, end: offset };
+  return { method, role: index === 1 ? 'record' : 'conversation', ...entityOf(call), text: '', replace: here, quote: true, span: here };
 }
 
 /** The id argument whose string literal is under the cursor, for hover. */

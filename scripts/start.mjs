@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: the product as a user gets it. Packages the VSIX, installs it into a fresh throwaway
 // VS Code profile, opens a copy of the samples workspace in code-server (VS Code in the browser) on
-// 127.0.0.1 and prints the address. The copy lives in the profile, so quick fixes tried there never edit
-// the repository's samples. Ctrl+C stops every process it started and deletes the profile with the copy.
+// 127.0.0.1, with the samples' README in front, and prints the address. The copy lives in the profile,
+// so quick fixes tried there never edit the repository's samples. Ctrl+C stops every process it started
+// and deletes the profile with the copy.
+//   <folder>       open this folder instead of the samples: in place, never copied, never deleted
 //   --port <n>     listen on this port instead of a free one
 //   --no-package   reuse the VSIX already in the repository root
 //   --vsix <path>  install this VSIX (no packaging)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   REPO_ROOT, codeServerInstalled, createProfile, installExtension, startCodeServer, workbenchUrl,
@@ -19,7 +21,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { port: undefined, package: true, vsix: undefined };
+  const options = { port: undefined, package: true, vsix: undefined, folder: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-package') options.package = false;
@@ -32,7 +34,12 @@ function parseArgs(argv) {
       const port = Number(argv[++i]);
       if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port needs a port number from 1 to 65535, got "${argv[i] ?? ''}".`);
       options.port = port;
-    } else fail(`unknown option "${arg}". Options: --port <n>, --no-package, --vsix <path>.`);
+    } else if (!arg.startsWith('-') && options.folder === undefined) {
+      options.folder = resolve(arg);
+      let stat;
+      try { stat = statSync(options.folder); } catch { stat = undefined; }
+      if (!stat?.isDirectory()) fail(`"${arg}" is not a folder. Give the folder of your web resources, e.g. npm start -- ./webresources.`);
+    } else fail(`unknown option "${arg}". Usage: npm start [-- [<folder>] [--port <n>] [--no-package] [--vsix <path>]].`);
   }
   return options;
 }
@@ -51,8 +58,9 @@ if (options.package) runStep('packaging the extension', [join(REPO_ROOT, 'script
 else if (!existsSync(vsix)) fail(`${vsix} does not exist: run "npm run package" (or start without --no-package / --vsix).`);
 if (!codeServerInstalled()) runStep('installing VS Code (code-server)', [join(REPO_ROOT, 'scripts', 'install-vscode-host.mjs')]);
 
-const profile = createProfile({ prefix: 'omnichannel-start-' });
-const workspace = join(profile.root, 'samples');
+// The samples open with their README in front; your own folder opens as VS Code would open it.
+const profile = createProfile({ prefix: 'omnichannel-start-', settings: options.folder ? {} : { 'workbench.startupEditor': 'readme' } });
+const workspace = options.folder ?? join(profile.root, 'samples');
 let server;
 let stopping = false;
 
@@ -73,10 +81,12 @@ process.once('SIGTERM', () => void shutdown(0));
 process.once('SIGHUP', () => void shutdown(0));
 
 try {
-  cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
-  // The samples' tsconfig names @omnichannel-tools/types; outside the repository it resolves from here.
-  const types = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
-  for (const file of ['package.json', 'index.d.ts', 'README.md']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(types, file));
+  if (!options.folder) {
+    cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
+    // The samples' tsconfig names @omnichannel-tools/types; outside the repository it resolves from here.
+    const types = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
+    for (const file of ['package.json', 'index.d.ts', 'README.md']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(types, file));
+  }
   console.log('start: installing the VSIX into a fresh profile…');
   await installExtension(profile, vsix);
   server = await startCodeServer(profile, options.port === undefined ? {} : { port: options.port });
@@ -96,7 +106,9 @@ console.log(`
 
     Open:  ${workbenchUrl(server, { folder: workspace })}
 
-  A copy of the samples workspace is open: edit it freely, the repository's samples stay as they are.
+  ${options.folder
+    ? `Your folder ${workspace} is open in place: edits are saved to it, and it is never deleted.`
+    : 'A copy of the samples workspace is open: edit it freely, the repository\'s samples stay as they are;\n  the copy and your edits in it are deleted when you stop.'}
   Link calls run against the built-in Simulator (no account needed).
   Profile: ${profile.root} (deleted on exit). Press Ctrl+C to stop.
 `);

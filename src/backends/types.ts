@@ -24,3 +24,31 @@ export interface LinkBackend {
   findRecords(entityLogicalName: EntityLogicalName, text: string, options?: CallOptions & { top?: number }): Promise<RecordRef[]>;
   dispose?(): void;
 }
+
+/** A record as completion and hover show it: its name, and where the environment has them, number and state. */
+export interface RecordSummary extends RecordRef {
+  /** A case's number (`CAS-01024-Q8B2`). */
+  readonly number?: string;
+  /** The state's label (`Active`, `Resolved`, `Inactive`). */
+  readonly state?: string;
+}
+
+/** Options of a search as the user types: cancellable, and a small number of answers. */
+export type SearchOptions = CallOptions & { readonly top?: number };
+
+/**
+ * What completion and hover of ids need from an environment, beyond the link calls. Both backends
+ * implement it; failures reject as the link calls do (`LinkError`).
+ */
+export interface RecordDirectory {
+  /** Records of one table whose name contains `text` (or, for cases, whose number starts with it). */
+  searchRecords(entityLogicalName: EntityLogicalName, text: string, options?: SearchOptions): Promise<RecordSummary[]>;
+  /** One record by its id (the API's form), or undefined when the table has none. */
+  getRecord(entityLogicalName: EntityLogicalName, id: string, options?: CallOptions): Promise<RecordSummary | undefined>;
+  /** Conversations whose title (or customer's or case's name) contains `text`: those a link could name. */
+  searchConversations(text: string, options?: SearchOptions): Promise<ConversationSummary[]>;
+}
+
+export function isRecordDirectory(backend: object): backend is RecordDirectory {
+  return typeof (backend as Partial<RecordDirectory>).searchRecords === 'function' && typeof (backend as Partial<RecordDirectory>).getRecord === 'function';
+}

@@ -15,6 +15,9 @@ export const COMMAND_IDS = [
   'omnichannel.openPanel',
   'omnichannel.showLog',
   'omnichannel.restartServer',
+  /** The Get Started walkthrough's buttons; contributed but hidden from the palette. */
+  'omnichannel.walkthrough.tryCompletion',
+  'omnichannel.walkthrough.tryQuickFix',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

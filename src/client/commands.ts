@@ -12,6 +12,7 @@ import { askForCall } from './link/link-flow';
 import { realCallBlockedReason } from './link/outcome-text';
 import { readCallArgument } from './link/call-argument';
 import type { CommandId } from './command-ids';
+import { tryCompletion, tryQuickFix } from './walkthrough';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -27,6 +28,8 @@ const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.openPanel': ctx => () => ctx.panel.reveal(),
   'omnichannel.showLog': ctx => () => ctx.log.show(),
   'omnichannel.restartServer': ctx => () => ctx.restartLanguageClient(),
+  'omnichannel.walkthrough.tryCompletion': () => () => tryCompletion(),
+  'omnichannel.walkthrough.tryQuickFix': () => () => tryQuickFix(),
 };
 
 export function registerCommands(ctx: Context): vscode.Disposable[] {

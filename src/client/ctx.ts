@@ -98,6 +98,13 @@ export class Context implements vscode.Disposable {
         activeEnvironment: () => this.activeEnvironment(),
         outputChannel: this.log,
         onStart: from => { this.serverStartedFrom = from; },
+        idLookup: {
+          environment: () => this.activeEnvironment(),
+          backend: environment => this.backends.get(environment),
+          signedIn: environment => this.signIn.state(environment) === 'signed-in',
+          log: line => this.log.info(line),
+          onDidChange: [this.backends.onDidChange, this.signIn.onDidChange, this.environmentChanged.event],
+        },
       });
       this.languageClient = client;
       return client.start().then(() => {

@@ -5,11 +5,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CodeLensRequest } from 'vscode-languageclient/node';
-import { RunCallCommand } from '@omnichannel-tools/language-server';
+import { LOOKUP_IDS_OPTION, LookupIdsRequest, RunCallCommand } from '@omnichannel-tools/language-server';
 import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
 import { buildSnapshot, discardSnapshot, snapshotState, type SnapshotOptions } from '../server-loader/startup-snapshot';
 import { CONFIG_SECTION } from './config';
 import { runLensCommands, type ActiveEnvironment } from './code-lens-titles';
+import { IdLookup, type IdLookupOptions } from './record-lookup/lookup';
+import type { EnvironmentEntry } from '../environments/types';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 
@@ -19,6 +21,8 @@ export interface LanguageClientHooks {
   readonly outputChannel: vscode.LogOutputChannel;
   /** Hears how the server is being started. */
   onStart?(from: 'startup snapshot' | 'code cache'): void;
+  /** Where records and conversations for completion and hover of ids come from (see record-lookup). */
+  readonly idLookup?: IdLookupOptions<EnvironmentEntry> & { readonly onDidChange: vscode.Event<unknown>[] };
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext, hooks: LanguageClientHooks): LanguageClient {
@@ -41,8 +45,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     // Any scheme (file, untitled, virtual workspaces such as vscode-vfs): the server gets the text over LSP
     // and uses the URI only as a name, never to read a file.
     documentSelector: LANGUAGES.map(language => ({ language })),
-    synchronize: { configurationSection: CONFIG_SECTION },
+    // File events let whole-workspace diagnostics (omnichannel.diagnostics.workspace) follow unopened files.
+    synchronize: { configurationSection: CONFIG_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs}') },
     outputChannel: hooks.outputChannel,
+    // Tells the server this client answers omnichannel/lookupIds; other editors never get asked.
+    ...(hooks.idLookup ? { initializationOptions: { [LOOKUP_IDS_OPTION]: true } } : {}),
     middleware: {
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);
@@ -58,7 +65,24 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
       },
     },
   };
-  return new LanguageClient('omnichannel', 'Omnichannel Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient('omnichannel', 'Omnichannel Language Server', serverOptions, clientOptions);
+  if (hooks.idLookup) answerLookups(context, client, hooks.idLookup);
+  return client;
+}
+
+/** Answers the server's `omnichannel/lookupIds`; the server's cancellation aborts the environment's request. */
+function answerLookups(context: vscode.ExtensionContext, client: LanguageClient, options: NonNullable<LanguageClientHooks['idLookup']>): void {
+  const lookup = new IdLookup(options);
+  for (const event of options.onDidChange) context.subscriptions.push(event(() => lookup.clear()));
+  client.onRequest(LookupIdsRequest, async (params: unknown, token: vscode.CancellationToken) => {
+    const controller = new AbortController();
+    const cancelled = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await lookup.lookup(params, controller.signal);
+    } finally {
+      cancelled.dispose();
+    }
+  });
 }
 
 function snapshotOptions(context: vscode.ExtensionContext): SnapshotOptions {

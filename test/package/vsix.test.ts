@@ -23,6 +23,8 @@ const ALLOWED: readonly RegExp[] = [
   // The simulator seed's schema lives with the simulator engine, in the testing package.
   /^extension\/packages\/testing\/schemas\/simulator\.schema\.json$/,
   /^extension\/media\/[\w.-]+\.(svg|png|css)$/,
+  // The Get Started walkthrough's pages.
+  /^extension\/media\/walkthrough\/[\w.-]+\.md$/,
 ];
 
 const REQUIRED = [

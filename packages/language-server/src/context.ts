@@ -16,4 +16,8 @@ export interface ServerContext {
   readonly typing: EditTracker;
   /** Set by `initialize`. */
   capabilities: ClientCapabilities;
+  /** Set by `initialize`: the client answers `omnichannel/lookupIds` (see `features/id-lookup`). */
+  lookupIds: boolean;
+  /** Set by `initialize`: the workspace folders' URIs (the root URI when the client sent no folders). */
+  workspaceFolders: readonly string[];
 }

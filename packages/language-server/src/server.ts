@@ -21,7 +21,9 @@ import { refreshCodeLenses, registerCodeLens } from './features/code-lens';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { clientAnswersLookups } from './features/id-lookup';
 import { SIGNATURE_TRIGGERS, registerSignatureHelp } from './features/signature-help';
+import { registerWorkspaceDiagnostics } from './features/workspace-diagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const ctx: ServerContext = {
@@ -32,6 +34,8 @@ const ctx: ServerContext = {
   log: connection.console,
   typing: new EditTracker(),
   capabilities: {},
+  lookupIds: false,
+  workspaceFolders: [],
 };
 
 // A bug must not take the server down with the user's editor features; log it and keep serving.
@@ -44,6 +48,8 @@ connection.onInitialize((params): InitializeResult => {
   const pause = (params.initializationOptions as { typingPauseMs?: unknown } | null | undefined)?.typingPauseMs;
   if (typeof pause === 'number' && Number.isFinite(pause) && pause >= 0 && pause <= 10_000) ctx.typing.pauseMs = pause;
   else if (pause !== undefined) ctx.log.warn(`Ignored initializationOptions.typingPauseMs (${JSON.stringify(pause)}): expected a number of milliseconds from 0 to 10000. Using ${ctx.typing.pauseMs}.`);
+  ctx.lookupIds = clientAnswersLookups(params.initializationOptions);
+  ctx.workspaceFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   ctx.settings.canPull = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -67,6 +73,8 @@ registerHover(ctx);
 registerSignatureHelp(ctx);
 registerCodeLens(ctx);
 registerCallAtPosition(ctx);
+const workspaceDiagnostics = registerWorkspaceDiagnostics(ctx);
+connection.onInitialized(() => workspaceDiagnostics.rescan());
 
 // No dynamic registration for configuration changes: the VS Code client synchronizes the `omnichannel`
 // section itself, and other editors send the notification unasked; registering would double it.
@@ -75,6 +83,7 @@ connection.onDidChangeConfiguration(change => {
     ctx.settings.reset(change.settings);
     diagnostics.revalidateAll();
     refreshCodeLenses(ctx);
+    workspaceDiagnostics.rescan();
   } catch (error) {
     ctx.log.error(`Configuration change failed: ${describeError(error)}`);
   }

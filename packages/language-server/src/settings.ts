@@ -10,6 +10,8 @@ import type { AnalyzerSettings } from '@omnichannel-tools/core';
 export interface DocumentSettings {
   readonly analyzer: AnalyzerSettings;
   readonly codeLensEnabled: boolean;
+  /** `omnichannel.diagnostics.workspace`: analyse the unopened files of the workspace too (default off). */
+  readonly workspaceDiagnostics: boolean;
 }
 
 export class SettingsStore {
@@ -53,7 +55,7 @@ export class SettingsStore {
     }
     const { settings, problems } = resolveSettings(raw);
     this.report(problems);
-    return { analyzer: settings, codeLensEnabled: codeLensEnabled(raw) };
+    return { analyzer: settings, codeLensEnabled: codeLensEnabled(raw), workspaceDiagnostics: workspaceDiagnostics(raw) };
   }
 
   private report(problems: readonly string[]): void {
@@ -73,4 +75,11 @@ function codeLensEnabled(raw: unknown): boolean {
   // VS Code hands dotted settings as nested objects; other clients may send the flat key.
   const value = lens && typeof lens === 'object' ? (lens as Record<string, unknown>)['enabled'] : (raw as Record<string, unknown>)['codeLens.enabled'];
   return value !== false;
+}
+
+function workspaceDiagnostics(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object') return false;
+  const section = (raw as Record<string, unknown>)['diagnostics'];
+  const value = section && typeof section === 'object' ? (section as Record<string, unknown>)['workspace'] : (raw as Record<string, unknown>)['diagnostics.workspace'];
+  return value === true;
 }

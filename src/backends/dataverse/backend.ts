@@ -5,12 +5,13 @@
  */
 import { type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
 import { checkEntityName, checkGuid, linkableStatuscodes, type LinkableStatus } from '@omnichannel-tools/testing/call-rules';
-import type { CallOptions, LinkBackend } from '../types';
+import type { CallOptions, LinkBackend, RecordDirectory, RecordSummary, SearchOptions } from '../types';
 import { DataverseClient, type DataverseClientOptions } from './client';
 import { toLinkError } from './errors';
 import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
 import * as q from './queries';
-import { readConversation, readRecords, readRows, readUserId } from './rows';
+import { readConversation, readRecordSummary, readRecords, readRows, readUserId } from './rows';
+import { DataverseFailure } from './failure';
 
 /** The HTTP client's options (name, url, token, hosts, timeouts, log) and what the backend adds. */
 export interface DataverseBackendOptions extends DataverseClientOptions {
@@ -26,7 +27,11 @@ export interface DataverseBackendOptions extends DataverseClientOptions {
 const PREPARES = 'linkToConversation' as const;
 const DEFAULT_TOP = 20;
 
-export class DataverseBackend implements LinkBackend {
+function topOf(options: { top?: number }): number {
+  return options.top !== undefined && Number.isInteger(options.top) && options.top > 0 ? Math.min(options.top, 5000) : DEFAULT_TOP;
+}
+
+export class DataverseBackend implements LinkBackend, RecordDirectory {
   readonly kind = 'dataverse' as const;
   readonly name: string;
   private readonly client: DataverseClient;
@@ -79,6 +84,38 @@ export class DataverseBackend implements LinkBackend {
       return readRecords(response.json, this.name, entity);
     } catch (error) {
       throw toLinkError(error, { functionName: PREPARES, env: this.name, action: `search ${entity} records` });
+    }
+  }
+
+  async searchRecords(entityLogicalName: EntityLogicalName, text: string, options: SearchOptions = {}): Promise<RecordSummary[]> {
+    const entity = checkEntityName(PREPARES, entityLogicalName);
+    try {
+      const response = await this.client.send(q.searchRecords(entity, typeof text === 'string' ? text.trim() : '', topOf(options)), options);
+      return readRows(response.json, this.name, `the ${q.RECORD_TABLES[entity].set} list`).map(row => readRecordSummary(row, this.name, entity));
+    } catch (error) {
+      throw toLinkError(error, { functionName: PREPARES, env: this.name, action: `search ${entity} records` });
+    }
+  }
+
+  async getRecord(entityLogicalName: EntityLogicalName, id: string, options: CallOptions = {}): Promise<RecordSummary | undefined> {
+    const entity = checkEntityName(PREPARES, entityLogicalName);
+    const recordId = checkGuid(PREPARES, id, 'recordId');
+    try {
+      const response = await this.client.send(q.getRecord(entity, recordId), options);
+      return readRecordSummary(response.json, this.name, entity);
+    } catch (error) {
+      if (error instanceof DataverseFailure && error.kind === 'http' && error.status === 404) return undefined;
+      throw toLinkError(error, { functionName: PREPARES, env: this.name, action: `read ${entity} ${recordId}` });
+    }
+  }
+
+  async searchConversations(text: string, options: SearchOptions = {}): Promise<ConversationSummary[]> {
+    try {
+      const agent = this.options.conversationScope === 'all' ? undefined : await this.whoAmI(options);
+      const response = await this.client.send(q.searchConversations(agent, typeof text === 'string' ? text.trim() : '', topOf(options)), options);
+      return readRows(response.json, this.name, 'the conversation list').map(row => readConversation(row, this.name, this.linkable));
+    } catch (error) {
+      throw toLinkError(error, { functionName: PREPARES, env: this.name, action: 'search conversations' });
     }
   }
 

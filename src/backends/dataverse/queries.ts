@@ -61,6 +61,43 @@ export function findRecords(entity: EntityLogicalName, text: string, top: number
   return { method: 'GET', path: table.set, query: `$select=${table.key},${table.name}&$filter=${encode(`contains(${table.name},'${literal}')`)}&$top=${top}` };
 }
 
+/** Columns a record is shown with in completion and hover: key, primary name, state, and a case's number. */
+function recordSelect(entity: EntityLogicalName): string {
+  const table = RECORD_TABLES[entity];
+  return [table.key, table.name, 'statecode', ...(entity === 'incident' ? [CASE_NUMBER] : [])].join(',');
+}
+
+/** A case's number (`CAS-01024-Q8B2`), searched with `startswith` beside the title. */
+export const CASE_NUMBER = 'ticketnumber';
+
+/**
+ * Records for completion as the user types: the primary name contains `text`, or (cases) the case
+ * number starts with it; the first `top`, with the state's label. An empty `text` lists the first `top`.
+ */
+export function searchRecords(entity: EntityLogicalName, text: string, top: number): ApiRequest {
+  const table = RECORD_TABLES[entity];
+  const literal = odataString(text);
+  const name = `contains(${table.name},${literal})`;
+  const filter = text === '' ? '' : entity === 'incident' ? `(${name} or startswith(${CASE_NUMBER},${literal}))` : name;
+  return { method: 'GET', path: table.set, query: `$select=${recordSelect(entity)}${filter === '' ? '' : `&$filter=${encode(filter)}`}&$top=${top}`, annotations: true };
+}
+
+/** One record by id, for hover (404 when there is none). */
+export function getRecord(entity: EntityLogicalName, id: string): ApiRequest {
+  return { method: 'GET', path: `${RECORD_TABLES[entity].set}(${id})`, query: `$select=${recordSelect(entity)}`, annotations: true };
+}
+
+/** Open conversations whose title contains `text` (all open ones for an empty `text`), newest first, at most `top`. */
+export function searchConversations(agentId: string | undefined, text: string, top: number): ApiRequest {
+  const clauses = ['statecode eq 0', ...(agentId === undefined ? [] : [`_msdyn_activeagentid_value eq ${agentId}`]), ...(text === '' ? [] : [`contains(msdyn_title,${odataString(text)})`])];
+  return { method: 'GET', path: SET, query: `$select=${CONVERSATION_SELECT}&$filter=${encode(clauses.join(' and '))}&$orderby=${encode('createdon desc')}&$top=${top}`, annotations: true };
+}
+
+/** An OData string literal: quoted, a quote inside doubled. */
+function odataString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 function encode(value: string): string {
   return encodeURIComponent(value);
 }

@@ -4,9 +4,10 @@
  */
 import { DATAVERSE } from '@omnichannel-tools/core/catalogue';
 import type { ConversationSummary, EntityLogicalName, RecordRef } from '../../protocol/link';
+import type { RecordSummary } from '../types';
 import { statusLabel } from '@omnichannel-tools/testing/call-rules';
 import { DataverseFailure } from './failure';
-import { RECORD_TABLES } from './queries';
+import { CASE_NUMBER, RECORD_TABLES } from './queries';
 
 const LOGICAL = '@Microsoft.Dynamics.CRM.lookuplogicalname';
 const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
@@ -75,6 +76,25 @@ export function readRecords(json: unknown, env: string, entity: EntityLogicalNam
     const name = firstText(row[table.name]);
     return { entityLogicalName: entity, id: id.toLowerCase(), ...(name !== undefined ? { name } : {}) };
   });
+}
+
+/** A record with its number (cases) and state label, from a search or a read by id. */
+export function readRecordSummary(json: unknown, env: string, entity: EntityLogicalName): RecordSummary {
+  const table = RECORD_TABLES[entity];
+  const what = `a ${entity} record`;
+  const row = asRow(json, env, what);
+  const id = row[table.key];
+  if (typeof id !== 'string') throw badShape(env, what);
+  const name = firstText(row[table.name]);
+  const number = entity === 'incident' ? firstText(row[CASE_NUMBER]) : undefined;
+  const state = firstText(row[`statecode${FORMATTED}`]);
+  return {
+    entityLogicalName: entity,
+    id: id.toLowerCase(),
+    ...(name !== undefined ? { name } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...(state !== undefined ? { state } : {}),
+  };
 }
 
 function firstText(...values: unknown[]): string | undefined {

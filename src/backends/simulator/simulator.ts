@@ -19,7 +19,7 @@ import {
 } from '@omnichannel-tools/testing/simulator';
 import { checkGuid } from '@omnichannel-tools/testing/call-rules';
 import { LinkError, type ConversationSummary, type EntityLogicalName, type LinkRequest, type LinkSuccess, type RecordRef } from '../../protocol/link';
-import type { CallOptions, LinkBackend } from '../types';
+import type { CallOptions, LinkBackend, RecordDirectory, RecordSummary, SearchOptions } from '../types';
 import { Emitter, type Disposable } from './emitter';
 import { tooDeepAt, tooDeepMessage } from '@omnichannel-tools/testing/json';
 import type { SimulatorStore } from './store';
@@ -55,7 +55,7 @@ interface SavedState {
   readonly state: SimulatorData;
 }
 
-export class Simulator implements LinkBackend {
+export class Simulator implements LinkBackend, RecordDirectory {
   readonly name = 'Simulator';
   readonly kind = 'simulator' as const;
   /** Settles (never rejects) once saved state has been restored; every call waits for it. */
@@ -132,6 +132,28 @@ export class Simulator implements LinkBackend {
       .filter(r => r.name.toLowerCase().includes(needle) || (idNeedle !== '' && r.id.startsWith(idNeedle)))
       .slice(0, Math.max(0, top))
       .map(r => ({ entityLogicalName, id: r.id, name: r.name }));
+  }
+
+  /** Completion and hover of ids: the same matching as `findRecords` (the simulator keeps no record state). */
+  async searchRecords(entityLogicalName: EntityLogicalName, text: string, options?: SearchOptions): Promise<RecordSummary[]> {
+    return this.findRecords(entityLogicalName, text, options);
+  }
+
+  async getRecord(entityLogicalName: EntityLogicalName, id: string, options?: CallOptions): Promise<RecordSummary | undefined> {
+    await this.enter(options);
+    const wanted = id.trim().toLowerCase();
+    const record = (this.state.records[entityLogicalName] ?? []).find(r => r.id === wanted);
+    return record && { entityLogicalName, id: record.id, name: record.name };
+  }
+
+  /** Every conversation (closed ones too, as the list shows them) whose title, customer or case contains `text`, or whose id starts with it. */
+  async searchConversations(text: string, options?: SearchOptions): Promise<ConversationSummary[]> {
+    await this.enter(options);
+    const needle = text.trim().toLowerCase();
+    return this.state.conversations
+      .map(c => this.summarise(c))
+      .filter(c => [c.title, c.customer?.name, c.case?.name].some(t => t?.toLowerCase().includes(needle)) || (needle !== '' && c.id.startsWith(needle)))
+      .slice(0, Math.max(0, options?.top ?? 20));
   }
 
   /** Focuses a conversation (any status: an agent can focus a closed one), or none with null. */

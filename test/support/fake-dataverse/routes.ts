@@ -3,8 +3,8 @@
  * conversation list/get, PATCH with `@odata.bind` (If-Match aware), DELETE `$ref`, record lookups.
  * Pure request → response over `FakeState`; the HTTP plumbing and fault injection live in server.ts.
  */
-import { FakeState, type FakeConversation, type CustomerTable } from './state';
-import { parseFilter, parseSelect, parseTop, ODataParseError, type FilterClause } from './odata';
+import { FakeState, type FakeConversation, type FakeRecord, type CustomerTable } from './state';
+import { parseFilter, parseSelect, parseTop, textMatches, ODataParseError, type FilterClause, type TextClause } from './odata';
 
 export interface RouteRequest {
   readonly method: string;
@@ -60,6 +60,8 @@ function dispatch(state: FakeState, req: RouteRequest): RouteResponse {
   if (ref && method === 'DELETE') return deleteRef(state, ref[1], ref[2]);
   for (const [table, info] of Object.entries(LOOKUP_TABLES) as Array<[keyof typeof LOOKUP_TABLES, (typeof LOOKUP_TABLES)[keyof typeof LOOKUP_TABLES]]>) {
     if (method === 'GET' && path === info.set) return findRecords(state, table, req);
+    const byId = new RegExp(`^${info.set}\\(([^)]*)\\)$`).exec(path);
+    if (method === 'GET' && byId) return getRecord(state, table, byId[1]!, req);
   }
   return dataverseError(404, '0x8006088a', `Resource not found for the segment '${path.split(/[/(]/)[0]}'.`);
 }
@@ -104,7 +106,8 @@ function conversationRow(state: FakeState, c: FakeConversation, select: string[]
 }
 
 function matchesClause(c: FakeConversation, clause: FilterClause): boolean {
-  if (clause.kind !== 'eq') throw new ODataParseError(`contains() is not supported on msdyn_ocliveworkitems in this stand-in.`);
+  if (clause.kind === 'contains' && clause.field === 'msdyn_title') return textMatches(clause, c.msdyn_title);
+  if (clause.kind !== 'eq') throw new ODataParseError(`This stand-in filters msdyn_ocliveworkitems only with eq and contains(msdyn_title,'…').`);
   const values: Record<string, unknown> = { statecode: c.statecode, statuscode: c.statuscode, _msdyn_activeagentid_value: c.agentId, activityid: c.activityid };
   if (!(clause.field in values)) throw new ODataParseError(`Could not find a property named '${clause.field}' on type 'Microsoft.Dynamics.CRM.msdyn_ocliveworkitem'.`);
   return values[clause.field] === clause.value;
@@ -197,26 +200,64 @@ function deleteRef(state: FakeState, id: string, navName: string): RouteResponse
   return { status: 204, applied: true };
 }
 
-function findRecords(state: FakeState, table: keyof typeof LOOKUP_TABLES, req: RouteRequest): RouteResponse {
+/** The columns a record row has: key, primary name, state, and a case's number. */
+function recordColumns(table: keyof typeof LOOKUP_TABLES): string[] {
   const info = LOOKUP_TABLES[table];
+  return table === 'incident' ? [info.key, info.name, 'statecode', 'ticketnumber'] : [info.key, info.name, 'statecode'];
+}
+
+const RECORD_STATES: Record<keyof typeof LOOKUP_TABLES, Record<number, string>> = {
+  account: { 0: 'Active', 1: 'Inactive' },
+  contact: { 0: 'Active', 1: 'Inactive' },
+  incident: { 0: 'Active', 1: 'Resolved', 2: 'Cancelled' },
+};
+
+function recordRow(table: keyof typeof LOOKUP_TABLES, r: FakeRecord, select: readonly string[], annotate: boolean): Record<string, unknown> {
+  const info = LOOKUP_TABLES[table];
+  const all: Record<string, unknown> = { [info.key]: r.id, [info.name]: r.name, statecode: r.statecode ?? 0, ticketnumber: r.ticketnumber ?? null };
+  const row: Record<string, unknown> = {};
+  for (const column of select) {
+    row[column] = all[column];
+    if (annotate && column === 'statecode') row[`statecode${FORMATTED}`] = RECORD_STATES[table][r.statecode ?? 0];
+  }
+  return row;
+}
+
+function recordSelect(table: keyof typeof LOOKUP_TABLES, req: RouteRequest): string[] {
+  const info = LOOKUP_TABLES[table];
+  const select = parseSelect(req.query.get('$select')) ?? [info.key, info.name];
+  const columns = recordColumns(table);
+  for (const column of select) {
+    if (!columns.includes(column)) throw new ODataParseError(`Could not find a property named '${column}' on type 'Microsoft.Dynamics.CRM.${table}'.`);
+  }
+  return select;
+}
+
+function recordMatches(table: keyof typeof LOOKUP_TABLES, r: FakeRecord, clause: FilterClause): boolean {
+  const info = LOOKUP_TABLES[table];
+  const text = (c: TextClause): boolean => {
+    if (c.field === info.name) return textMatches(c, r.name);
+    if (table === 'incident' && c.field === 'ticketnumber') return textMatches(c, r.ticketnumber);
+    throw new ODataParseError(`This stand-in filters ${info.set} only on ${info.name}${table === 'incident' ? ' and ticketnumber' : ''}.`);
+  };
+  if (clause.kind === 'or') return clause.clauses.some(text);
+  if (clause.kind === 'eq') throw new ODataParseError(`This stand-in filters ${info.set} only with contains() and startswith().`);
+  return text(clause);
+}
+
+function findRecords(state: FakeState, table: keyof typeof LOOKUP_TABLES, req: RouteRequest): RouteResponse {
   const clauses = parseFilter(req.query.get('$filter'));
   const top = parseTop(req.query.get('$top'));
-  const select = parseSelect(req.query.get('$select')) ?? [info.key, info.name];
-  for (const column of select) {
-    if (column !== info.key && column !== info.name) throw new ODataParseError(`Could not find a property named '${column}' on type 'Microsoft.Dynamics.CRM.${table}'.`);
-  }
-  let rows = [...state.tables[table].values()].filter(r =>
-    clauses.every(clause => {
-      if (clause.kind !== 'contains' || clause.field !== info.name) throw new ODataParseError(`This stand-in filters ${info.set} only with contains(${info.name},'…').`);
-      return r.name.toLowerCase().includes(clause.text.toLowerCase());
-    }),
-  );
+  const select = recordSelect(table, req);
+  let rows = [...state.tables[table].values()].filter(r => clauses.every(clause => recordMatches(table, r, clause)));
   if (top !== undefined) rows = rows.slice(0, top);
-  const value = rows.map(r => {
-    const row: Record<string, unknown> = {};
-    if (select.includes(info.key)) row[info.key] = r.id;
-    if (select.includes(info.name)) row[info.name] = r.name;
-    return row;
-  });
-  return { status: 200, body: { value } };
+  const annotate = wantsAnnotations(req);
+  return { status: 200, body: { value: rows.map(r => recordRow(table, r, select, annotate)) } };
+}
+
+function getRecord(state: FakeState, table: keyof typeof LOOKUP_TABLES, id: string, req: RouteRequest): RouteResponse {
+  const select = recordSelect(table, req);
+  const r = state.tables[table].get(id.toLowerCase());
+  if (!r) return notExist(table, id);
+  return { status: 200, body: recordRow(table, r, select, wantsAnnotations(req)) };
 }

@@ -24,6 +24,10 @@ export interface FakeConversation {
 export interface FakeRecord {
   readonly id: string;
   readonly name: string;
+  /** A case's number (`ticketnumber`), e.g. `CAS-01024-Q8B2`. */
+  readonly ticketnumber?: string;
+  /** 0 active (default); for a case 1 resolved, 2 cancelled; for an account or contact 1 inactive. */
+  readonly statecode?: number;
 }
 
 /** What a test seeds; everything is optional. */

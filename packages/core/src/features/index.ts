@@ -6,3 +6,4 @@ export { runnableCalls, runnableCallAt } from './runnable-calls';
 export { resolveTarget, resolveCallee, type ApiTarget } from './resolve';
 export type { ParsedDocument } from './syntax';
 export { callsBeingWritten, isCallComplete, type CallBeingWritten } from './typing';
+export { idArgumentForCompletion, idArgumentForHover, type IdArgument } from './id-argument';

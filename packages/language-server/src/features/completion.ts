@@ -1,9 +1,10 @@
 /** Completion: API members, call snippets and entity names, from the core's `completions`. */
-import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { InsertTextFormat, MarkupKind, type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { completions } from '@omnichannel-tools/core';
 import type { ServerContext } from '../context';
 import { COMPLETION_KIND, toRange } from '../convert';
 import { guard } from '../guard';
+import { idCompletions } from './id-lookup';
 
 /** Shows the parameter hints of the call a completion has just opened. */
 const TRIGGER_PARAMETER_HINTS = { title: 'Show parameter hints', command: 'editor.action.triggerParameterHints' };
@@ -12,9 +13,11 @@ const TRIGGER_PARAMETER_HINTS = { title: 'Show parameter hints', command: 'edito
 export const COMPLETION_TRIGGERS = ['.', '"', "'", '`'];
 
 export function registerCompletion(ctx: ServerContext): void {
-  ctx.connection.onCompletion(guard(ctx.log, 'Completion', [], async (params: CompletionParams): Promise<CompletionItem[]> => {
+  ctx.connection.onCompletion(guard(ctx.log, 'Completion', [], async (params: CompletionParams, token: CancellationToken): Promise<CompletionItem[] | CompletionList> => {
     const entry = ctx.documents.get(params.textDocument.uri);
     if (!entry) return [];
+    const ids = await idCompletions(ctx, entry.doc, entry.doc.offsetAt(params.position), token);
+    if (ids) return ids;
     const settings = await ctx.settings.get(entry.uri);
     const doc = entry.doc;
     return completions(doc, doc.offsetAt(params.position), { refreshCall: settings.analyzer.refreshCall }).map(e => {

@@ -12,6 +12,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type {
+  CancellationToken,
   ClientCapabilities,
   CodeAction,
   CodeLens,
@@ -26,7 +27,7 @@ import type {
   SignatureHelp,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import type { CallAtPositionResult } from '../../src/protocol';
+import type { CallAtPositionResult, LookupIdsParams, LookupIdsResult } from '../../src/protocol';
 
 /** The package's own entry point, as `omnichannel-language-server` runs it (compiled by tsc, not bundled). */
 export function serverBin(): string {
@@ -40,8 +41,12 @@ export interface ClientOptions {
   pullConfiguration?: boolean;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`). Default false. */
   resolveCodeActions?: boolean;
-  /** `initializationOptions` sent with `initialize`. */
+  /** Workspace folder URIs sent with `initialize`. */
+  workspaceFolders?: string[];
+  /** Sent as `initializationOptions` (e.g. `{ lookupIds: true }` to announce `omnichannel/lookupIds`, `{ typingPauseMs }`). */
   initializationOptions?: Record<string, unknown>;
+  /** Answers the server's `omnichannel/lookupIds` requests, as the VS Code client does. */
+  onLookupIds?: (params: LookupIdsParams, token: CancellationToken) => LookupIdsResult | null | Promise<LookupIdsResult | null>;
 }
 
 export class LspTestClient {
@@ -55,6 +60,8 @@ export class LspTestClient {
   readonly publications: PublishDiagnosticsParams[] = [];
   /** How many times the server asked for the code lenses again (`workspace/codeLens/refresh`). */
   codeLensRefreshes = 0;
+  /** Every `omnichannel/lookupIds` request the server sent. */
+  readonly lookupRequests: LookupIdsParams[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   private readonly versions = new Map<string, number>();
@@ -89,6 +96,10 @@ export class LspTestClient {
       this.wake();
       return null;
     });
+    connection.onRequest('omnichannel/lookupIds', (params: LookupIdsParams, token: CancellationToken) => {
+      this.lookupRequests.push(params);
+      return options.onLookupIds ? options.onLookupIds(params, token) : null;
+    });
     connection.listen();
   }
 
@@ -115,7 +126,7 @@ export class LspTestClient {
       },
       window: { showMessage: {} },
     };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: options.initializationOptions ?? null });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: options.workspaceFolders?.map(uri => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null, initializationOptions: options.initializationOptions ?? null });
     await connection.sendNotification('initialized', {});
     return client;
   }
@@ -193,8 +204,17 @@ export class LspTestClient {
   }
 
   /** Tells the server the configuration changed (VS Code sends no values when the server pulls). */
+  async watchedFilesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   async configurationChanged(pushed: unknown = null): Promise<void> {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
+  }
+
+  /** The whole answer, list or array, as the server sent it. */
+  completionList(uri: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
   }
 
   completion(uri: string, position: Position): Promise<CompletionItem[]> {

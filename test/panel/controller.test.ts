@@ -19,8 +19,12 @@ function setup(overrides: Partial<PanelServices> = {}, post?: () => Promise<void
     runLink: async () => { throw new Error('not expected'); },
     history: createMemoryHistory(),
     refreshCall: () => 'refreshUi()',
+    signInNeeded: () => false,
+    signIn: async () => undefined,
+    openSettings: async () => undefined,
     selectEnvironment: async () => undefined,
     writeClipboard: async () => undefined,
+    insertAtCursor: async () => undefined,
     log: message => log.push(message),
     ...overrides,
   };

@@ -14,10 +14,9 @@ import type { LinkBackend } from '../../backends/types';
 import type { CallNames, ConversationSummary, EntityLogicalName, LinkMethod, LinkRequest, RecordRef } from '../../protocol/link';
 import { startsLikeGuid } from '../../protocol/guid';
 import { readGuidInput } from './guid';
-import { toFailure } from './failure';
-import { failureActions, OPEN_SETTINGS_ACTION, SHOW_LOG_ACTION, SIGN_IN_ACTION } from './outcome-text';
-import { remedyFor } from './failure';
-import { conversationNames, entityTitle, entityWord, recordPhrase, conversationPhrase } from './words';
+import { remedyFor, toFailure } from './failure';
+import { failureActions, OPEN_SETTINGS_ACTION, RETRY_ACTION, SHOW_LOG_ACTION, SIGN_IN_ACTION } from './outcome-text';
+import { conversationNames, conversationPhrase, entityTitle, entityWord, recordPhrase } from './words';
 
 export interface FlowDeps {
   readonly log: vscode.LogOutputChannel;
@@ -92,7 +91,7 @@ class Flow {
         record = picked.value;
         step = 3;
       } else if (record) {
-        const picked = await this.pickConversation(step, 3, `${recordPhrase(record.entityLogicalName, record.id, record.name)} to which conversation?`);
+        const picked = await this.pickConversation(step, 3, `Link ${recordPhrase(record.entityLogicalName, record.id, record.name)} to which conversation?`);
         if (!picked) return undefined;
         if (picked.kind === 'back') { step = 2; continue; }
         return call(record, picked.value);
@@ -263,8 +262,10 @@ class Flow {
     } catch (error) {
       const failure = toFailure(this.method, error);
       this.deps.log.warn(`listConversations in ${this.backend.name}: ${failure.code}: ${failure.message}`);
-      const actions = failureActions(failure).filter(a => a !== 'Retry');
+      // Retry means running the command again, which starts the flow over: offered as such.
+      const actions = failureActions(failure);
       void vscode.window.showErrorMessage(`Could not list the conversations of ${this.backend.name}: ${failure.message}`, ...actions).then(answer => {
+        if (answer === RETRY_ACTION) void vscode.commands.executeCommand(this.method === 'linkToConversation' ? 'omnichannel.linkRecord' : 'omnichannel.unlinkRecord');
         if (answer === SHOW_LOG_ACTION) this.deps.log.show(true);
         if (answer === SIGN_IN_ACTION) void vscode.commands.executeCommand('omnichannel.signIn', this.backend.name);
         if (answer === OPEN_SETTINGS_ACTION) {

@@ -74,7 +74,7 @@ app.replaceChildren(
 function applyState(state: StateMessage): void {
   environment.update(state.environment);
   conversations.update(state.conversations, state.conversationsError, state.conversationsRemedy);
-  form.setConversations(state.environment, state.conversations);
+  form.setConversations(state.environment, state.conversations, state.conversationsError ? 'No conversations listed: see Conversations below.' : undefined);
   form.setRunning(state.running);
   history.update(state.history);
   outcome.update(state.history[0]);

@@ -76,7 +76,8 @@ export function conversationsView(actions: ConversationsActions, initialFilter: 
           else if (remedy?.kind === 'openSettings') actions.openSettings();
           else actions.refresh();
         });
-        replaceChildren(problem, h('p', { class: 'error-text' }, error), button ? action : null);
+        // Needing a sign-in is a step to take, not an error: it is not painted red.
+        replaceChildren(problem, h('p', { class: remedy?.kind === 'signIn' ? '' : 'error-text' }, error), button ? action : null);
         problem.hidden = false;
         filter.hidden = true;
         count.hidden = true;

@@ -22,7 +22,7 @@ export interface FormActions {
 export interface FormView {
   readonly element: HTMLElement;
   /** New environment or conversations: rebuild the conversation choices, keeping the selection when possible. */
-  setConversations(environment: PanelEnvironment, conversations: readonly ConversationSummary[]): void;
+  setConversations(environment: PanelEnvironment, conversations: readonly ConversationSummary[], unavailable?: string): void;
   setRunning(running: boolean, progress?: string): void;
   setSearchResults(records: readonly RecordRef[], error: string | undefined): void;
   /** Picks a conversation (a click in the conversations list). */
@@ -160,7 +160,7 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
 
   return {
     element,
-    setConversations(environment, conversations) {
+    setConversations(environment, conversations, unavailable) {
       const simulator = environment.kind === 'simulator';
       const choices: { value: string; label: string; description: string }[] = [];
       if (simulator) choices.push({ value: FOCUSED, label: 'Focused conversation', description: 'No conversation id: the API uses the focused conversation' });
@@ -179,7 +179,7 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
         h('vscode-option', { value: c.value, description: c.description, selected: c.value === conversationValue }, c.label)));
       conversation.value = conversationValue;
       conversation.disabled = !hasConversations;
-      conversationHelp.textContent = hasConversations ? '' : 'No conversation to link to: refresh, or switch environment.';
+      conversationHelp.textContent = hasConversations ? '' : unavailable ?? 'No conversation to link to: refresh, or switch environment.';
       actions.conversationPicked(conversationValue);
       refreshButtons();
     },

@@ -233,7 +233,8 @@ class Flow {
         const reason = refusedReason(this.method, conversation, this.deps.linkableStatus);
         items.push({
           label: `$(circle-slash) ${conversation.title}`,
-          description: conversation.statusLabel,
+          // Also said here: VS Code hides separators while the list is filtered.
+          description: `${conversation.statusLabel} · ${refusedHeading(this.method).toLowerCase()}`,
           detail: reason,
           refusal: `$(warning) “${conversation.title}” cannot be ${this.method === 'linkToConversation' ? 'linked' : 'unlinked'}: ${reason}`,
         });

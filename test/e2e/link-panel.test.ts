@@ -134,6 +134,7 @@ describe('e2e: the palette link flow and the panel', function () {
 
     await entries.nth(1).locator('details.raw summary').click();
     assert.match(await entries.nth(1).locator('details.raw pre').innerText(), new RegExp(`"conversationId": "${VOICE}"`));
+    await entries.nth(1).locator('details.raw pre').scrollIntoViewIfNeeded();
     await screenshot(page, 'link-panel-8-raw-json');
   });
 

@@ -113,6 +113,10 @@ describe('e2e: the palette link flow and the panel', function () {
     const undone = page.locator(SELECTORS.notification, { hasText: 'Simulator: Unlinked case CAS-01031' }).first();
     await undone.waitFor({ state: 'visible' });
     await screenshot(page, 'link-panel-6-undone');
+    // Copy as Code confirms in the status bar.
+    await undone.getByRole('button', { name: 'Copy as Code' }).click();
+    await page.locator('.statusbar', { hasText: 'Copied the call as code to the clipboard' }).waitFor({ state: 'visible' });
+    await screenshot(page, 'link-panel-6b-copied');
   });
 
   it('shows the latest call and a history of sentences with a menu in the panel', async () => {

@@ -52,7 +52,7 @@ export function registerCommands(ctx: Context): vscode.Disposable[] {
 async function linkOrUnlink(ctx: Context, method: LinkMethod, arg: unknown): Promise<LinkOutcome | undefined> {
   const argument = readCallArgument(arg);
   if (argument.kind === 'call') {
-    return ctx.runLinkCall(method, argument.request, argument.environment === undefined ? {} : { environment: argument.environment });
+    return ctx.runLinkCall(method, argument.request, { source: 'command', ...(argument.environment === undefined ? {} : { environment: argument.environment }) });
   }
   if (argument.kind === 'invalid') {
     void vscode.window.showErrorMessage(`Omnichannel: ${argument.message}`);
@@ -62,8 +62,8 @@ async function linkOrUnlink(ctx: Context, method: LinkMethod, arg: unknown): Pro
   const environment = ctx.activeEnvironment();
   if (!mayCallFromHere(environment)) return undefined;
   const backend = await ctx.backends.get(environment);
-  const request = await askForCall(method, backend, ctx.log);
-  return request ? ctx.runLinkCall(method, request, { environment: environment.name }) : undefined;
+  const call = await askForCall(method, backend, { log: ctx.log, linkableStatus: ctx.config.linkableStatus });
+  return call ? ctx.runLinkCall(method, call.request, { environment: environment.name, source: 'palette', names: call.names }) : undefined;
 }
 
 /** Listing conversations in a real environment is a real call too: refused in an untrusted workspace. */
@@ -94,11 +94,11 @@ async function runCallAtCursor(ctx: Context): Promise<LinkOutcome | undefined> {
     void vscode.window.showInformationMessage(result.problem);
     return undefined;
   }
-  return runCodeLensCall(ctx, result.call);
+  return runCodeLensCall(ctx, result.call, undefined, 'cursor');
 }
 
 /** Runs a code lens's call in the active environment, or in `environment` when the lens names one. */
-async function runCodeLensCall(ctx: Context, info: unknown, environment?: unknown): Promise<LinkOutcome | undefined> {
+async function runCodeLensCall(ctx: Context, info: unknown, environment?: unknown, source: 'codeLens' | 'cursor' = 'codeLens'): Promise<LinkOutcome | undefined> {
   if (!isRunnableCall(info)) {
     void vscode.window.showErrorMessage('Omnichannel: this call cannot run: its arguments were not understood. Edit the file and try again.');
     return undefined;
@@ -109,7 +109,7 @@ async function runCodeLensCall(ctx: Context, info: unknown, environment?: unknow
     recordId: info.recordId,
     ...(info.conversationId === undefined ? {} : { conversationId: info.conversationId }),
   };
-  return ctx.runLinkCall(info.method, request, typeof environment === 'string' ? { environment } : {});
+  return ctx.runLinkCall(info.method, request, { source, ...(typeof environment === 'string' ? { environment } : {}) });
 }
 
 function isRunnableCall(value: unknown): value is RunnableCallInfo {

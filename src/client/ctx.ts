@@ -14,7 +14,7 @@ import { EnvironmentManager, type EnvironmentChange } from './environments/manag
 import { panelEnvironment } from './environments/selection';
 import { createLinkRunner, type RunLinkCall } from './link/run-link';
 import { EnvironmentStatusBar } from './status-bar';
-import { LazyPanel } from './panel';
+import { LazyPanel, signInNeeded } from './panel';
 import { languageClientModule } from './lazy';
 
 export class Context implements vscode.Disposable {
@@ -62,6 +62,10 @@ export class Context implements vscode.Disposable {
       extensionUri: extension.extensionUri,
       environment: () => panelEnvironment(this.activeEnvironment()),
       getBackend: () => this.backends.get(this.activeEnvironment()),
+      signInNeeded: () => {
+        const environment = this.activeEnvironment();
+        return signInNeeded(environment, this.signIn.state(environment), extension.secrets);
+      },
       onDidChangeEnvironment: this.environmentChanged.event,
       runLink: (method, request, options) => this.runLinkCall(method, request, { ...options, notify: false }),
       history: this.history,
@@ -71,7 +75,7 @@ export class Context implements vscode.Disposable {
     this.disposables.push(
       this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.panel,
       this.environments.onDidChange(change => this.onEnvironmentChange(change)),
-      this.signIn.onDidChange(() => this.updateStatus()),
+      this.signIn.onDidChange(() => { this.updateStatus(); this.panel.refresh(); }),
       this.backends.onDidChange(() => this.panel.refresh()),
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(CONFIG_SECTION)) this.config.check(); }),
     );

@@ -35,6 +35,23 @@ export interface ConversationSummary {
   readonly case: RecordRef | null;
 }
 
+/** Where a call was started: shown next to it in the panel ("from the palette"). */
+export type CallSource = 'panel' | 'palette' | 'codeLens' | 'cursor' | 'command' | 'notification';
+
+/**
+ * The names of what a call involved, as known when it ran (picked in a quick pick or the panel, or read
+ * back from the conversation), so a person reads "case CAS-01024" and "the conversation with Maria
+ * Campbell (chat)" rather than GUIDs. Every field is optional: an id stands in for a missing name.
+ */
+export interface CallNames {
+  /** The record's primary name, e.g. "CAS-01024: Printer offline". */
+  readonly record?: string;
+  /** The conversation's title, e.g. "Chat: Printer offline after firmware update". */
+  readonly conversationTitle?: string;
+  /** The name of the conversation's customer, e.g. "Maria Campbell". */
+  readonly customer?: string;
+}
+
 /** One finished call, as kept in the panel's history. */
 export interface HistoryEntry {
   readonly id: string;
@@ -44,4 +61,8 @@ export interface HistoryEntry {
   readonly method: LinkMethod;
   readonly request: LinkRequest;
   readonly outcome: LinkOutcome;
+  /** Names of the record and conversation, when known (entries saved by older versions have none). */
+  readonly names?: CallNames;
+  /** Where the call was started (older entries have none). */
+  readonly source?: CallSource;
 }

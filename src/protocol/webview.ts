@@ -4,6 +4,7 @@
  * `schemas/webview-messages.schema.json` (which a test keeps in agreement with these types) before acting.
  */
 import type { EnvironmentDefinition, EnvironmentEntry } from '../environments/types';
+import type { FailureRemedy } from '../client/link/failure';
 import type {
   ConversationSummary,
   EntityLogicalName,
@@ -23,6 +24,19 @@ export type PanelEnvironment = Pick<EnvironmentEntry, 'kind' | 'name'> & Partial
 
 // ---------------------------------------------------------------- host → webview
 
+/** A history entry as the panel shows it: with its sentence, where it came from, and whether it can be undone. */
+export interface HistoryItem extends HistoryEntry {
+  /** "Linked case CAS-01024: Printer offline to the conversation with Maria Campbell (chat)". */
+  readonly summary: string;
+  /** "from the palette", when known. */
+  readonly sourceLabel?: string;
+  /** A successful call, whose inverse call (unlink for a link, link for an unlink) undoes it. */
+  readonly undoable: boolean;
+}
+
+/** What helps when the conversations could not be listed (from the failure table); `none` shows only the reason. */
+export type PanelRemedy = FailureRemedy;
+
 /** Everything the panel shows, sent on `ready`, after an environment switch, a refresh or a history change. */
 export interface StateMessage {
   readonly type: 'state';
@@ -31,8 +45,10 @@ export interface StateMessage {
   readonly conversations: readonly ConversationSummary[];
   /** Why the conversations could not be listed (e.g. not signed in), with what to do about it. */
   readonly conversationsError?: string;
-  /** Finished calls, newest first. */
-  readonly history: readonly HistoryEntry[];
+  /** The button that helps with `conversationsError`: Sign In, Open Settings or Retry. */
+  readonly conversationsRemedy?: PanelRemedy;
+  /** Finished calls from anywhere (panel, palette, code lens, Run Call at Cursor), newest first; the first is the Outcome. */
+  readonly history: readonly HistoryItem[];
   /** The refresh call (setting `omnichannel.refreshCall`) used in "Copy as code". */
   readonly refreshCall: string;
   /** Whether a call is running (the panel was reloaded mid-call). */
@@ -76,13 +92,22 @@ export interface CopiedMessage {
   readonly code: string;
 }
 
+/** The code of a history entry was inserted in the editor at the cursor. */
+export interface InsertedMessage {
+  readonly type: 'inserted';
+  readonly entryId: string;
+  /** The editor's file name, e.g. "case-form.js". */
+  readonly fileName: string;
+}
+
 export type HostToWebview =
   | StateMessage
   | OutcomeMessage
   | ProgressMessage
   | RecordsMessage
   | ErrorMessage
-  | CopiedMessage;
+  | CopiedMessage
+  | InsertedMessage;
 
 // ---------------------------------------------------------------- webview → host
 
@@ -133,6 +158,34 @@ export interface SelectEnvironmentMessage {
   readonly type: 'selectEnvironment';
 }
 
+/** Run a history entry's call again. */
+export interface RerunMessage {
+  readonly type: 'rerun';
+  readonly entryId: string;
+}
+
+/** Undo a history entry's successful call with the inverse call (unlink for a link, link for an unlink). */
+export interface UndoMessage {
+  readonly type: 'undo';
+  readonly entryId: string;
+}
+
+/** Insert a history entry's code at the cursor of the active editor. */
+export interface InsertAtCursorMessage {
+  readonly type: 'insertAtCursor';
+  readonly entryId: string;
+}
+
+/** Run the `omnichannel.signIn` command for the active environment. */
+export interface SignInMessage {
+  readonly type: 'signIn';
+}
+
+/** Open the Settings editor at the setting that the conversations' failure names (the host knows which). */
+export interface OpenSettingsMessage {
+  readonly type: 'openSettings';
+}
+
 export type WebviewToHost =
   | ReadyMessage
   | RefreshConversationsMessage
@@ -141,7 +194,12 @@ export type WebviewToHost =
   | CancelMessage
   | ClearHistoryMessage
   | CopyAsCodeMessage
-  | SelectEnvironmentMessage;
+  | SelectEnvironmentMessage
+  | RerunMessage
+  | UndoMessage
+  | InsertAtCursorMessage
+  | SignInMessage
+  | OpenSettingsMessage;
 
 /** Every `type` of a webview → host message; a `Record` so a new message cannot be left out. */
 const WEBVIEW_TO_HOST_TYPE_SET: Record<WebviewToHost['type'], true> = {
@@ -153,6 +211,11 @@ const WEBVIEW_TO_HOST_TYPE_SET: Record<WebviewToHost['type'], true> = {
   clearHistory: true,
   copyAsCode: true,
   selectEnvironment: true,
+  rerun: true,
+  undo: true,
+  insertAtCursor: true,
+  signIn: true,
+  openSettings: true,
 };
 
 export const WEBVIEW_TO_HOST_TYPES = Object.keys(WEBVIEW_TO_HOST_TYPE_SET) as readonly WebviewToHost['type'][];

@@ -75,19 +75,19 @@ describe('e2e: as a person in VS Code', function () {
 
   it('runs "Omnichannel: Link Record to Conversation…" through its quick picks', async () => {
     await runCommand(page, 'Omnichannel: Link Record to Conversation…');
-    await waitForQuickInputTitle(page, 'Link to which conversation?');
-    await screenshot(page, 'ui-4-pick-conversation');
-    await pick(page, 'Invoice shows the wrong VAT rate');
-    await waitForQuickInputTitle(page, 'Link a record of which table?');
-    await pick(page, /^\s*incident/);
-    await waitForQuickInputTitle(page, 'Which incident?');
+    await waitForQuickInputTitle(page, 'Link record (1/3)');
+    await pick(page, /^\s*Case/);
+    await waitForQuickInputTitle(page, 'Link record (2/3)');
     await page.locator(SELECTORS.quickInput).fill('VAT');
     await pick(page, 'CAS-01031');
+    await waitForQuickInputTitle(page, 'Link record (3/3)');
+    await screenshot(page, 'ui-4-pick-conversation');
+    await pick(page, 'Invoice shows the wrong VAT rate');
     // The outcome notification (not the "Linking incident in Simulator" progress one).
-    const toast = page.locator(SELECTORS.notification, { hasText: /Simulator: (Linked|.*failed)/ }).first();
+    const toast = page.locator(SELECTORS.notification, { hasText: /Simulator: Linked|Could not link/ }).first();
     await toast.waitFor({ state: 'visible' });
     await screenshot(page, 'ui-5-linked-from-palette');
-    assert.match(await toast.innerText(), /Simulator: Linked incident "CAS-01031[^"]*" to conversation "Voice: Invoice shows the wrong VAT rate"/);
+    assert.match(await toast.innerText(), /Simulator: Linked case CAS-01031[^\n]* to the conversation “Invoice shows the wrong VAT rate” \(voice\)/);
   });
 
   it('opens the Omnichannel panel, links a record, and sees the outcome, the history and the new link', async () => {
@@ -99,9 +99,9 @@ describe('e2e: as a person in VS Code', function () {
     const link = panel.locator('#link');
     await panel.locator('#link:not([disabled])').waitFor({ state: 'visible' });
     await link.click();
-    const outcome = panel.locator('#outcome.outcome-success');
+    const outcome = panel.locator('#outcome.outcome-success', { hasText: 'CAS-01024' });
     await outcome.waitFor({ state: 'visible' });
-    assert.match(await outcome.innerText(), /linkToConversation resolved/);
+    assert.match(await outcome.locator('.summary').innerText(), /^Linked case CAS-01024: Printer offline after firmware update to the conversation with .+ \(chat\)$/);
     await panel.locator(`li.conversation[data-id="${FOCUSED}"]`, { hasText: 'CAS-01024' }).waitFor({ state: 'visible' });
     const history = panel.locator('#history .history-entry.ok');
     await history.nth(1).waitFor({ state: 'visible' });

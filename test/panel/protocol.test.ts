@@ -28,6 +28,11 @@ const VALID: { [T in WebviewToHost['type']]: Extract<WebviewToHost, { type: T }>
   clearHistory: [{ type: 'clearHistory' }],
   copyAsCode: [{ type: 'copyAsCode', entryId: 'call-1' }],
   selectEnvironment: [{ type: 'selectEnvironment' }],
+  rerun: [{ type: 'rerun', entryId: 'call-1' }],
+  undo: [{ type: 'undo', entryId: 'call-1' }],
+  insertAtCursor: [{ type: 'insertAtCursor', entryId: 'call-1' }],
+  signIn: [{ type: 'signIn' }],
+  openSettings: [{ type: 'openSettings' }],
 };
 
 const INVALID: { message: unknown; error: RegExp }[] = [
@@ -46,6 +51,8 @@ const INVALID: { message: unknown; error: RegExp }[] = [
   { message: { type: 'run', method: 'linkToConversation' }, error: /missing "request"/ },
   { message: { type: 'run', method: 'linkToConversation', request: { entityLogicalName: 'incident', recordId: GUID, token: 'x' } }, error: /field "request" has an unexpected property "token"/ },
   { message: { type: 'copyAsCode' }, error: /missing "entryId"/ },
+  { message: { type: 'undo', entryId: '' }, error: /field "entryId"/ },
+  { message: { type: 'signIn', environment: 'Contoso' }, error: /unexpected property "environment"/ },
 ];
 
 describe('webview message schema', function () {

@@ -2,26 +2,39 @@
  * The words the client shows for a link call: outcome messages, log lines and the production
  * confirmation. Pure, so every sentence is unit tested. Never includes a token.
  */
-import type { LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
+import type { CallNames, LinkMethod, LinkOutcome, LinkRequest } from '../../protocol/link';
+import { REMEDY_LABELS, remedyFor } from './failure';
+import { callSentence, entityWord, verb } from './words';
 
-function verb(method: LinkMethod): string {
-  return method === 'linkToConversation' ? 'Link' : 'Unlink';
-}
-
-/** One sentence for the notification shown after a call. */
-export function outcomeMessage(method: LinkMethod, outcome: LinkOutcome, environmentName: string): string {
+/** One sentence for the notification shown after a call, e.g. "Simulator: Linked case … to the conversation with …". */
+export function outcomeMessage(method: LinkMethod, outcome: LinkOutcome, environmentName: string, request?: LinkRequest, names?: CallNames): string {
+  if (request) {
+    const sentence = callSentence(method, request, outcome, names);
+    return outcome.status === 'success' ? `${environmentName}: ${sentence}.` : `${sentence} in ${environmentName}: ${outcome.message}`;
+  }
   if (outcome.status === 'success') return `${environmentName}: ${outcome.message}`;
   return `${verb(method)} failed in ${environmentName}: ${outcome.message}`;
 }
 
 /** The button that runs `omnichannel.signIn` for the environment of a failed call. */
-export const SIGN_IN_ACTION = 'Sign In';
+export const SIGN_IN_ACTION = REMEDY_LABELS.signIn;
+export const OPEN_SETTINGS_ACTION = REMEDY_LABELS.openSettings;
+export const RETRY_ACTION = REMEDY_LABELS.retry;
 export const SHOW_LOG_ACTION = 'Show Log';
+export const UNDO_ACTION = 'Undo';
+export const SHOW_IN_PANEL_ACTION = 'Show in Panel';
+export const COPY_AS_CODE_ACTION = 'Copy as Code';
 
-/** Buttons on a failure notification: a refused sign-in offers Sign In first, every failure the log. */
+/** Buttons on a failure notification: the remedy from the failure table first, then the log. */
 export function failureActions(outcome: LinkOutcome): string[] {
   if (outcome.status === 'success') return [];
-  return outcome.code === 'unauthorized' ? [SIGN_IN_ACTION, SHOW_LOG_ACTION] : [SHOW_LOG_ACTION];
+  const remedy = remedyFor(outcome.code);
+  return remedy.kind === 'none' ? [SHOW_LOG_ACTION] : [REMEDY_LABELS[remedy.kind], SHOW_LOG_ACTION];
+}
+
+/** Buttons on a success notification. */
+export function successActions(): string[] {
+  return [UNDO_ACTION, SHOW_IN_PANEL_ACTION, COPY_AS_CODE_ACTION];
 }
 
 /** One line for the output channel: what was called where, and how it ended. */
@@ -35,7 +48,7 @@ export function logLine(method: LinkMethod, request: LinkRequest, environmentNam
 export function productionConfirmation(method: LinkMethod, request: LinkRequest, environmentName: string): string {
   const action = method === 'linkToConversation' ? 'link' : 'unlink';
   const target = request.conversationId === undefined ? 'the focused conversation' : `conversation ${request.conversationId}`;
-  return `${environmentName} is a production environment. Really ${action} ${request.entityLogicalName} ${request.recordId} ${method === 'linkToConversation' ? 'to' : 'from'} ${target}?`;
+  return `${environmentName} is a production environment. Really ${action} ${entityWord(request.entityLogicalName)} ${request.recordId} ${method === 'linkToConversation' ? 'to' : 'from'} ${target}?`;
 }
 
 /** Why a real call may not run here, or undefined when it may. */

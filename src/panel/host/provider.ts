@@ -13,10 +13,31 @@ import type { PanelServices } from './controller';
 import { createNonce, renderPanelHtml } from './html';
 
 /** What the client supplies; clipboard and the environment picker are the provider's own business. */
-export interface LinkPanelDeps extends Omit<PanelServices, 'selectEnvironment' | 'writeClipboard'> {
+export interface LinkPanelDeps extends Omit<PanelServices, 'selectEnvironment' | 'writeClipboard' | 'signIn' | 'openSettings' | 'insertAtCursor'> {
   readonly extensionUri: vscode.Uri;
   /** Fires when the active environment (or its sign-in) changes; the panel re-lists conversations. */
   readonly onDidChangeEnvironment: vscode.Event<unknown>;
+}
+
+/**
+ * Inserts text at the cursor of the active text editor, or of the editor that was active before the
+ * panel took the focus (the first visible one), as its own line; resolves with the file name.
+ */
+async function insertAtCursor(text: string): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  if (!editor) return undefined;
+  const position = editor.selection.active;
+  const line = editor.document.lineAt(position.line);
+  const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+  const indented = text.split('\n').map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+  // On an empty line the call goes right there; otherwise on a new line below the cursor's.
+  const edit = line.isEmptyOrWhitespace
+    ? { at: line.range.end, value: indented }
+    : { at: line.range.end, value: `\n${indent}${indented}` };
+  const done = await editor.edit(builder => builder.insert(edit.at, edit.value));
+  if (!done) return undefined;
+  await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  return editor.document.uri.path.split('/').pop() ?? editor.document.uri.path;
 }
 
 export class LinkPanelProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -37,8 +58,12 @@ export class LinkPanelProvider implements vscode.WebviewViewProvider, vscode.Dis
         runLink: (method, request, options) => deps.runLink(method, request, options),
         refreshCall: () => deps.refreshCall(),
         log: message => deps.log(message),
+        signInNeeded: () => deps.signInNeeded(),
+        signIn: () => vscode.commands.executeCommand('omnichannel.signIn'),
+        openSettings: setting => vscode.commands.executeCommand('workbench.action.openSettings', setting),
         selectEnvironment: () => vscode.commands.executeCommand('omnichannel.selectEnvironment'),
         writeClipboard: text => vscode.env.clipboard.writeText(text),
+        insertAtCursor: text => insertAtCursor(text),
       },
       message => this.view?.webview.postMessage(message),
     );

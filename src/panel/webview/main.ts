@@ -1,10 +1,14 @@
 /**
  * The panel's webview: builds the UI, sends the user's actions to the host and renders what the host
  * sends back. It holds no secrets and talks to no backend; the host validates everything it posts.
+ *
+ * Layout, top to bottom: the environment (once), the call form with the Outcome of the latest call
+ * from anywhere, the conversations (collapsible, filterable), the history.
  */
 import './components';
-import type { HostToWebview, OutcomeMessage, StateMessage } from '../../protocol/webview';
+import type { HostToWebview, StateMessage } from '../../protocol/webview';
 import { h } from './dom';
+import type { CardAction } from './views/call-card';
 import { conversationsView } from './views/conversations';
 import { environmentView } from './views/environment';
 import { formView } from './views/form';
@@ -15,16 +19,30 @@ import type { SavedState } from './vscode-api';
 
 let searchRequestId = 0;
 const saved = loadState();
-let lastOutcome: OutcomeMessage | undefined = saved.outcome;
-let formState: SavedState = { entity: saved.entity ?? 'incident', recordId: saved.recordId ?? '', conversation: saved.conversation ?? '', search: saved.search ?? '' };
+let formState: SavedState = {
+  entity: saved.entity ?? 'incident', recordId: saved.recordId ?? '', conversation: saved.conversation ?? '', search: saved.search ?? '',
+  conversationFilter: saved.conversationFilter ?? '',
+};
 
 function persist(): void {
-  saveState(lastOutcome ? { ...formState, outcome: lastOutcome } : formState);
+  saveState(formState);
 }
 
 const banner = h('div', { id: 'error-banner', class: 'banner', role: 'alert', hidden: true });
+const onCardAction = (action: CardAction, entryId: string): void => {
+  banner.hidden = true;
+  post({ type: action, entryId });
+};
 const environment = environmentView(() => post({ type: 'selectEnvironment' }));
-const conversations = conversationsView(() => post({ type: 'refreshConversations' }));
+const conversations = conversationsView({
+  refresh: () => post({ type: 'refreshConversations' }),
+  pick: id => form.pickConversation(id),
+  signIn: () => post({ type: 'signIn' }),
+  openSettings: () => post({ type: 'openSettings' }),
+}, formState.conversationFilter ?? '', text => {
+  formState = { ...formState, conversationFilter: text };
+  persist();
+});
 const form = formView(saved, {
   run(method, request) {
     banner.hidden = true;
@@ -36,29 +54,30 @@ const form = formView(saved, {
     post({ type: 'searchRecords', requestId: ++searchRequestId, entityLogicalName, text });
   },
   changed(state) {
-    formState = state;
+    formState = { ...state, conversationFilter: formState.conversationFilter ?? '' };
     persist();
   },
+  conversationPicked: id => conversations.setPicked(id),
 });
-const outcome = outcomeView();
-const history = historyView(entryId => post({ type: 'copyAsCode', entryId }), () => post({ type: 'clearHistory' }));
+const outcome = outcomeView(onCardAction);
+const history = historyView(onCardAction, () => post({ type: 'clearHistory' }));
 
 const app = document.getElementById('app') ?? document.body;
 app.replaceChildren(
   banner,
   environment.element,
+  h('vscode-collapsible', { heading: 'Call', open: true, id: 'call-section' }, form.element, outcome.element),
   conversations.element,
-  h('vscode-collapsible', { heading: 'Call', open: true }, form.element, outcome.element),
   history.element,
 );
-outcome.update(lastOutcome);
 
 function applyState(state: StateMessage): void {
   environment.update(state.environment);
-  conversations.update(state.conversations, state.conversationsError);
-  form.setConversations(state.environment, state.conversations);
+  conversations.update(state.conversations, state.conversationsError, state.conversationsRemedy);
+  form.setConversations(state.environment, state.conversations, state.conversationsError ? 'No conversations listed: see Conversations below.' : undefined);
   form.setRunning(state.running);
   history.update(state.history);
+  outcome.update(state.history[0]);
   app.setAttribute('aria-busy', 'false');
   app.dataset['ready'] = 'true';
 }
@@ -68,10 +87,9 @@ function receive(message: HostToWebview): void {
     case 'state':
       return applyState(message);
     case 'outcome':
-      lastOutcome = message;
-      persist();
+      // The state that follows carries the new history entry, which the Outcome area shows.
       form.setRunning(false);
-      return outcome.update(lastOutcome);
+      return;
     case 'progress':
       return form.setRunning(true, message.message);
     case 'records':
@@ -82,7 +100,11 @@ function receive(message: HostToWebview): void {
       banner.hidden = false;
       return;
     case 'copied':
-      return history.copied(message.entryId);
+      outcome.note(message.entryId, 'Copied to the clipboard');
+      return history.note(message.entryId, 'Copied to the clipboard');
+    case 'inserted':
+      outcome.note(message.entryId, `Inserted in ${message.fileName}`);
+      return history.note(message.entryId, `Inserted in ${message.fileName}`);
   }
 }
 

@@ -1,5 +1,5 @@
 /** The typed bridge to the host: `acquireVsCodeApi()` may be called once per page, so it is called here only. */
-import type { OutcomeMessage, WebviewToHost } from '../../protocol/webview';
+import type { WebviewToHost } from '../../protocol/webview';
 
 /** The form values kept across reloads with `setState`. */
 export interface SavedState {
@@ -8,8 +8,8 @@ export interface SavedState {
   /** A conversation id, or '' for the focused conversation. */
   readonly conversation: string;
   readonly search: string;
-  /** The last outcome shown, so a reload does not lose it. */
-  readonly outcome?: OutcomeMessage;
+  /** The text of the conversations' filter box. */
+  readonly conversationFilter?: string;
 }
 
 interface VsCodeApi {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { toFailure } from '../../../src/client/link/failure';
+import { FAILURE_REMEDIES, remedyFor, toFailure } from '../../../src/client/link/failure';
 import { LinkError } from '../../../src/protocol/link';
 
 describe('client: rejections as failures', () => {
@@ -32,5 +32,18 @@ describe('client: rejections as failures', () => {
     assert.deepEqual(toFailure('linkToConversation', new Error('socket hang up')), {
       status: 'failure', functionName: 'linkToConversation', code: 'server-error', message: 'Unexpected error: socket hang up',
     });
+  });
+});
+
+describe('client: what helps after a failure', () => {
+  it('has one remedy per rejection code: sign in, a setting, or retry', () => {
+    assert.deepEqual(remedyFor('unauthorized'), { kind: 'signIn' });
+    assert.deepEqual(remedyFor('untrusted-host'), { kind: 'openSettings', setting: 'omnichannel.trustedHosts' });
+    assert.deepEqual(remedyFor('unknown-environment'), { kind: 'openSettings', setting: 'omnichannel.environments' });
+    assert.deepEqual(['throttled', 'timeout', 'network'].map(code => remedyFor(code as 'throttled').kind), ['retry', 'retry', 'retry']);
+    // Retrying a call whose arguments are wrong changes nothing: no remedy beyond the message.
+    assert.equal(remedyFor('conversation-not-active').kind, 'none');
+    assert.equal(remedyFor('invalid-record-id').kind, 'none');
+    for (const [code, remedy] of Object.entries(FAILURE_REMEDIES)) assert.ok(['signIn', 'openSettings', 'retry', 'none'].includes(remedy.kind), code);
   });
 });

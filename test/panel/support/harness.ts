@@ -96,12 +96,17 @@ function pageSetup(theme: Record<string, string>): void {
 export interface HarnessOptions {
   readonly backend: LinkBackend;
   readonly environment?: PanelEnvironment;
+  /** The environment needs a sign-in (until the panel's Sign In button is pressed). */
+  readonly signInNeeded?: boolean;
 }
 
 export class PanelHarness {
   readonly toHost: unknown[] = [];
   readonly toWebview: HostToWebview[] = [];
   readonly clipboard: string[] = [];
+  /** Text inserted "at the cursor" (no editor here: the harness stands in for one named case-form.js). */
+  readonly inserted: string[] = [];
+  private needsSignIn = false;
   readonly log: string[] = [];
   readonly history = createMemoryHistory();
   page!: Page;
@@ -111,7 +116,9 @@ export class PanelHarness {
   private controller!: PanelController;
   private counter = 0;
 
-  constructor(private readonly options: HarnessOptions) {}
+  constructor(private readonly options: HarnessOptions) {
+    this.needsSignIn = options.signInNeeded ?? false;
+  }
 
   /** Whether Chromium is here; when `CI=true` its absence must fail the run, not skip it. */
   static chromiumMissing(): string | undefined {
@@ -175,6 +182,13 @@ export class PanelHarness {
     });
   }
 
+  /** What the client does after a call ran elsewhere (palette, code lens): the host sends the state again. */
+  async refresh(): Promise<void> {
+    const state = this.next('state');
+    await this.controller.sendState();
+    await state;
+  }
+
   /** Sends a raw message to the host handler as the webview would (to try invalid ones). */
   async sendFromWebview(message: unknown): Promise<void> {
     await this.page.evaluate(m => (globalThis as unknown as PageGlobals).acquireVsCodeApi().postMessage(m), message);
@@ -198,8 +212,12 @@ export class PanelHarness {
       getBackend: () => backend,
       history: this.history,
       refreshCall: () => 'Microsoft.Apm.getFocusedSession().getFocusedTab().refresh()',
+      signInNeeded: () => this.needsSignIn,
+      signIn: async () => { this.log.push('command: omnichannel.signIn'); this.needsSignIn = false; },
+      openSettings: async setting => { this.log.push(`command: workbench.action.openSettings ${setting}`); },
       selectEnvironment: async () => { this.log.push('command: omnichannel.selectEnvironment'); },
       writeClipboard: async text => { this.clipboard.push(text); },
+      insertAtCursor: async text => { this.inserted.push(text); return 'case-form.js'; },
       log: message => this.log.push(message),
       runLink: async (method, request, options) => {
         let outcome: LinkOutcome;
@@ -209,7 +227,10 @@ export class PanelHarness {
           if (!(error instanceof LinkError)) throw error;
           outcome = error.toFailure();
         }
-        const entry: HistoryEntry = { id: `call-${++this.counter}`, at: new Date().toISOString(), environment: environment.name, method, request, outcome };
+        const entry: HistoryEntry = {
+          id: `call-${++this.counter}`, at: new Date().toISOString(), environment: environment.name, method, request, outcome,
+          names: options.names, source: options.source,
+        };
         await this.history.add(entry);
         return outcome;
       },

@@ -1,4 +1,4 @@
-/** The environment line: which environment calls go to, and a button to switch (a client command). */
+/** The environment line: which environment calls go to (shown once), and a button to switch (a client command). */
 import type { PanelEnvironment } from '../../../protocol/webview';
 import { h, icon, replaceChildren } from '../dom';
 
@@ -17,10 +17,10 @@ export function environmentView(onSwitch: () => void): EnvironmentView {
     element,
     update(environment) {
       if (!environment) return;
+      const kind = environment.kind === 'simulator' ? 'Built-in simulator' : environment.url ?? 'Dataverse';
       replaceChildren(details,
         icon(environment.kind === 'simulator' ? 'beaker' : 'cloud'),
-        h('span', { id: 'environment-name', class: 'env-name', title: environment.url ?? environment.name }, environment.name),
-        h('vscode-badge', { variant: 'counter', id: 'environment-kind' }, environment.kind === 'simulator' ? 'simulator' : 'Dataverse'),
+        h('span', { id: 'environment-name', class: 'env-name', title: kind }, environment.name),
         environment.production ? h('vscode-badge', { class: 'production' }, 'production') : null,
       );
     },

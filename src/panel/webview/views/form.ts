@@ -15,14 +15,18 @@ export interface FormActions {
   search(entity: EntityLogicalName, text: string): void;
   /** The form values changed (to be saved across reloads). */
   changed(state: SavedState): void;
+  /** The picked conversation changed (the list marks it). */
+  conversationPicked(conversationId: string): void;
 }
 
 export interface FormView {
   readonly element: HTMLElement;
   /** New environment or conversations: rebuild the conversation choices, keeping the selection when possible. */
-  setConversations(environment: PanelEnvironment, conversations: readonly ConversationSummary[]): void;
+  setConversations(environment: PanelEnvironment, conversations: readonly ConversationSummary[], unavailable?: string): void;
   setRunning(running: boolean, progress?: string): void;
   setSearchResults(records: readonly RecordRef[], error: string | undefined): void;
+  /** Picks a conversation (a click in the conversations list). */
+  pickConversation(conversationId: string): void;
 }
 
 /** The conversation option meaning "no conversation id" (the focused conversation, simulator only). */
@@ -36,8 +40,11 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
   const recordId = h('vscode-textfield', { id: 'record-id', placeholder: 'GUID, e.g. 5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f', 'aria-describedby': 'record-help' });
   recordId.value = saved.recordId ?? '';
   const recordHelp = h('div', { id: 'record-help', class: 'help', 'aria-live': 'polite' });
+  /** The picked record's name, under its id, when the panel has seen it (a search, a conversation's links). */
+  const recordName = h('div', { id: 'record-name', class: 'record-name', 'aria-live': 'polite', hidden: true });
+  const names = new Map<string, RecordRef>();
 
-  const search = h('vscode-textfield', { id: 'record-search', type: 'search', placeholder: 'Find a record by name', 'aria-label': 'Find a record by name' });
+  const search = h('vscode-textfield', { id: 'record-search', type: 'search', placeholder: searchPlaceholder(saved.entity ?? 'incident'), 'aria-label': 'Find a record by name' });
   search.value = saved.search ?? '';
   const results = h('ul', { id: 'search-results', class: 'search-results', 'aria-label': 'Search results' });
 
@@ -65,7 +72,16 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
     cancel.hidden = !running;
   }
 
+  function showName(): void {
+    const check = checkRecordId(recordId.value);
+    const known = check.kind === 'valid' || check.kind === 'normalised' ? names.get(check.id) : undefined;
+    recordName.hidden = !known?.name;
+    replaceChildren(recordName, known?.name ? h('span', { class: 'codicon codicon-check', 'aria-hidden': 'true' }) : null, known?.name ?? '',
+      known && known.entityLogicalName !== entity.value ? h('span', { class: 'warning-text' }, ` (a ${entityName(known.entityLogicalName)}, not a ${entityName(entity.value)})`) : null);
+  }
+
   function validate(): void {
+    showName();
     const check = checkRecordId(recordId.value);
     recordId.invalid = check.kind === 'invalid';
     recordHelp.className = `help${check.kind === 'invalid' ? ' error-text' : check.kind === 'normalised' ? ' hint-text' : ''}`;
@@ -111,11 +127,14 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
   });
   entity.addEventListener('change', () => {
     actions.changed(current());
+    search.placeholder = searchPlaceholder(entity.value);
+    showName();
     if (search.value.trim()) runSearch();
   });
   conversation.addEventListener('change', () => {
     conversationValue = conversation.value;
     actions.changed(current());
+    actions.conversationPicked(conversationValue);
   });
   for (const [button, method] of [[link, 'linkToConversation'], [unlink, 'unlinkFromConversation']] as const) {
     button.addEventListener('click', () => {
@@ -130,7 +149,7 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
 
   const element = h('section', { class: 'form', 'aria-label': 'Run a call' },
     field('Table', 'entity', entity),
-    field('Record ID', 'record-id', recordId, recordHelp),
+    field('Record ID', 'record-id', recordId, recordName, recordHelp),
     h('div', { class: 'field search' }, search, results),
     field('Conversation', 'conversation', conversation, conversationHelp),
     h('div', { class: 'buttons' }, link, unlink, cancel),
@@ -141,7 +160,7 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
 
   return {
     element,
-    setConversations(environment, conversations) {
+    setConversations(environment, conversations, unavailable) {
       const simulator = environment.kind === 'simulator';
       const choices: { value: string; label: string; description: string }[] = [];
       if (simulator) choices.push({ value: FOCUSED, label: 'Focused conversation', description: 'No conversation id: the API uses the focused conversation' });
@@ -153,13 +172,23 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
         conversationValue = choices.find(c => c.value !== FOCUSED && conversations.find(x => x.id === c.value)?.linkable)?.value
           ?? choices[0]?.value ?? FOCUSED;
       }
+      for (const c of conversations) for (const r of [c.customer, c.case]) if (r?.name) names.set(r.id, r);
+      showName();
       hasConversations = choices.length > 0;
       replaceChildren(conversation, ...choices.map(c =>
         h('vscode-option', { value: c.value, description: c.description, selected: c.value === conversationValue }, c.label)));
       conversation.value = conversationValue;
       conversation.disabled = !hasConversations;
-      conversationHelp.textContent = hasConversations ? '' : 'No conversation to link to: refresh, or switch environment.';
+      conversationHelp.textContent = hasConversations ? '' : unavailable ?? 'No conversation to link to: refresh, or switch environment.';
+      actions.conversationPicked(conversationValue);
       refreshButtons();
+    },
+    pickConversation(conversationId) {
+      if (!Array.from(conversation.querySelectorAll('vscode-option')).some(o => o.value === conversationId)) return;
+      conversationValue = conversationId;
+      conversation.value = conversationId;
+      actions.changed(current());
+      actions.conversationPicked(conversationValue);
     },
     setRunning(isRunning, message) {
       running = isRunning;
@@ -178,6 +207,7 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
         replaceChildren(results, h('li', { class: 'muted' }, 'No matching records.'));
         return;
       }
+      for (const record of records) if (record.name) names.set(record.id, record);
       replaceChildren(results, ...records.map(record => {
         const pick = h('button', { type: 'button', class: 'result', title: record.id },
           h('span', {}, record.name ?? record.id), h('span', { class: 'muted' }, record.id));
@@ -191,4 +221,12 @@ export function formView(saved: Partial<SavedState>, actions: FormActions): Form
       }));
     },
   };
+}
+
+function entityName(logicalName: string): string {
+  return ENTITIES.find(e => e.logicalName === logicalName)?.displayName.toLowerCase() ?? logicalName;
+}
+
+function searchPlaceholder(logicalName: string): string {
+  return `Find a ${entityName(logicalName)} by name`;
 }

@@ -1,15 +1,16 @@
-/** Past calls, newest first, each with "Copy as code"; kept by the host across reloads. */
-import type { HistoryEntry } from '../../../protocol/link';
-import { h, icon, replaceChildren } from '../dom';
+/** Past calls from anywhere, newest first, each a call card with its menu; kept by the host across reloads. */
+import type { HistoryItem } from '../../../protocol/webview';
+import { h, replaceChildren } from '../dom';
+import { callCard, noteOn, type OnCardAction } from './call-card';
 
 export interface HistoryView {
   readonly element: HTMLElement;
-  update(history: readonly HistoryEntry[]): void;
-  /** Confirms that an entry's code is on the clipboard. */
-  copied(entryId: string): void;
+  update(history: readonly HistoryItem[]): void;
+  /** Shows a note under one entry ("Copied"). */
+  note(entryId: string, text: string): void;
 }
 
-export function historyView(onCopy: (entryId: string) => void, onClear: () => void): HistoryView {
+export function historyView(onAction: OnCardAction, onClear: () => void): HistoryView {
   const clear = h('vscode-toolbar-button', { slot: 'actions', icon: 'clear-all', label: 'Clear history', id: 'clear-history', title: 'Clear history' });
   clear.addEventListener('click', event => {
     event.stopPropagation();
@@ -25,41 +26,10 @@ export function historyView(onCopy: (entryId: string) => void, onClear: () => vo
         replaceChildren(list, h('li', { class: 'muted' }, 'No calls yet.'));
         return;
       }
-      replaceChildren(list, ...history.map(entry => item(entry, onCopy)));
+      replaceChildren(list, ...history.map(item => callCard(item, onAction, 'li')));
     },
-    copied(entryId) {
-      for (const note of list.querySelectorAll('.copied')) note.textContent = '';
-      const row = Array.from(list.querySelectorAll<HTMLElement>('li[data-id]')).find(li => li.dataset['id'] === entryId);
-      const note = row?.querySelector('.copied');
-      if (note) note.textContent = 'Copied';
+    note(entryId, text) {
+      noteOn(list, entryId, text);
     },
   };
-}
-
-function item(entry: HistoryEntry, onCopy: (entryId: string) => void): HTMLLIElement {
-  const ok = entry.outcome.status === 'success';
-  const copy = h('vscode-button', { secondary: true, class: 'copy-code', title: 'Copy the call with UI refresh and error handling' }, 'Copy as code');
-  copy.addEventListener('click', () => onCopy(entry.id));
-  const { entityLogicalName, recordId, conversationId } = entry.request;
-  return h('li', { class: `history-entry ${ok ? 'ok' : 'failed'}`, 'data-id': entry.id },
-    h('div', { class: 'history-title' },
-      icon(ok ? 'pass' : 'error'),
-      h('span', { class: 'method' }, entry.method),
-      h('span', { class: 'muted' }, `${entityLogicalName} ${shortId(recordId)} → ${conversationId ? shortId(conversationId) : 'focused'}`),
-    ),
-    h('div', { class: 'history-meta muted' },
-      h('span', {}, `${time(entry.at)} · ${entry.environment}`),
-      h('span', { class: ok ? '' : 'error-text' }, ok ? 'resolved' : `rejected: ${entry.outcome.code}`),
-    ),
-    h('div', { class: 'history-actions' }, copy, h('span', { class: 'copied', 'aria-live': 'polite' })),
-  );
-}
-
-function shortId(id: string): string {
-  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
-}
-
-function time(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }

@@ -1,31 +1,33 @@
-/** The last call's outcome: the resolved payload or the rejection, as the API's promise would give it. */
-import type { OutcomeMessage } from '../../../protocol/webview';
-import { h, icon, replaceChildren } from '../dom';
+/**
+ * The latest call from anywhere (this panel, the palette, a code lens, Run Call at Cursor): the newest
+ * history entry, as a call card. The host records every call in the history, so this is one place.
+ */
+import type { HistoryItem } from '../../../protocol/webview';
+import { h, replaceChildren } from '../dom';
+import { callCard, noteOn, type OnCardAction } from './call-card';
 
 export interface OutcomeView {
   readonly element: HTMLElement;
-  update(outcome: OutcomeMessage | undefined): void;
+  update(latest: HistoryItem | undefined): void;
+  note(entryId: string, text: string): void;
 }
 
-export function outcomeView(): OutcomeView {
+export function outcomeView(onAction: OnCardAction): OutcomeView {
   const body = h('div', { id: 'outcome', 'aria-live': 'polite' });
-  const element = h('section', { class: 'outcome-section', hidden: true, 'aria-label': 'Outcome' }, body);
+  const element = h('section', { class: 'outcome-section', hidden: true, 'aria-label': 'Outcome' },
+    h('div', { class: 'section-label' }, 'Outcome'), body);
   return {
     element,
-    update(message) {
-      element.hidden = !message;
-      if (!message) return;
-      const ok = message.outcome.status === 'success';
+    update(latest) {
+      element.hidden = !latest;
+      if (!latest) return;
+      const ok = latest.outcome.status === 'success';
       body.className = `outcome ${ok ? 'outcome-success' : 'outcome-failure'}`;
-      replaceChildren(body,
-        h('div', { class: 'outcome-heading' },
-          icon(ok ? 'pass' : 'error'),
-          h('span', {}, ok ? `${message.method} resolved` : `${message.method} rejected`),
-          ok ? null : h('code', { class: 'outcome-code' }, message.outcome.code),
-        ),
-        h('p', { class: 'outcome-message' }, message.outcome.message),
-        h('pre', { class: 'outcome-json' }, JSON.stringify(message.outcome, null, 2)),
-      );
+      body.dataset['id'] = latest.id;
+      replaceChildren(body, callCard(latest, onAction, 'div'));
+    },
+    note(entryId, text) {
+      noteOn(body, entryId, text);
     },
   };
 }

@@ -36,7 +36,7 @@ export function environmentsFileTemplate(example: EnvironmentDefinition = TEMPLA
     `      "url": ${JSON.stringify(example.url)},`,
     '      // "microsoft" (your Microsoft account; add "tenant" to pick one), "servicePrincipal" (with',
     '      // "tenant" and "clientId") or "azureCli". Set "production": true to confirm every write.',
-    `      "authentication": ${JSON.stringify(example.authentication)}`,
+    `      "authentication": { ${Object.entries(example.authentication).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`,
     '    }',
     '  ]',
     '}',

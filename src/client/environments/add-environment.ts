@@ -252,6 +252,6 @@ async function replaceText(document: vscode.TextDocument, text: string): Promise
 async function showSelected(document: vscode.TextDocument, offset: number, length: number): Promise<void> {
   const start = document.positionAt(Math.max(0, offset));
   const end = document.positionAt(Math.max(0, offset) + length);
-  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, end) });
+  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, end), preview: false, preserveFocus: false });
   editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -129,6 +129,11 @@ export async function importFromPac(ctx: Context, args: ImportArguments): Promis
   if (!chosen || chosen.length === 0) return { added: [] };
   const destination = args.destination ?? await pickDestination();
   if (!destination) return { added: [] };
+  if (destination === 'workspace' && !vscode.workspace.isTrusted) {
+    const problem = `${ENVIRONMENTS_FILE} is ignored in an untrusted workspace: add the environments to your user settings, or trust the workspace first.`;
+    void vscode.window.showWarningMessage(`Omnichannel: ${problem}`);
+    return { added: [], destination, problem };
+  }
   const taken = ctx.environments.list().map(e => e.name);
   const definitions: EnvironmentDefinition[] = [];
   const urls = new Set<string>();

@@ -40,7 +40,7 @@ export async function addEnvironment(ctx: Context): Promise<void> {
       detail: 'Opens the file (created from a commented template if missing) with the cursor on the URL.',
     },
     { action: 'settings', label: '$(settings-gear) Add to user settings', description: ENVIRONMENTS_SETTING, detail: 'Only for you, in every workspace. Opens settings.json with the cursor on the URL.' },
-    { action: 'pac', label: '$(cloud-download) Import from pac CLI…', description: 'Power Platform CLI sign-ins', detail: 'Adds the environments of your `pac auth create` profiles; no token is read from pac.' },
+    { action: 'pac', label: '$(cloud-download) Import from pac CLI…', description: 'Power Platform CLI sign-ins', detail: 'Adds the environments of your "pac auth create" profiles; no token is read from pac.' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Add Environment', placeHolder: 'Where should the new environment go?' });
   if (!picked) return;

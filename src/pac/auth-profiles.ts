@@ -1,5 +1,5 @@
 /**
- * Reads the Power Platform CLI's list of sign-ins (`pac auth create` profiles) so their environments can be
+ * Reads the Power Platform CLI's list of sign-ins ("pac auth create" profiles) so their environments can be
  * added here without typing URLs. Only the profile list is read: pac's token cache is never opened, and
  * tokens always come from this extension's own sign-in. No `vscode` import: the location inputs (platform,
  * environment variables, home folder, the user's override) are passed in, so tests run it on real files.
@@ -33,7 +33,7 @@ const NO_ENVIRONMENT_HOSTS = new Set(['service.powerapps.com', 'api.powerapps.co
 
 /** One profile as the import offers it. */
 export interface PacProfileOffer {
-  /** 1-based, as `pac auth list` numbers them. */
+  /** 1-based, as "pac auth list" numbers them. */
   readonly index: number;
   readonly profileName?: string;
   /** The environment's display name (pac's `FriendlyName`) when pac recorded one. */
@@ -108,7 +108,7 @@ export async function readPacProfiles(input: PacLocationInput, read: Read = file
   return {
     ok: false,
     searched,
-    reason: `${where}: looked for ${searched.join(', ')}. Sign in with \`pac auth create --environment <url>\` first, or set omnichannel.pac.authProfilesPath to the file.`,
+    reason: `${where}: looked for ${searched.join(', ')}. Sign in with "pac auth create --environment <url>" first, or set omnichannel.pac.authProfilesPath to the file.`,
   };
 }
 
@@ -116,7 +116,7 @@ export async function readPacProfiles(input: PacLocationInput, read: Read = file
 export function parseProfiles(text: string, file: string, legacy = false): PacProfilesResult {
   const parsed = parseJsonFile(text, file);
   if (parsed.syntaxErrors.length > 0) {
-    return { ok: false, searched: [file], reason: `${parsed.syntaxErrors[0]!.text} It is not a profile list pac wrote; run \`pac auth list\` to check pac can read it.` };
+    return { ok: false, searched: [file], reason: `${parsed.syntaxErrors[0]!.text} It is not a profile list pac wrote; run "pac auth list" to check pac can read it.` };
   }
   const root = parsed.value;
   if (!isObject(root)) return { ok: false, searched: [file], reason: `${file} does not hold a JSON object with a "Profiles" list, so it is not a pac profile file.` };
@@ -140,11 +140,11 @@ function offer(item: unknown, index: number, actives: readonly Record<string, un
   const rawUrl = text(field(item, 'Resource')) ?? text(field(item, 'Url')) ?? text(field(item, 'EnvironmentUrl'));
   const active = actives.some(a => same(a, item));
   const base = { index, active, ...optional({ profileName, user, tenant, kind, environmentName, rawUrl }) };
-  if (rawUrl === undefined) return { ...base, importable: { ok: false, reason: 'No environment URL: the profile signs in to the tenant only. Select one with `pac env select`, or add the environment by hand.' } };
+  if (rawUrl === undefined) return { ...base, importable: { ok: false, reason: 'No environment URL: the profile signs in to the tenant only. Select one with "pac env select", or add the environment by hand.' } };
   const url = parseEnvironmentUrl(rawUrl);
   if (!url.ok) return { ...base, importable: { ok: false, reason: url.reason } };
   if (NO_ENVIRONMENT_HOSTS.has(url.host)) {
-    return { ...base, importable: { ok: false, reason: `No environment selected (${url.host} is the Power Platform service, not an environment). Select one with \`pac env select\`.` } };
+    return { ...base, importable: { ok: false, reason: `No environment selected (${url.host} is the Power Platform service, not an environment). Select one with "pac env select".` } };
   }
   return { ...base, importable: { ok: true, url: url.origin } };
 }

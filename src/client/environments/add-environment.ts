@@ -120,7 +120,7 @@ export async function importFromPac(ctx: Context, args: ImportArguments): Promis
   if (candidates.length === 0) {
     const why = offers.map(o => `${profileTitle(o.profile)}: ${o.already ? `already added as "${o.already}"` : o.profile.importable.ok ? '' : o.profile.importable.reason}`).join(' ');
     const problem = read.profiles.length === 0
-      ? `${read.file} lists no profiles. Sign in with \`pac auth create --environment <url>\` first.`
+      ? `${read.file} lists no profiles. Sign in with "pac auth create --environment <url>" first.`
       : `None of the ${read.profiles.length} pac profile(s) in ${read.file} can be added. ${why}`;
     void vscode.window.showWarningMessage(`Omnichannel: ${problem}`);
     return { added: [], problem };

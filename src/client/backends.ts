@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LinkBackend } from '../backends/types';
 // Types only up front: the backends' code (ajv, the HTTP client) loads on first use, after activation.
-import type { DataverseBackend } from '../backends/dataverse';
+import type { DataverseBackend, DataverseBackendOptions } from '../backends/dataverse';
 import type { Simulator, SimulatorData } from '../backends/simulator';
 // The data module only (no code behind it), so the file watcher can name the seed file at activation.
 import { SEED_FILE } from '@omnichannel-tools/testing/simulator';
@@ -92,9 +92,16 @@ export class BackendManager implements vscode.Disposable {
     const { DataverseBackend } = dataverseModule();
     const raced = this.dataverse.get(environment.name);
     if (raced) return raced;
+    const backend = new DataverseBackend({ ...this.dataverseOptions(environment), linkableStatus: this.config.linkableStatus });
+    this.dataverse.set(environment.name, backend);
+    return backend;
+  }
+
+  /** What every Dataverse request of an environment runs with: its token, the user's hosts, the limits and scope. */
+  dataverseOptions(environment: DataverseEntry): DataverseBackendOptions {
     const trusted = this.config.trustedHosts;
     for (const warning of trusted.warnings) this.log.warn(warning);
-    const backend = new DataverseBackend({
+    return {
       name: environment.name,
       url: environment.definition.url,
       tokenProvider: this.signIn.tokenProvider(environment.definition),
@@ -103,11 +110,8 @@ export class BackendManager implements vscode.Disposable {
       maxRetryAfterMs: this.config.maxRetryAfterMs,
       maxResponseBytes: this.config.maxResponseBytes,
       conversationScope: this.config.conversationScope,
-      linkableStatus: this.config.linkableStatus,
       log: (line: string) => this.log.debug(`${environment.name}: ${line}`),
-    });
-    this.dataverse.set(environment.name, backend);
-    return backend;
+    };
   }
 
   /** Creates the simulator from the workspace seed (or the sample), its state restored from storage. */

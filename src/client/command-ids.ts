@@ -9,6 +9,9 @@ export const COMMAND_IDS = [
   /** Internal (code lens); not contributed to the palette. */
   'omnichannel.runCall',
   'omnichannel.selectEnvironment',
+  'omnichannel.addEnvironment',
+  'omnichannel.importPacEnvironments',
+  'omnichannel.createSimulatorData',
   'omnichannel.signIn',
   'omnichannel.signOut',
   'omnichannel.resetSimulator',

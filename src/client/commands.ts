@@ -13,6 +13,8 @@ import { realCallBlockedReason } from './link/outcome-text';
 import { readCallArgument } from './link/call-argument';
 import type { CommandId } from './command-ids';
 import { tryCompletion, tryQuickFix } from './walkthrough';
+import { addEnvironment, importFromPac, type ImportArguments } from './environments/add-environment';
+import { createSimulatorData } from './environments/seed-simulator';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -22,6 +24,9 @@ const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.runCallAtCursor': ctx => () => runCallAtCursor(ctx),
   'omnichannel.runCall': ctx => (info, environment) => runCodeLensCall(ctx, info, environment),
   'omnichannel.selectEnvironment': ctx => name => selectEnvironment(ctx, name),
+  'omnichannel.addEnvironment': ctx => () => addEnvironment(ctx),
+  'omnichannel.importPacEnvironments': ctx => arg => importFromPac(ctx, readImportArguments(arg)),
+  'omnichannel.createSimulatorData': ctx => arg => createSimulatorData(ctx, arg),
   'omnichannel.signIn': ctx => name => signInOrOut(ctx, name, 'in'),
   'omnichannel.signOut': ctx => name => signInOrOut(ctx, name, 'out'),
   'omnichannel.resetSimulator': ctx => options => resetSimulator(ctx, options),
@@ -61,6 +66,8 @@ async function linkOrUnlink(ctx: Context, method: LinkMethod, arg: unknown): Pro
   await ctx.environments.ready();
   const environment = ctx.activeEnvironment();
   if (!mayCallFromHere(environment)) return undefined;
+  // The conversation list below is the first real call: sign in now (a dialog) rather than fail it.
+  if (environment.kind === 'dataverse' && ctx.signIn.state(environment) !== 'signed-in' && !(await ctx.signIn.ensureSignedIn(environment.definition))) return undefined;
   const backend = await ctx.backends.get(environment);
   const call = await askForCall(method, backend, { log: ctx.log, linkableStatus: ctx.config.linkableStatus });
   return call ? ctx.runLinkCall(method, call.request, { environment: environment.name, source: 'palette', names: call.names }) : undefined;
@@ -132,15 +139,33 @@ async function selectEnvironment(ctx: Context, name: unknown): Promise<string | 
     return name;
   }
   const environments = ctx.environments.list();
-  const items = environmentPickItems(environments, ctx.activeEnvironment().name, environment => ctx.signIn.state(environment));
+  const items: Array<vscode.QuickPickItem & { name?: string }> = [
+    ...environmentPickItems(environments, ctx.activeEnvironment().name, environment => ctx.signIn.state(environment)),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(add) Add Environment…', detail: 'To .omnichannel/environments.json, your user settings, or from your pac CLI sign-ins.', alwaysShow: true },
+  ];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Run link calls against which environment?',
-    placeHolder: 'Add environments in the omnichannel.environments setting or .omnichannel/environments.json',
+    placeHolder: 'Pick an environment; switching does not sign in (the first call or "Sign in" does)',
     matchOnDescription: true,
   });
   if (!picked) return undefined;
+  if (picked.name === undefined) {
+    await addEnvironment(ctx);
+    return undefined;
+  }
   await ctx.environments.setActive(picked.name);
   return picked.name;
+}
+
+/** The import command's optional argument: `{ destination?: 'workspace' | 'settings', profiles?: 'all' | number[] }`. */
+function readImportArguments(arg: unknown): ImportArguments {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const { destination, profiles } = arg as Record<string, unknown>;
+  return {
+    ...(destination === 'workspace' || destination === 'settings' ? { destination } : {}),
+    ...(profiles === 'all' ? { profiles } : Array.isArray(profiles) && profiles.every(p => Number.isInteger(p)) ? { profiles: profiles as number[] } : {}),
+  };
 }
 
 async function signInOrOut(ctx: Context, name: unknown, direction: 'in' | 'out'): Promise<boolean> {

@@ -26,6 +26,7 @@ export const SETTING_KEYS = [
   'dataverse.timeoutSeconds',
   'dataverse.maxRetryAfterSeconds',
   'dataverse.maxResponseMegabytes',
+  'pac.authProfilesPath',
 ] as const;
 
 type SettingKey = (typeof SETTING_KEYS)[number];
@@ -45,6 +46,15 @@ export class Config {
   /** Only the user's own value, never the workspace's: it decides where a token may go. */
   get trustedHosts(): TrustedHostsReading {
     return readTrustedHosts(this.inspect('trustedHosts'));
+  }
+
+  /** Where pac's profile list is, when not in pac's own place; only the user's value (it names a file on this machine). */
+  get pacProfilesPath(): string {
+    const value = this.inspect('pac.authProfilesPath')?.globalValue;
+    if (value === undefined || value === '') return '';
+    if (typeof value === 'string') return value.trim();
+    this.problem('pac.authProfilesPath', value, 'is not a file path', 'pac\'s own location');
+    return '';
   }
 
   get linkableStatus(): LinkableStatus {

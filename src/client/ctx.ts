@@ -56,6 +56,9 @@ export class Context implements vscode.Disposable {
     // A call right after activation (a test, a keybinding) may name an environment still being loaded.
     this.runLinkCall = async (method, request, options) => {
       await this.environments.ready();
+      // A call the user started may sign in (a dialog); the panel's background reads never do.
+      const target = this.environments.find(options?.environment);
+      if (target?.kind === 'dataverse' && vscode.workspace.isTrusted && this.signIn.state(target) !== 'signed-in') await this.signIn.ensureSignedIn(target.definition);
       return run(method, request, options);
     };
     this.panel = new LazyPanel({
@@ -179,5 +182,6 @@ export class Context implements vscode.Disposable {
   private updateStatus(): void {
     const environment = this.activeEnvironment();
     this.statusBar.update(environment, this.signIn.state(environment));
+    void this.signIn.probe(environment);
   }
 }

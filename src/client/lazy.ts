@@ -25,6 +25,11 @@ export function dataverseModule(): typeof import('../backends/dataverse') {
   return require('../backends/dataverse') as typeof import('../backends/dataverse');
 }
 
+/** Simulator data from a real environment (dist/backends.js): loaded by "Create Simulator Data from Environment". */
+export function seedingModule(): typeof import('../seeding') {
+  return require('../seeding') as typeof import('../seeding');
+}
+
 /** The token providers (dist/auth.js, with MSAL): loaded by the first token request. */
 export function signInModule(): typeof import('../sign-in') {
   return require('../sign-in') as typeof import('../sign-in');

@@ -7,3 +7,5 @@ export { loadWorkspaceEnvironments, type EnvironmentsResult } from './workspace-
 export { validateSettingsEnvironments } from './settings';
 export { mergeEnvironments } from './merge';
 export type { ConfigProblem } from '@omnichannel-tools/testing/json';
+export { addEnvironments, environmentsFileTemplate, uniqueName, TEMPLATE_ENVIRONMENT, type AddedEnvironments, type EnvironmentsLocation } from './writer';
+export { readPacProfiles, pacProfileCandidates, type PacProfileOffer, type PacProfilesResult, type PacLocationInput } from '../pac/auth-profiles';

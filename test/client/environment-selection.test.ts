@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { chooseActive, environmentPickItems, panelEnvironment, statusBarView } from '../../src/client/environments/selection';
+import { chooseActive, environmentPickItems, panelEnvironment, signInStatusView, statusBarView } from '../../src/client/environments/selection';
 import { SIMULATOR_ENTRY, type EnvironmentEntry } from '../../src/environments/types';
 import { microsoftScopes, secretKey } from '../../src/client/environments/auth-scopes';
 
@@ -28,6 +28,16 @@ describe('client: environment selection', () => {
     assert.equal(view.text, '$(plug) Contoso $(warning)');
     assert.ok(view.tooltip.includes('(production)'));
     assert.ok(view.tooltip.includes('service principal, not signed in'));
+  });
+
+  it('offers "Sign in" in the status bar for a real environment not signed in, and only there', () => {
+    assert.equal(signInStatusView(simulator, 'unknown'), undefined);
+    assert.equal(signInStatusView(dev, 'signed-in'), undefined);
+    assert.equal(signInStatusView(dev, 'unknown')?.text, '$(account) Sign in');
+    assert.match(signInStatusView(dev, 'signed-out')?.tooltip ?? '', /^Not signed in to Contoso Dev\. Click to sign in with your Microsoft account/);
+    assert.match(signInStatusView(prod, 'signed-out')?.tooltip ?? '', /client secret/);
+    const cli: EnvironmentEntry = { ...dev, definition: { ...dev.definition, authentication: { type: 'azureCli' } } };
+    assert.equal(signInStatusView(cli, 'signed-out'), undefined, 'the Azure CLI signs in outside VS Code');
   });
 
   it('lists name, url, auth type and sign-in state, marking the active one', () => {

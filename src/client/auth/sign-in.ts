@@ -15,6 +15,11 @@ import { signInModule } from '../lazy';
 /** Raised when a person declines to sign in; its message says how to sign in later. */
 class SignInDeclined extends Error {}
 
+/** Raised by a call that needs a sign-in nobody has done yet; never a dialog in the middle of a call. */
+class SignInRequired extends Error {}
+
+const SIGN_IN_HINT = 'Click "Sign in" in the status bar or run "Omnichannel: Sign In to Environment".';
+
 export class SignInManager implements vscode.Disposable {
   private readonly providers = new Map<string, TokenProvider>();
   private readonly states = new Map<string, SignInState>();
@@ -147,11 +152,54 @@ export class SignInManager implements vscode.Disposable {
       if (session && session.accessToken !== this.microsoftTokens.get(environment.name)) return this.remember(environment, session);
       throw new Error(`${environment.name} did not accept the current Microsoft sign-in (HTTP 401) and VS Code has no newer token for it.`);
     }
-    const clearSessionPreference = this.clearPreference.delete(environment.name);
-    let session = clearSessionPreference ? undefined : await vscode.authentication.getSession('microsoft', scopes, { silent: true });
-    session ??= await vscode.authentication.getSession('microsoft', scopes, { createIfNone: true, clearSessionPreference });
-    if (!session) throw new SignInDeclined(`No Microsoft account was chosen for ${environment.name}. Run "Omnichannel: Sign In to Environment" to sign in.`);
+    // Never a sign-in dialog from here: this runs for every call, also the panel's listing right after a
+    // switch. Without a session VS Code puts a sign-in request on its Accounts menu, and the status bar
+    // offers "Sign in"; a call the user started signs in first (ensureSignedIn).
+    const session = this.clearPreference.has(environment.name) ? undefined : await vscode.authentication.getSession('microsoft', scopes, { silent: true });
+    if (!session) {
+      void Promise.resolve(vscode.authentication.getSession('microsoft', scopes, {})).catch(() => undefined);
+      throw new SignInRequired(`Not signed in to ${environment.name}. ${SIGN_IN_HINT}`);
+    }
     return this.remember(environment, session);
+  }
+
+  /**
+   * Before a call the user started (a link from the palette or the panel, seeding the simulator): signs in
+   * now if needed, with VS Code's dialog or the secret prompt, so the call itself never prompts. False when
+   * the person declined (already told how to sign in later).
+   */
+  async ensureSignedIn(environment: EnvironmentDefinition): Promise<boolean> {
+    const auth = environment.authentication;
+    try {
+      if (auth.type === 'microsoft') {
+        const scopes = microsoftScopes(environment.url, auth.tenant);
+        const clearSessionPreference = this.clearPreference.delete(environment.name);
+        let session = clearSessionPreference ? undefined : await vscode.authentication.getSession('microsoft', scopes, { silent: true });
+        session ??= await vscode.authentication.getSession('microsoft', scopes, { createIfNone: true, clearSessionPreference });
+        this.remember(environment, session);
+        this.setState(environment.name, 'signed-in');
+      } else if (auth.type === 'servicePrincipal') {
+        if (!(await this.secrets.get(secretKey(environment.name, environment.url)))) await this.askSecret(environment);
+      }
+      return true;
+    } catch (error) {
+      this.setState(environment.name, 'signed-out');
+      const message = error instanceof SignInDeclined ? error.message : `Could not sign in to ${environment.name}: ${errorText(error)}`;
+      void vscode.window.showWarningMessage(message);
+      return false;
+    }
+  }
+
+  /**
+   * Looks, without any prompt, whether a Microsoft sign-in for the environment is already there, so the
+   * status bar can say "Sign in" before the first call. Other sign-ins are known only once used.
+   */
+  async probe(environment: EnvironmentEntry): Promise<void> {
+    if (environment.kind !== 'dataverse' || environment.definition.authentication.type !== 'microsoft') return;
+    if (this.states.has(environment.name)) return;
+    const scopes = microsoftScopes(environment.definition.url, environment.definition.authentication.tenant);
+    const session = await vscode.authentication.getSession('microsoft', scopes, { silent: true }).then(s => s, () => undefined);
+    if (!this.states.has(environment.name)) this.setState(environment.name, session ? 'signed-in' : 'signed-out');
   }
 
   /** `omnichannel.signIn` for a Microsoft account: a new session, not the cached one Dataverse may have refused. */
@@ -174,7 +222,8 @@ export class SignInManager implements vscode.Disposable {
   /** The service principal's secret: from SecretStorage, else asked once (password box) and stored there. */
   private async secret(environment: EnvironmentDefinition): Promise<string> {
     const stored = await this.secrets.get(secretKey(environment.name, environment.url));
-    return stored || this.askSecret(environment);
+    if (stored) return stored;
+    throw new SignInRequired(`No client secret is stored for ${environment.name}. ${SIGN_IN_HINT}`);
   }
 
   /** Asks for the secret in a password box and stores it, replacing any stored one. */

@@ -54,6 +54,21 @@ export function statusBarView(environment: EnvironmentEntry, signIn: SignInState
   return { text: `$(plug) ${environment.name}${production ? ' $(warning)' : ''}`, tooltip: lines.join('\n'), warning: production };
 }
 
+/**
+ * The "Sign in" status bar item of a real environment that needs one, or undefined (the simulator, a
+ * sign-in that worked, or one that needs no person: Azure CLI, a token command).
+ */
+export function signInStatusView(environment: EnvironmentEntry, signIn: SignInState): { readonly text: string; readonly tooltip: string } | undefined {
+  if (environment.kind === 'simulator' || signIn === 'signed-in') return undefined;
+  const type = environment.definition.authentication.type;
+  if (type !== 'microsoft' && type !== 'servicePrincipal') return undefined;
+  const how = type === 'microsoft' ? 'with your Microsoft account' : 'with the service principal\'s client secret';
+  return {
+    text: '$(account) Sign in',
+    tooltip: `Not signed in to ${environment.name}. Click to sign in ${how}; a call you start also signs in first.`,
+  };
+}
+
 export interface EnvironmentPickItem {
   readonly name: string;
   readonly label: string;

@@ -65,10 +65,7 @@ export class Context implements vscode.Disposable {
       extensionUri: extension.extensionUri,
       environment: () => panelEnvironment(this.activeEnvironment()),
       getBackend: () => this.backends.get(this.activeEnvironment()),
-      signInNeeded: () => {
-        const environment = this.activeEnvironment();
-        return signInNeeded(environment, this.signIn.state(environment), extension.secrets);
-      },
+      signInNeeded: () => signInNeeded(this.activeEnvironment(), this.signIn, extension.secrets),
       onDidChangeEnvironment: this.environmentChanged.event,
       runLink: (method, request, options) => this.runLinkCall(method, request, { ...options, notify: false }),
       history: this.history,

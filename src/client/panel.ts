@@ -7,7 +7,7 @@ import type { LinkPanelDeps, LinkPanelProvider } from '../panel/host/provider';
 import { panelHostModule } from './lazy';
 import type { EnvironmentEntry } from '../environments/types';
 import type { SignInState } from './environments/selection';
-import { microsoftScopes, secretKey } from './environments/auth-scopes';
+import { secretKey } from './environments/auth-scopes';
 
 const VIEW_ID = 'omnichannel.panel';
 
@@ -56,23 +56,23 @@ export class LazyPanel implements vscode.WebviewViewProvider, vscode.Disposable 
 
 /**
  * Whether the panel should offer Sign In instead of listing: opening the panel must not start a sign-in
- * dialog nobody asked for. Signed in: no. A failed or refused sign-in: yes. Not tried yet: a Microsoft
- * account is looked for without prompting, a service principal needs its stored secret; the Azure CLI
- * and token commands sign in without a dialog, so they just list.
+ * dialog nobody asked for. Signed in: no. A failed or refused sign-in: yes. Not tried yet: the sign-in
+ * manager looks for a Microsoft account without prompting (the same probe the status bar uses), a service
+ * principal needs its stored secret; the Azure CLI and token commands sign in without a dialog, so they
+ * just list.
  */
-export async function signInNeeded(environment: EnvironmentEntry, state: SignInState, secrets: vscode.SecretStorage): Promise<boolean> {
-  if (environment.kind === 'simulator' || state === 'signed-in') return false;
+export async function signInNeeded(environment: EnvironmentEntry, signIn: SignInProbe, secrets: vscode.SecretStorage): Promise<boolean> {
+  if (environment.kind === 'simulator') return false;
+  await signIn.probe(environment);
+  const state = signIn.state(environment);
+  if (state === 'signed-in') return false;
   if (state === 'signed-out') return true;
   const { url, authentication } = environment.definition;
-  switch (authentication.type) {
-    case 'microsoft': {
-      const session = await vscode.authentication.getSession('microsoft', microsoftScopes(url, authentication.tenant), { silent: true })
-        .then(found => found, () => undefined);
-      return session === undefined;
-    }
-    case 'servicePrincipal':
-      return !(await secrets.get(secretKey(environment.name, url)));
-    default:
-      return false;
-  }
+  return authentication.type === 'servicePrincipal' && !(await secrets.get(secretKey(environment.name, url)));
+}
+
+/** What `signInNeeded` asks of the sign-in manager. */
+export interface SignInProbe {
+  probe(environment: EnvironmentEntry): Promise<void>;
+  state(environment: EnvironmentEntry): SignInState;
 }

@@ -11,6 +11,7 @@ import { toLinkError } from './errors';
 import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
 import * as q from './queries';
 import { readConversation, readRecords, readRows, readUserId } from './rows';
+import { WebResourceApi } from './webresources';
 
 /** The HTTP client's options (name, url, token, hosts, timeouts, log) and what the backend adds. */
 export interface DataverseBackendOptions extends DataverseClientOptions {
@@ -41,6 +42,11 @@ export class DataverseBackend implements LinkBackend {
     const linkableStatus = options.linkableStatus ?? 'active';
     this.linkable = linkableStatuscodes(linkableStatus);
     this.flow = { client: this.client, env: this.name, linkableStatus, read: (id, call) => this.read(id, call), ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }) };
+  }
+
+  /** Web resource requests through this environment's client (same sign-in, host policy and limits). */
+  webResources(): WebResourceApi {
+    return new WebResourceApi(this.client);
   }
 
   async listConversations(options: CallOptions = {}): Promise<ConversationSummary[]> {

@@ -15,6 +15,9 @@ export const COMMAND_IDS = [
   'omnichannel.openPanel',
   'omnichannel.showLog',
   'omnichannel.restartServer',
+  'omnichannel.publishWebResource',
+  'omnichannel.publishAllWebResources',
+  'omnichannel.pullWebResource',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

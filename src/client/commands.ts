@@ -12,6 +12,7 @@ import { askForCall } from './link/link-flow';
 import { realCallBlockedReason } from './link/outcome-text';
 import { readCallArgument } from './link/call-argument';
 import type { CommandId } from './command-ids';
+import { webResourcesModule } from './lazy';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -27,6 +28,9 @@ const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.openPanel': ctx => () => ctx.panel.reveal(),
   'omnichannel.showLog': ctx => () => ctx.log.show(),
   'omnichannel.restartServer': ctx => () => ctx.restartLanguageClient(),
+  'omnichannel.publishWebResource': ctx => (uri, uris) => webResourcesModule().publishCommand(ctx, uri, uris),
+  'omnichannel.publishAllWebResources': ctx => () => webResourcesModule().publishAllCommand(ctx),
+  'omnichannel.pullWebResource': ctx => uri => webResourcesModule().pullCommand(ctx, uri),
 };
 
 export function registerCommands(ctx: Context): vscode.Disposable[] {

@@ -1,0 +1,95 @@
+/**
+ * Publishing a web resource as a person does it, in VS Code in Chromium with the packaged VSIX: the Web
+ * API stand-in runs on 127.0.0.1 in this process, the user settings name it as an environment (a token
+ * command, its host in omnichannel.trustedHosts), the samples' .omnichannel/webresources.json maps
+ * case-form.js. Pick the environment, right-click case-form.js in the explorer, Publish Web Resource, read
+ * the diff, confirm, read the outcome. Each step saves a screenshot under test-results/.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { FakeDataverse } from '../support/fake-dataverse';
+import { launchBrowser, openWorkbench, screenshot } from './support/browser';
+import { loadHost } from './support/repo';
+import { startSession, type Session } from './support/session';
+import { SELECTORS, pick, runCommand, waitForQuickInputTitle } from './support/workbench';
+
+const ENVIRONMENT = 'Stand-in';
+const CASE_FORM = 'new_/scripts/case-form.js';
+const TOKEN = 'stand-in-e2e-token';
+
+describe('e2e: publishing a web resource from the explorer', function () {
+  this.timeout(180_000);
+  let dv: FakeDataverse;
+  let session: Session | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    dv = await FakeDataverse.start({ token: TOKEN, webResources: [{ name: CASE_FORM, content: '// The version in the environment\n' }] });
+    session = await startSession({
+      settings: {
+        'omnichannel.environments': [{ name: ENVIRONMENT, url: dv.url, authentication: { type: 'command', command: `echo ${TOKEN}` } }],
+        'omnichannel.trustedHosts': [dv.host],
+      },
+    });
+    browser = await launchBrowser();
+    const host = await loadHost();
+    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, `webres-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await session?.dispose();
+    await dv?.close();
+  });
+
+  it('selects the stand-in environment from the palette', async () => {
+    await runCommand(page, 'Omnichannel: Select Environment…');
+    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
+    await pick(page, ENVIRONMENT);
+    await page.locator('.statusbar-item', { hasText: ENVIRONMENT }).first().waitFor({ state: 'visible' });
+  });
+
+  it('right-clicks case-form.js in the explorer, runs Publish Web Resource, and sees the diff with a question', async () => {
+    await page.keyboard.press('Control+Shift+E');
+    const rows = page.locator('.explorer-folders-view .monaco-list-row');
+    await rows.filter({ hasText: /^webresources$/ }).first().click();
+    const file = rows.filter({ hasText: /^case-form\.js$/ }).first();
+    await file.waitFor({ state: 'visible' });
+    await file.click({ button: 'right' });
+    const item = page.locator('.context-view .action-item', { hasText: 'Publish Web Resource' }).first();
+    await item.waitFor({ state: 'visible' });
+    await screenshot(page, 'webres-1-context-menu');
+    await item.click();
+    const question = page.locator(SELECTORS.notification, { hasText: 'Publish webresources/case-form.js to new_/scripts/case-form.js in Stand-in?' }).first();
+    await question.waitFor({ state: 'visible', timeout: 60_000 });
+    // The diff: the environment's copy (left) against the local file (right).
+    await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible' });
+    await page.locator('.tabs-container .tab.active', { hasText: /case-form\.js \(Stand-in\)/ }).waitFor({ state: 'visible' });
+    await page.locator('.monaco-diff-editor .view-line', { hasText: 'The version in the environment' }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'webres-2-diff-and-question');
+    assert.equal(dv.logged('PATCH').length, 0, 'nothing is written before the person confirms');
+  });
+
+  it('confirms, and the outcome names the web resource and the problems left in the file', async () => {
+    const question = page.locator(SELECTORS.notification, { hasText: 'Publish webresources/case-form.js' }).first();
+    await question.locator('.monaco-button', { hasText: /^Publish$/ }).click();
+    const outcome = page.locator(SELECTORS.notification, { hasText: /Published new_\/scripts\/case-form\.js in Stand-in/ }).first();
+    await outcome.waitFor({ state: 'visible', timeout: 60_000 });
+    await screenshot(page, 'webres-3-published');
+    // case-form.js has its four deliberate findings: one error and three warnings.
+    assert.match(await outcome.innerText(), /Published new_\/scripts\/case-form\.js in Stand-in with 1 error and 3 warnings: [a-z-]+(, [a-z-]+)*\./);
+    const local = readFileSync(join(session?.workspace ?? '', 'webresources', 'case-form.js'), 'utf8');
+    assert.equal(dv.state.webResources.text(CASE_FORM), local, 'the environment holds the local file');
+    const row = dv.state.webResources.byName(CASE_FORM);
+    assert.deepEqual(dv.state.webResources.publishes, [[row?.id]], 'one PublishXml for that web resource only');
+    assert.equal(dv.logged('PATCH').length, 1);
+    assert.equal(dv.logged('PATCH')[0].headers['if-match'], 'W/"1001"');
+  });
+});

@@ -99,6 +99,8 @@ export interface PublishOptions extends CallOptions {
   readonly onResult?: (result: PublishResult) => void;
   /** Called before each file is read. */
   readonly onFile?: (target: PublishTarget, index: number, total: number) => void;
+  /** One PublishXml per file instead of one for the batch (`omnichannel.webResources.publishXml`: `perFile`). */
+  readonly publishPerFile?: boolean;
 }
 
 export interface PublishDeps {
@@ -156,7 +158,11 @@ export async function publishWebResources(deps: PublishDeps, targets: readonly P
       settle(failed(target, error, env, `publish ${target.mapping.name}`));
     }
   }
-  if (saved.length > 0) await publishAndConfirm(deps, saved, call, settle);
+  if (options.publishPerFile) {
+    for (const item of saved) await publishAndConfirm(deps, [item], call, settle);
+  } else if (saved.length > 0) {
+    await publishAndConfirm(deps, saved, call, settle);
+  }
   return targets.map(t => results.get(t) as PublishResult);
 }
 

@@ -129,6 +129,13 @@ describe('Publishing web resources against the Web API stand-in on 127.0.0.1', (
     assert.equal(h.dv.state.webResources.text(PANEL), '// c2\n');
   });
 
+  it('with publishPerFile, each web resource gets its own PublishXml', async () => {
+    h = await start();
+    const results = await publishWebResources(h.deps, [target(CASE_FORM, '// a2\n'), target(HELPERS, '// b2\n')], { ...batch, publishPerFile: true });
+    assert.deepEqual(results.map(r => r.status), ['published', 'published']);
+    assert.deepEqual(h.dv.state.webResources.publishes, [[CASE_FORM_ID], [h.dv.state.webResources.byName(HELPERS)?.id]]);
+  });
+
   it('a PATCH whose answer times out is read back: applied, so it is not sent again (exactly one PATCH)', async () => {
     h = await start({ timeoutMs: 400 });
     h.dv.inject({ kind: 'hang' }, { method: 'PATCH', afterApply: true });

@@ -105,6 +105,8 @@ export async function pullCommand(ctx: Context, uri: unknown): Promise<string | 
 interface ResolvedTarget extends PublishTarget {
   /** The file whose diagnostics are reported after publishing (the .ts source when published from it). */
   readonly lintUri: vscode.Uri;
+  /** The deployed file. */
+  readonly fileUri: vscode.Uri;
 }
 
 interface Resolution {
@@ -136,6 +138,7 @@ async function runPublish(ctx: Context, environment: DataverseEntry, resolved: R
     (progress, token) => withSignal(token, signal => publishWebResources({ endpoint: api, prompts, memory, log: line => ctx.log.info(line) }, targets, {
       production: isProduction(environment),
       confirmEach: single,
+      publishPerFile: ctx.config.webResourcesPublishXml === 'perFile',
       signal,
       onProgress: message => progress.report({ message }),
       onFile: (target, index, total) => progress.report({ message: `${target.mapping.name}${total > 1 ? ` (${index + 1} of ${total})` : ''}`, increment: total > 1 ? 100 / total : 0 }),
@@ -213,7 +216,8 @@ function vscodePrompts(ctx: Context): WebResourcePrompts {
     },
     async confirmChanges(target, row, env) {
       const left = contentUri(subscriptions, env, target.mapping.name, row.content);
-      const right = contentUri(subscriptions, 'local', target.mapping.name, target.content);
+      // The file itself on the right (it was saved before publishing), so it can still be read and edited there.
+      const right = (target as Partial<ResolvedTarget>).fileUri ?? contentUri(subscriptions, 'local', target.mapping.name, target.content);
       await showDiff(left, right, `${target.mapping.name} (${env}) ↔ ${target.label}`);
       const answer = await vscode.window.showInformationMessage(`Publish ${target.label} to ${target.mapping.name} in ${env}? The diff shows ${env}'s copy on the left and yours on the right.`, PUBLISH, 'Cancel');
       return answer === PUBLISH;
@@ -259,9 +263,10 @@ async function realEnvironment(ctx: Context, action: 'publish' | 'pull'): Promis
     environment = ctx.activeEnvironment();
     if (environment.kind === 'simulator') return undefined;
   }
-  const blocked = realCallBlockedReason(vscode.workspace.isTrusted, environment.name);
-  if (blocked) {
-    void vscode.window.showWarningMessage(blocked.replace('no call runs against', `nothing is ${action === 'publish' ? 'published to' : 'pulled from'}`).replace(' or switch to the Simulator', ''));
+  // The same rule as link calls: a workspace nobody trusted does not reach a real environment.
+  if (realCallBlockedReason(vscode.workspace.isTrusted, environment.name)) {
+    const verb = action === 'publish' ? 'published to' : 'pulled from';
+    void vscode.window.showWarningMessage(`This workspace is not trusted, so nothing is ${verb} ${environment.name}. Trust the workspace (Manage Workspace Trust) to ${action} web resources.`);
     return undefined;
   }
   return environment;
@@ -364,7 +369,7 @@ async function resolveTargets(ctx: Context, environment: DataverseEntry, uris: r
         : `${mapping.file} does not exist: fix its "file" in ${WEBRESOURCES_FILE}.`);
       continue;
     }
-    targets.push({ label: mapping.file, mapping, content, lintUri: fromSource ? uri : fileUri });
+    targets.push({ label: mapping.file, mapping, content, lintUri: fromSource ? uri : fileUri, fileUri });
   }
   if (single && targets.length === 0 && problems.length > 0) {
     void vscode.window.showWarningMessage(problems[0]);

@@ -281,9 +281,12 @@ function storage(ctx: Context): vscode.Uri {
   return ctx.extension.storageUri ?? ctx.extension.globalStorageUri;
 }
 
+/** The explorer passes the clicked file and the whole selection; the selection counts only when it holds the clicked file. */
 function selectedUris(uri: unknown, uris: unknown): vscode.Uri[] {
-  if (Array.isArray(uris) && uris.length > 0 && uris.every(u => u instanceof vscode.Uri)) return uris as vscode.Uri[];
-  if (uri instanceof vscode.Uri) return [uri];
+  if (uri instanceof vscode.Uri) {
+    const selection = Array.isArray(uris) && uris.every(u => u instanceof vscode.Uri) ? (uris as vscode.Uri[]) : [];
+    return selection.some(u => u.toString() === uri.toString()) ? selection : [uri];
+  }
   const active = vscode.window.activeTextEditor?.document.uri;
   return active && active.scheme === 'file' ? [active] : [];
 }

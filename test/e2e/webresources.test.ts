@@ -37,6 +37,8 @@ describe('e2e: publishing a web resource from the explorer', function () {
           { name: PRODUCTION, url: dv.url, production: true, authentication: { type: 'command', command: `echo ${TOKEN}` } },
         ],
         'omnichannel.trustedHosts': [dv.host],
+        // VS Code in the browser saves after a delay by default; the pull step needs unsaved text to stay unsaved.
+        'files.autoSave': 'off',
       },
     });
     browser = await launchBrowser();
@@ -65,19 +67,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
   });
 
   it('right-clicks case-form.js in the explorer, runs Publish Web Resource, and sees the diff with a question', async () => {
-    await page.keyboard.press('Control+Shift+E');
-    const rows = page.locator('.explorer-folders-view .monaco-list-row');
-    // The folder may already be open (the explorer reveals the active editor's file): expand it only if it is closed.
-    const folder = rows.filter({ hasText: /^webresources$/ }).first();
-    await folder.waitFor({ state: 'visible' });
-    if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
-    const file = rows.filter({ hasText: /^case-form\.js$/ }).first();
-    await file.waitFor({ state: 'visible' });
-    await file.click({ button: 'right' });
-    const item = page.locator('.context-view .action-item', { hasText: 'Publish Web Resource' }).first();
-    await item.waitFor({ state: 'visible' });
-    await screenshot(page, 'webres-1-context-menu');
-    await item.click();
+    await publishFromExplorer(page, 'case-form.js', 'webres-1-context-menu');
     const question = page.locator(SELECTORS.notification, { hasText: 'Publish webresources/case-form.js to new_/scripts/case-form.js in Stand-in?' }).first();
     await question.waitFor({ state: 'visible', timeout: 60_000 });
     // The diff: the environment's copy (left) against the local file (right).
@@ -152,8 +142,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
     await page.locator('.statusbar-item', { hasText: PRODUCTION }).first().waitFor({ state: 'visible' });
     const link = join(session?.workspace ?? '', 'webresources', 'link-helpers.js');
     assert.ok(readFileSync(link, 'utf8').length > 0);
-    await openInEditor(page, 'link-helpers.js');
-    await runCommand(page, 'Omnichannel: Publish Web Resource');
+    await publishFromExplorer(page, 'link-helpers.js');
     const dialog = page.locator(DIALOG, { hasText: `${PRODUCTION} is a production environment. Really publish web resource new_/scripts/link-helpers.js?` });
     await dialog.waitFor({ state: 'visible', timeout: 60_000 });
     await screenshot(page, 'webres-7-production');
@@ -167,8 +156,8 @@ describe('e2e: publishing a web resource from the explorer', function () {
     await runCommand(page, 'Omnichannel: Select Environment…');
     await waitForQuickInputTitle(page, 'Run link calls against which environment?');
     await pick(page, 'Simulator');
-    await openInEditor(page, 'case-form.js');
-    await runCommand(page, 'Omnichannel: Publish Web Resource');
+    await page.locator('.statusbar-item', { hasText: 'Simulator' }).first().waitFor({ state: 'visible' });
+    await publishFromExplorer(page, 'case-form.js');
     const toast = page.locator(SELECTORS.notification, { hasText: 'The Simulator has no web resources' }).first();
     await toast.waitFor({ state: 'visible' });
     await toast.locator('.monaco-button', { hasText: 'Select Environment…' }).waitFor({ state: 'visible' });
@@ -181,4 +170,21 @@ async function openInEditor(page: Page, fileName: string): Promise<void> {
   await runCommand(page, 'View: Close All Editors');
   await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
   await quickOpen(page, fileName);
+}
+
+/** Right-clicks a file of webresources/ in the explorer and runs Publish Web Resource from its menu. */
+async function publishFromExplorer(page: Page, fileName: string, screenshotName?: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  // The folder may already be open (the explorer reveals the active editor's file): expand it only if it is closed.
+  const folder = rows.filter({ hasText: /^webresources$/ }).first();
+  await folder.waitFor({ state: 'visible' });
+  if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
+  const file = rows.filter({ hasText: new RegExp(`^${fileName.replace(/\./g, '\\.')}$`) }).first();
+  await file.waitFor({ state: 'visible' });
+  await file.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: 'Publish Web Resource' }).first();
+  await item.waitFor({ state: 'visible' });
+  if (screenshotName) await screenshot(page, screenshotName);
+  await item.click();
 }

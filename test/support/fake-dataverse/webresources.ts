@@ -41,7 +41,8 @@ export class FakeWebResources {
   readonly publishes: string[][] = [];
   /** Solutions that exist (a create naming another one fails as Dataverse does). */
   readonly solutions = new Set<string>(['Default', 'ContosoCustomizations']);
-  private clock = Date.parse('2026-01-01T10:00:00Z');
+  // Starts now, so a change made here reads as later than a publish made a moment ago.
+  private clock = Math.floor(Date.now() / 1000) * 1000;
   private versionCounter = 1000;
 
   constructor(seed: readonly FakeWebResourceSeed[] = []) {

@@ -227,6 +227,25 @@ describe('Pulling a web resource', () => {
   });
 });
 
+describe('Searching the JavaScript web resources (the mapping quick pick)', () => {
+  let h: Harness;
+  afterEach(() => h?.dv.close());
+
+  it('asks for type 3 and the name containing the text (quotes escaped), and lists name, display name and id', async () => {
+    h = await start();
+    const api = h.deps.endpoint as import('../../src/backends/dataverse/webresources').WebResourceApi;
+    const rows = await api.searchJavaScript('CASE');
+    assert.deepEqual(rows.map(r => [r.name, r.displayName, r.id]), [[CASE_FORM, 'case-form.js', CASE_FORM_ID]]);
+    const [request] = h.dv.logged('GET', 'webresourceset');
+    assert.equal(request.query.get('$filter'), "webresourcetype eq 3 and contains(name,'CASE')");
+    assert.equal(request.query.get('$select'), 'name,displayname,webresourceid');
+    assert.deepEqual(await api.searchJavaScript("o'brien"), []);
+    assert.equal(h.dv.logged('GET', 'webresourceset')[1].query.get('$filter'), "webresourcetype eq 3 and contains(name,'o''brien')");
+    // The stylesheet is not JavaScript: never offered.
+    assert.deepEqual(await api.searchJavaScript('case.css'), []);
+  });
+});
+
 describe('lintSuffix', () => {
   it('names the count and the rules, leaving out infos', () => {
     assert.equal(lintSuffix([]), '');

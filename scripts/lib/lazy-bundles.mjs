@@ -10,7 +10,13 @@ export const LAZY_BUNDLES = [
   { outfile: 'dist/language-client.js', modules: { languageClient: 'src/client/language-client.ts' } },
   {
     outfile: 'dist/backends.js',
-    modules: { config: 'src/environments/index.ts', simulator: 'src/backends/simulator/index.ts', dataverse: 'src/backends/dataverse/index.ts', seeding: 'src/seeding/index.ts' },
+    modules: {
+      config: 'src/environments/index.ts',
+      simulator: 'src/backends/simulator/index.ts',
+      dataverse: 'src/backends/dataverse/index.ts',
+      seeding: 'src/seeding/index.ts',
+      webResources: 'src/client/webresources/index.ts',
+    },
   },
   // Its own file: MSAL is the biggest dependency, needed only for a service-principal sign-in.
   { outfile: 'dist/auth.js', modules: { auth: 'src/sign-in/index.ts' } },

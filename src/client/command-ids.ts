@@ -21,6 +21,9 @@ export const COMMAND_IDS = [
   /** The Get Started walkthrough's buttons; contributed but hidden from the palette. */
   'omnichannel.walkthrough.tryCompletion',
   'omnichannel.walkthrough.tryQuickFix',
+  'omnichannel.publishWebResource',
+  'omnichannel.publishAllWebResources',
+  'omnichannel.pullWebResource',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

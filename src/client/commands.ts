@@ -15,6 +15,7 @@ import type { CommandId } from './command-ids';
 import { tryCompletion, tryQuickFix } from './walkthrough';
 import { addEnvironment, importFromPac, type ImportArguments } from './environments/add-environment';
 import { createSimulatorData } from './environments/seed-simulator';
+import { webResourcesModule } from './lazy';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -35,6 +36,9 @@ const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.restartServer': ctx => () => ctx.restartLanguageClient(),
   'omnichannel.walkthrough.tryCompletion': () => () => tryCompletion(),
   'omnichannel.walkthrough.tryQuickFix': () => () => tryQuickFix(),
+  'omnichannel.publishWebResource': ctx => (uri, uris) => webResourcesModule().publishCommand(ctx, uri, uris),
+  'omnichannel.publishAllWebResources': ctx => () => webResourcesModule().publishAllCommand(ctx),
+  'omnichannel.pullWebResource': ctx => uri => webResourcesModule().pullCommand(ctx, uri),
 };
 
 export function registerCommands(ctx: Context): vscode.Disposable[] {

@@ -27,6 +27,7 @@ export const SETTING_KEYS = [
   'dataverse.maxRetryAfterSeconds',
   'dataverse.maxResponseMegabytes',
   'pac.authProfilesPath',
+  'webResources.publishXml',
 ] as const;
 
 type SettingKey = (typeof SETTING_KEYS)[number];
@@ -84,9 +85,14 @@ export class Config {
     return this.number('dataverse.maxResponseMegabytes', 16, 1, 'megabytes') * 1024 * 1024;
   }
 
+  /** One PublishXml for a batch of web resources (`batch`) or one per file (`perFile`). */
+  get webResourcesPublishXml(): 'batch' | 'perFile' {
+    return this.oneOf('webResources.publishXml', ['batch', 'perFile']);
+  }
+
   /** Reads every checked setting once, so unusable values are reported now rather than at the next call. */
   check(): void {
-    void [this.linkableStatus, this.conversationScope, this.refreshCall, this.timeoutMs, this.maxRetryAfterMs, this.maxResponseBytes];
+    void [this.linkableStatus, this.conversationScope, this.refreshCall, this.timeoutMs, this.maxRetryAfterMs, this.maxResponseBytes, this.webResourcesPublishXml];
   }
 
   /** The value when it is one of `allowed`, else the first of them (the default), reported. */

@@ -39,3 +39,8 @@ export function signInModule(): typeof import('../sign-in') {
 export function panelHostModule(): typeof import('../panel/host/provider') {
   return require('../panel/host/provider') as typeof import('../panel/host/provider');
 }
+
+/** The web resource commands (dist/backends.js, beside the Dataverse client and ajv): loaded by the first publish or pull. */
+export function webResourcesModule(): typeof import('./webresources') {
+  return require('./webresources') as typeof import('./webresources');
+}

@@ -12,6 +12,7 @@ import { linkRecord, unlinkRecord, type LinkFlowContext } from './link-flow';
 import * as q from './queries';
 import { readConversation, readRecordSummary, readRecords, readRows, readUserId } from './rows';
 import { DataverseFailure } from './failure';
+import { WebResourceApi } from './webresources';
 
 /** The HTTP client's options (name, url, token, hosts, timeouts, log) and what the backend adds. */
 export interface DataverseBackendOptions extends DataverseClientOptions {
@@ -46,6 +47,11 @@ export class DataverseBackend implements LinkBackend, RecordDirectory {
     const linkableStatus = options.linkableStatus ?? 'active';
     this.linkable = linkableStatuscodes(linkableStatus);
     this.flow = { client: this.client, env: this.name, linkableStatus, read: (id, call) => this.read(id, call), ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }) };
+  }
+
+  /** Web resource requests through this environment's client (same sign-in, host policy and limits). */
+  webResources(): WebResourceApi {
+    return new WebResourceApi(this.client);
   }
 
   async listConversations(options: CallOptions = {}): Promise<ConversationSummary[]> {

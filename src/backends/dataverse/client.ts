@@ -38,7 +38,7 @@ export interface DataverseClientOptions {
 }
 
 export interface ApiRequest {
-  readonly method: 'GET' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   /** Path below the API root, already encoded, e.g. `msdyn_ocliveworkitems(…)`. */
   readonly path: string;
   /** Query string without `?`, already encoded. */
@@ -47,12 +47,16 @@ export interface ApiRequest {
   readonly ifMatch?: string;
   /** Ask for lookup and formatted-value annotations. */
   readonly annotations?: boolean;
+  /** Further Dataverse request headers, e.g. `MSCRM.SolutionUniqueName` on a create. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ApiResponse {
   readonly status: number;
   /** The parsed body; `undefined` when empty (204). */
   readonly json: unknown;
+  /** The answer's `OData-EntityId` header (a create answers 204 with the new row's URL there). */
+  readonly entityId?: string;
 }
 
 const DEFAULT_MAX_THROTTLE_RETRIES = 10;
@@ -95,7 +99,8 @@ export class DataverseClient {
         continue;
       }
       if (response.status >= 300 && response.status < 400) throw this.redirected(response);
-      return { status: response.status, json: parseBody(response, this.name, request, token) };
+      const entityId = response.headers.get('odata-entityid');
+      return { status: response.status, json: parseBody(response, this.name, request, token), ...(entityId ? { entityId } : {}) };
     }
   }
 
@@ -149,6 +154,10 @@ export class DataverseClient {
     if (request.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
     if (request.ifMatch !== undefined) headers['If-Match'] = request.ifMatch;
     if (request.annotations) headers['Prefer'] = 'odata.include-annotations="*"';
+    // Extra headers never replace the ones above (the token above all).
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (!Object.keys(headers).some(existing => existing.toLowerCase() === name.toLowerCase())) headers[name] = value;
+    }
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);

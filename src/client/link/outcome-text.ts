@@ -48,7 +48,12 @@ export function logLine(method: LinkMethod, request: LinkRequest, environmentNam
 export function productionConfirmation(method: LinkMethod, request: LinkRequest, environmentName: string): string {
   const action = method === 'linkToConversation' ? 'link' : 'unlink';
   const target = request.conversationId === undefined ? 'the focused conversation' : `conversation ${request.conversationId}`;
-  return `${environmentName} is a production environment. Really ${action} ${entityWord(request.entityLogicalName)} ${request.recordId} ${method === 'linkToConversation' ? 'to' : 'from'} ${target}?`;
+  return productionQuestion(environmentName, `${action} ${entityWord(request.entityLogicalName)} ${request.recordId} ${method === 'linkToConversation' ? 'to' : 'from'} ${target}`);
+}
+
+/** The question before any write to a production environment; `action` completes "Really …?". */
+export function productionQuestion(environmentName: string, action: string): string {
+  return `${environmentName} is a production environment. Really ${action}?`;
 }
 
 /** Why a real call may not run here, or undefined when it may. */

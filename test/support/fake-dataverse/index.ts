@@ -18,9 +18,11 @@
  * `Prefer: odata.include-annotations` is sent), `GET msdyn_ocliveworkitems(<id>)`, `PATCH` with
  * `@odata.bind` (412 for a missing row with `If-Match: *`, upsert-create without it; unknown or
  * wrong-case navigation property → 400), `DELETE …/<nav>/$ref`, `GET accounts|contacts|incidents`
- * with `contains(name|fullname|title,'…')`. Errors use Dataverse's body `{"error":{"code","message"}}`;
+ * with `contains(name|fullname|title,'…')`, `webresourceset` and `PublishXml` (webresources.ts;
+ * `dv.state.webResources` holds the rows and what was published). Errors use Dataverse's body `{"error":{"code","message"}}`;
  * a wrong or missing `Authorization: Bearer <token>` gets 401.
  */
 export { FakeDataverse, API_PATH, type Fault, type FaultOptions, type LoggedRequest } from './server';
 export { NAVIGATION } from './routes';
+export { FakeWebResources, type FakeWebResource, type FakeWebResourceSeed } from './webresources';
 export { DEFAULT_USER_ID, type FakeDataverseSeed, type FakeConversation, type FakeRecord } from './state';

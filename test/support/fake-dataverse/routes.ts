@@ -6,6 +6,7 @@
 import { FakeState, type FakeConversation, type FakeRecord, type CustomerTable } from './state';
 import { parseFilter, parseSelect, parseTop, textMatches, ODataParseError, type FilterClause, type TextClause } from './odata';
 import { recordById } from './records';
+import { routeWebResources } from './webresources';
 
 export interface RouteRequest {
   readonly method: string;
@@ -21,6 +22,8 @@ export interface RouteResponse {
   readonly body?: unknown;
   /** True when the request changed the state (a write that took effect). */
   readonly applied?: boolean;
+  /** Response headers (e.g. `OData-EntityId` after a create). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const NAVIGATION: Readonly<Record<string, { slot: 'customer' | 'case'; table: 'account' | 'contact' | 'incident'; set: string }>> = {
@@ -53,6 +56,8 @@ function dispatch(state: FakeState, req: RouteRequest): RouteResponse {
   if (method === 'GET' && (path === 'WhoAmI' || path === 'WhoAmI()')) {
     return { status: 200, body: { '@odata.context': 'WhoAmIResponse', BusinessUnitId: state.businessUnitId, UserId: state.userId, OrganizationId: state.organizationId } };
   }
+  const webResource = routeWebResources(state.webResources, req);
+  if (webResource) return webResource;
   if (method === 'GET' && path === 'msdyn_ocliveworkitems') return listConversations(state, req);
   const one = /^msdyn_ocliveworkitems\(([^)]*)\)$/.exec(path);
   if (one && method === 'GET') return getConversation(state, one[1], req);

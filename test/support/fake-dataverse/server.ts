@@ -173,7 +173,7 @@ export class FakeDataverse {
     entry.applied = result.applied === true;
     const after = this.takeFault(method, true);
     if (after) return this.fail(res, entry, after, req);
-    this.send(res, entry, result);
+    this.send(res, entry, result, { ...result.headers });
   }
 
   private shouldThrottle(method: string, rawUrl: string, body: string): boolean {

@@ -3,6 +3,7 @@
  * incidents, and the signed-in user. Seeded per test; the routes read and change it.
  */
 import { randomUUID } from 'node:crypto';
+import { FakeWebResources, type FakeWebResourceSeed } from './webresources';
 
 export type CustomerTable = 'account' | 'contact';
 
@@ -40,6 +41,8 @@ export interface FakeDataverseSeed {
   readonly accounts?: readonly FakeRecord[];
   readonly contacts?: readonly FakeRecord[];
   readonly incidents?: readonly FakeRecord[];
+  /** Web resources (see webresources.ts). */
+  readonly webResources?: readonly FakeWebResourceSeed[];
 }
 
 export const DEFAULT_USER_ID = '0a0b0c0d-1111-4222-8333-444455556666';
@@ -54,9 +57,11 @@ export class FakeState {
     contact: new Map(),
     incident: new Map(),
   };
+  readonly webResources: FakeWebResources;
 
   constructor(seed: FakeDataverseSeed) {
     this.userId = seed.userId ?? DEFAULT_USER_ID;
+    this.webResources = new FakeWebResources(seed.webResources);
     for (const c of seed.conversations ?? []) this.putConversation(c);
     for (const r of seed.accounts ?? []) this.tables.account.set(r.id, r);
     for (const r of seed.contacts ?? []) this.tables.contact.set(r.id, r);

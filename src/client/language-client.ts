@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CodeLensRequest } from 'vscode-languageclient/node';
-import { LOOKUP_IDS_OPTION, LookupIdsRequest, RunCallCommand } from '@omnichannel-tools/language-server';
+import { RunCallCommand } from '@omnichannel-tools/language-server';
+import { LOOKUP_IDS_OPTION, LookupIdsRequest } from '../protocol/lookup';
 import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
 import { buildSnapshot, discardSnapshot, snapshotState, type SnapshotOptions } from '../server-loader/startup-snapshot';
 import { CONFIG_SECTION } from './config';

@@ -78,7 +78,9 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
 
   it('says in the hover which case a GUID is', async () => {
     await page.keyboard.press('Escape');
-    const guid = page.locator('.editor-instance .view-line span', { hasText: PRINTER_CASE }).last();
+    // A token span (the line's own span holds the whole line); the sample's line 50 and the line typed above
+    // both pass this case's GUID to linkToConversation.
+    const guid = page.locator('.editor-instance .view-line span span', { hasText: `"${PRINTER_CASE}"` }).first();
     await guid.hover();
     const hover = page.locator(HOVER, { hasText: 'Case CAS-01024: Printer offline after firmware update' });
     await hover.first().waitFor({ state: 'visible' });

@@ -2,7 +2,7 @@
  * How a record or conversation reads in completion and hover: "Case CAS-01024-Q8B2: Printer jams on
  * tray 2", "Contoso Ltd (account)", a conversation's title with its status, customer and case.
  */
-import type { LookupItem } from '@omnichannel-tools/language-server';
+import type { LookupItem } from '../../protocol/lookup';
 import type { ConversationSummary } from '../../protocol/link';
 import type { RecordSummary } from '../../backends/types';
 

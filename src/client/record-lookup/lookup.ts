@@ -10,7 +10,7 @@
  * workspace) resolves to `null`: no items, nothing shown.
  */
 import { ENTITIES } from '@omnichannel-tools/core/catalogue';
-import type { LookupIdsParams, LookupIdsResult, LookupItem, LookupRole } from '@omnichannel-tools/language-server';
+import type { LookupIdsParams, LookupIdsResult, LookupItem, LookupRole } from '../../protocol/lookup';
 import { readGuid } from '../../protocol/guid';
 import type { EntityLogicalName } from '../../protocol/link';
 import { isLinkError } from '../../protocol/link';

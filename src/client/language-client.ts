@@ -33,6 +33,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     // and uses the URI only as a name, never to read a file.
     documentSelector: LANGUAGES.map(language => ({ language })),
     synchronize: { configurationSection: CONFIG_SECTION },
+    // Read once, when the server starts: how long a call being typed stays free of diagnostics.
+    initializationOptions: { typingPauseMs: vscode.workspace.getConfiguration(CONFIG_SECTION).get<number>('diagnostics.typingPauseMs') },
     outputChannel: hooks.outputChannel,
     middleware: {
       provideCodeLenses: async (document, token, next) => {

@@ -49,8 +49,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     // File events let whole-workspace diagnostics (omnichannel.diagnostics.workspace) follow unopened files.
     synchronize: { configurationSection: CONFIG_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs}') },
     outputChannel: hooks.outputChannel,
-    // Tells the server this client answers omnichannel/lookupIds; other editors never get asked.
-    ...(hooks.idLookup ? { initializationOptions: { [LOOKUP_IDS_OPTION]: true } } : {}),
+    initializationOptions: {
+      // Read once, when the server starts: how long a call being typed stays free of diagnostics.
+      typingPauseMs: vscode.workspace.getConfiguration(CONFIG_SECTION).get<number>('diagnostics.typingPauseMs'),
+      // Tells the server this client answers omnichannel/lookupIds; other editors never get asked.
+      ...(hooks.idLookup ? { [LOOKUP_IDS_OPTION]: true } : {}),
+    },
     middleware: {
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);

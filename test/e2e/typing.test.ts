@@ -1,0 +1,176 @@
+/**
+ * The editor while a person types, in VS Code in Chromium with the packaged VSIX: completion after
+ * `Microsoft.Omnichannel.` with our member first and selected, accepting it opens the parameter hints,
+ * a call being typed gets no squiggle until typing pauses, the Run code lens does not flicker, and a quick
+ * fix writes multi-line code in the file's style. Each step saves a screenshot under test-results/.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWorkbench, screenshot } from './support/browser';
+import { loadHost } from './support/repo';
+import { startSession, type Session } from './support/session';
+import { SELECTORS, goToLine, problemCounts, quickOpen, waitForProblems } from './support/workbench';
+
+// Used inside functions that run in the page; the Node-side tsconfig has no DOM library.
+declare const document: { querySelectorAll(selector: string): { length: number } };
+interface StatusItem { getAttribute(name: string): string | null }
+declare const MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+declare const window: Record<string, unknown>;
+interface ViewLine { readonly innerText: string; readonly style: { readonly top: string } }
+
+/** The lines the editor shows, top to bottom (the editor reuses line elements, so DOM order is not line order). */
+async function editorText(page: Page): Promise<string> {
+  const lines = await page.locator('.editor-instance .view-line').evaluateAll(elements =>
+    (elements as unknown as ViewLine[]).map(e => ({ top: parseFloat(e.style.top), text: e.innerText })));
+  return lines.sort((a, b) => a.top - b.top).map(l => l.text.replace(/\u00a0/g, ' ')).join('\n');
+}
+
+/** A form script outside the samples' tsconfig, as most form scripts are: TypeScript knows nothing of `Microsoft`. */
+const SCRIPT = [
+  '// A form script being written.',
+  'function onLoad(executionContext) {',
+  '\tconst formContext = executionContext.getFormContext();',
+  '\t',
+  '}',
+  '',
+  'function linkCase() {',
+  '\tMicrosoft.Omnichannel.linkToConversation("incident", "7282041d-0cdb-42b4-b78b-c5e1b1fefe91")',
+  '\t\t.then(() => log("linked"), error => console.error(error));',
+  '}',
+  '',
+].join('\n');
+
+const SUGGEST_ROW = '.editor-widget.suggest-widget.visible .monaco-list-row';
+const PARAMETER_HINTS = '.editor-widget.parameter-hints-widget.visible';
+const CODE_LENS = '.contentWidgets .codelens-decoration';
+
+describe('e2e: the editor while a person types', function () {
+  this.timeout(180_000);
+  let session: Session | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    // A pause longer than the default keeps the "nothing while typing" step true on a heavily loaded machine,
+    // where keystrokes can reach the server a second apart.
+    session = await startSession({ settings: { 'editor.acceptSuggestionOnCommitCharacter': false, 'omnichannel.diagnostics.typingPauseMs': 3000 } });
+    mkdirSync(join(session.workspace, 'forms'), { recursive: true });
+    writeFileSync(join(session.workspace, 'forms', 'typing-form.js'), SCRIPT);
+    browser = await launchBrowser();
+    const host = await loadHost();
+    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, `typing-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await session?.dispose();
+  });
+
+  it('suggests linkToConversation first and selected after "Microsoft.Omnichannel.", above the word suggestions', async () => {
+    await quickOpen(page, 'typing-form.js');
+    // The sample's one finding: the link in linkCase never refreshes the UI.
+    await waitForProblems(page, c => c.warnings === 1);
+    await page.locator(CODE_LENS, { hasText: 'Run in' }).first().waitFor({ state: 'visible' });
+    await goToLine(page, 4, 2);
+    await page.keyboard.type('Microsoft.Omnichannel.', { delay: 20 });
+    const first = page.locator(`${SUGGEST_ROW}[data-index="0"]`);
+    await first.waitFor({ state: 'visible' });
+    await page.locator(`${SUGGEST_ROW}[data-index="0"].focused`, { hasText: 'linkToConversation' }).waitFor({ state: 'visible' });
+    const labels = await page.locator(`${SUGGEST_ROW} .label-name`).allInnerTexts();
+    await screenshot(page, 'typing-1-suggest');
+    assert.equal(labels[0]?.trim(), 'linkToConversation', `rows: ${labels.join(', ')}`);
+    const words = labels.map(l => l.trim()).filter(l => l === 'Microsoft' || l === 'Omnichannel');
+    for (const word of words) assert.ok(labels.map(l => l.trim()).indexOf(word) > labels.map(l => l.trim()).indexOf('unlinkFromConversation'), `the word "${word}" ranks above our members: ${labels.join(', ')}`);
+  });
+
+  it('accepting it inserts "linkToConversation(" and opens the parameter hints', async () => {
+    await page.keyboard.press('Enter');
+    await page.locator(PARAMETER_HINTS).waitFor({ state: 'visible' });
+    const line = page.locator('.editor-instance .view-line', { hasText: 'Microsoft.Omnichannel.linkToConversation(' }).first();
+    await line.waitFor({ state: 'visible' });
+    assert.match(await line.innerText(), /Microsoft\.Omnichannel\.linkToConversation\(\s*$/);
+    assert.match(await page.locator(PARAMETER_HINTS).innerText(), /entityLogicalName/);
+    await screenshot(page, 'typing-2-parameter-hints');
+  });
+
+  it('shows no problem on the call while it is typed, then its problems once typing pauses', async () => {
+    // Our findings on this call are warnings (TypeScript's own syntax errors come and go while typing):
+    // the page records the highest warning count the status bar shows while the arguments are typed.
+    const baseline = (await problemCounts(page)).warnings;
+    await page.locator(SELECTORS.problemsStatus).first().evaluate((element, base) => {
+      const item = element as unknown as StatusItem;
+      window.maxWarnings = base;
+      const read = (): void => {
+        const match = /(\d+)\s+warnings?|warnings?:\s*(\d+)/i.exec(item.getAttribute('aria-label') ?? '');
+        window.maxWarnings = Math.max(window.maxWarnings as number, Number(match?.[1] ?? match?.[2] ?? 0));
+      };
+      const observer = new MutationObserver(read);
+      observer.observe(item, { attributes: true, subtree: true, childList: true, characterData: true });
+      window.stopWarnings = () => observer.disconnect();
+    }, baseline);
+    await page.keyboard.type('"incident", formContext.data.entity.getId())', { delay: 30 });
+    // Read before the screenshot: taking it can outlast the pause.
+    const during = await page.evaluate(() => {
+      (window.stopWarnings as () => void)();
+      return window.maxWarnings as number;
+    });
+    await screenshot(page, 'typing-3-while-typing');
+    assert.ok(during <= baseline, `a warning appeared on the call while it was being typed (${during} > ${baseline})`);
+    // Once typing has paused: linkCase's warning, and on the typed call the getId() warning, the missing
+    // refresh and the unhandled rejection.
+    const after = await waitForProblems(page, c => c.warnings >= 4);
+    assert.equal(after.warnings, 4);
+    await page.locator(SELECTORS.squigglyWarning).nth(1).waitFor({ state: 'attached' });
+    await screenshot(page, 'typing-4-after-pause');
+  });
+
+  it('keeps the Run code lens in place while the call under it is edited', async () => {
+    const lens = page.locator(CODE_LENS, { hasText: 'Run in' });
+    await lens.first().waitFor({ state: 'visible' });
+    const lensesBefore = await lens.count();
+    await page.evaluate(() => {
+      window.lensChanges = 0;
+      const observer = new MutationObserver(() => {
+        const count = document.querySelectorAll('.contentWidgets .codelens-decoration').length;
+        if (count !== window.lastLensCount) window.lensChanges = (window.lensChanges as number) + 1;
+        window.lastLensCount = count;
+      });
+      window.lastLensCount = document.querySelectorAll('.contentWidgets .codelens-decoration').length;
+      observer.observe(document, { childList: true, subtree: true });
+      window.stopLens = () => observer.disconnect();
+    });
+    // Retype the end of linkCase's record id: for a moment the id is not a GUID, but the person is typing.
+    await goToLine(page, 8, 92);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Backspace', { delay: 30 });
+      await page.keyboard.press('Backspace', { delay: 30 });
+      await page.keyboard.type('91', { delay: 30 });
+    }
+    await screenshot(page, 'typing-5-lens-while-typing');
+    const changes = await page.evaluate(() => {
+      (window.stopLens as () => void)();
+      return window.lensChanges as number;
+    });
+    assert.equal(changes, 0, 'the code lens disappeared or came back while the call was edited');
+    assert.equal(await lens.count(), lensesBefore);
+  });
+
+  it('applies the refresh quick fix as formatted, multi-line code in the file\'s style', async () => {
+    await goToLine(page, 8, 25);
+    await page.locator(SELECTORS.lightbulb).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+.');
+    await page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: 'Refresh the UI on success' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // The arrow's expression body becomes a block, one statement a line, indented with the file's tabs.
+    await page.locator('.editor-instance .view-line', { hasText: /^\s*Microsoft\.Apm\.getFocusedSession\(\)\.getFocusedTab\(\)\.refresh\(\);\s*$/ }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'typing-6-multiline-fix');
+    const text = await editorText(page);
+    assert.match(text, /\.then\(\(\) => \{\n\s+log\("linked"\);\n\s+Microsoft\.Apm\.getFocusedSession\(\)\.getFocusedTab\(\)\.refresh\(\);\n\s+\}, error => console\.error\(error\)\);/);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLES_DIR, loadHost, type CodeServer, type Profile } from './repo';
+import { REPO_ROOT, SAMPLES_DIR, loadHost, type CodeServer, type Profile } from './repo';
 import { ensurePrerequisites } from './prerequisites';
 import { ensureVsix } from './vsix';
 
@@ -78,6 +78,10 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     const workspace = join(profile.root, 'workspace');
     mkdirSync(workspace);
     cpSync(SAMPLES_DIR, workspace, { recursive: true });
+    // The samples' tsconfig names @omnichannel-tools/types; as in `npm start`, the copy gets the package, so
+    // VS Code's own TypeScript reports no missing type library in the Problems counts the tests read.
+    const types = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
+    for (const file of ['package.json', 'index.d.ts', 'README.md']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(types, file));
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
     const server = await host.startCodeServer(profile, { workspaceTrust: untrusted });
     installExitHook();

@@ -5,7 +5,6 @@
  */
 import { FakeState, type FakeConversation, type FakeRecord, type CustomerTable } from './state';
 import { parseFilter, parseSelect, parseTop, textMatches, ODataParseError, type FilterClause, type TextClause } from './odata';
-import { recordById } from './records';
 import { routeWebResources } from './webresources';
 
 export interface RouteRequest {
@@ -64,8 +63,6 @@ function dispatch(state: FakeState, req: RouteRequest): RouteResponse {
   if (one && method === 'PATCH') return patchConversation(state, one[1], req);
   const ref = /^msdyn_ocliveworkitems\(([^)]*)\)\/([^/]+)\/\$ref$/.exec(path);
   if (ref && method === 'DELETE') return deleteRef(state, ref[1], ref[2]);
-  const byId = recordById(state, req);
-  if (byId) return byId;
   for (const [table, info] of Object.entries(LOOKUP_TABLES) as Array<[keyof typeof LOOKUP_TABLES, (typeof LOOKUP_TABLES)[keyof typeof LOOKUP_TABLES]]>) {
     if (method === 'GET' && path === info.set) return findRecords(state, table, req);
     const byId = new RegExp(`^${info.set}\\(([^)]*)\\)$`).exec(path);

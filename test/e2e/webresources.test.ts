@@ -187,4 +187,9 @@ async function publishFromExplorer(page: Page, fileName: string, screenshotName?
   await item.waitFor({ state: 'visible' });
   if (screenshotName) await screenshot(page, screenshotName);
   await item.click();
+  // A click that lands while the menu is still settling can leave it open with the item highlighted:
+  // Enter then runs the highlighted item, as it would for a person.
+  const menu = page.locator('.context-view .action-item', { hasText: 'Publish Web Resource' });
+  const closed = await menu.first().waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false);
+  if (!closed) await page.keyboard.press('Enter');
 }

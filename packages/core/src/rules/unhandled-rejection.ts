@@ -23,7 +23,7 @@ export const unhandledRejection: Rule = {
     const failure = call.method?.failure ?? 'for example when the call fails';
     return droppedAt(call.node, handlesRejection).map(({ call: at, use }) => {
       const direct = at === call.node;
-      const fix = rejectionFix(use, direct ? call.member : calleeName(at), ctx);
+      const member = direct ? call.member : calleeName(at);
       return {
         ...(direct ? callSpan(call, ctx.sourceFile) : calleeSpan(at, ctx.sourceFile)),
         message: direct
@@ -32,7 +32,8 @@ export const unhandledRejection: Rule = {
         detail: direct
           ? `The promise ${call.member} returns can reject (${failure}) and nothing handles it: the failure goes unseen in the agent's browser.`
           : `${calleeName(at)}(…) rejects when ${call.member} (line ${lineOf(call, ctx)}) rejects (${failure}), and nothing handles it here.`,
-        ...(fix ? { fixes: () => [fix] } : {}),
+        // Built when asked for: writing it reads the file's style, a second walk of the tree.
+        ...(hasRejectionFix(use) ? { fixes: () => [rejectionFix(use, member, ctx)!] } : {}),
       };
     });
   },
@@ -51,6 +52,11 @@ function insideTryWithCatch(node: ts.Node): boolean {
     if (ts.isTryStatement(parent) && parent.tryBlock === n && parent.catchClause) return true;
   }
   return false;
+}
+
+/** Whether `rejectionFix` has a fix for this use: a `.catch` on a statement, or `try` around an expression statement. */
+function hasRejectionFix(use: PromiseUse): boolean {
+  return use.fate === 'statement' || (use.statement !== undefined && ts.isExpressionStatement(use.statement));
 }
 
 function rejectionFix(use: PromiseUse, member: string, ctx: RuleContext): Fix | undefined {

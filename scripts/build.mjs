@@ -2,6 +2,7 @@
 // The npm packages under packages/ ship what tsc compiles (`npm run compile`), not bundles.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
 
 const production = process.argv.includes('--production');
@@ -13,6 +14,16 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+};
+
+// The server bundle's core gets TypeScript through src/server-loader/typescript-namespace.ts, which marks it
+// as an ES module namespace so the core's `import * as ts` does not copy its 2,250 exports per file.
+const TS_NAMESPACE = resolve('src/server-loader/typescript-namespace.ts');
+const typescriptNamespace = {
+  name: 'typescript-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, args => (args.importer === TS_NAMESPACE ? undefined : { path: TS_NAMESPACE }));
+  },
 };
 
 // `module` first: jsonc-parser's UMD `main` requires its own files dynamically, which a bundle cannot follow.
@@ -27,7 +38,7 @@ const builds = [
   // The language server package's server, bundled with the core and the parser into the VSIX; the same
   // file builds its V8 startup snapshot (see src/server-loader/startup-snapshot.ts), so it requires only
   // Node's own modules.
-  { ...node, entryPoints: ['src/server-loader/server-entry.ts'], outfile: 'dist/server.js' },
+  { ...node, entryPoints: ['src/server-loader/server-entry.ts'], outfile: 'dist/server.js', plugins: [typescriptNamespace] },
   // Its process entry: loads server.js through V8's code cache (see src/server-loader).
   { ...node, entryPoints: ['src/server-loader/server-main.ts'], outfile: 'dist/server-main.js', external: ['./server.js'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/panel/webview/main.ts'], outfile: 'dist/webview.js' },

@@ -78,7 +78,7 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
   });
 
   it('with the publish diff open, Problems lists the local file\'s findings and none of the environment\'s copy', async () => {
-    await runCommand(page, 'Omnichannel: Publish Web Resource');
+    await runExactCommand(page, 'Omnichannel: Publish Web Resource');
     const question = page.locator(SELECTORS.notification, { hasText: `Publish webresources/case-form.js to ${CASE_FORM} in ${ENVIRONMENT}?` }).first();
     await question.waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.monaco-diff-editor .view-line', { hasText: 'linkToConverstion' }).first().waitFor({ state: 'visible' });
@@ -98,7 +98,7 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
 
   it('publishes a script with no mapping: searches the environment\'s JavaScript web resources, picks one, writes the mapping', async () => {
     await closeEditorsAndOpen(page, 'queue-form.js');
-    await runCommand(page, 'Omnichannel: Publish Web Resource');
+    await runExactCommand(page, 'Omnichannel: Publish Web Resource');
     await waitForQuickInputTitle(page, `Which web resource in ${ENVIRONMENT} is webresources/queue-form.js?`);
     // The search starts from the file's name; typing searches again.
     await page.locator(SELECTORS.quickInput).fill('queue');
@@ -193,6 +193,18 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     assert.equal(dv.state.webResources.text(QUEUE_FORM), readFileSync(workspaceFile('webresources', 'queue-form.js'), 'utf8'));
   });
 });
+
+/**
+ * Runs a command by clicking its own row: Enter would run the first row, and the palette may rank a longer
+ * title that fuzzy-matches first (Publish All Mapped Web Resources before Publish Web Resource).
+ */
+async function runExactCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(SELECTORS.quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator(SELECTORS.quickInputRow, { hasText: title }).first().click();
+}
 
 /** Closes every editor (diffs included) and opens one file, so it is the only editor. */
 async function closeEditorsAndOpen(page: Page, fileName: string): Promise<void> {

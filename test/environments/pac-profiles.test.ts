@@ -61,7 +61,7 @@ describe('pac CLI profile list: the real reader on real files', () => {
     assert.match(importable(junk), /^not: Profile 6 is a string, not a profile\./);
   });
 
-  it('falls back to the older authprofiles.json, with other field names and casing', async () => {
+  it('falls back to the older authprofiles.json, read with the v2 fields in any casing and the URL as Url', async () => {
     writeFileSync(join(pacDir(), 'authprofiles.json'), JSON.stringify(LEGACY));
     const result = await readPacProfiles(linux());
     assert.ok(result.ok);

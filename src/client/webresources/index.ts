@@ -59,7 +59,12 @@ export async function publishAllCommand(ctx: Context): Promise<PublishResult[] |
  * same pick a publish of an unmapped file starts; nothing is published. Resolves with the mapping written.
  */
 export async function mapCommand(ctx: Context, uri: vscode.Uri): Promise<WebResourceMapping | undefined> {
-  const environment = await realEnvironment(ctx, 'publish');
+  return (await environmentAndMapping(ctx, uri, 'publish'))?.found.mapping;
+}
+
+/** The real environment and the file's mapping (picked when there is none); undefined after saying why not. */
+async function environmentAndMapping(ctx: Context, uri: vscode.Uri, action: 'publish' | 'pull'): Promise<{ environment: DataverseEntry; found: { mapping: WebResourceMapping; folder: vscode.WorkspaceFolder } } | undefined> {
+  const environment = await realEnvironment(ctx, action);
   if (!environment) return undefined;
   const found = await mappingFor(ctx, environment, uri, true);
   if (found === undefined) return undefined;
@@ -67,7 +72,7 @@ export async function mapCommand(ctx: Context, uri: vscode.Uri): Promise<WebReso
     void vscode.window.showWarningMessage(found);
     return undefined;
   }
-  return found.mapping;
+  return { environment, found };
 }
 
 /** `omnichannel.pullWebResource`: the environment's copy into the file (or its open editor), after a diff. */
@@ -77,15 +82,9 @@ export async function pullCommand(ctx: Context, uri: unknown): Promise<string | 
     void vscode.window.showInformationMessage('Open a mapped JavaScript file, or right-click one in the explorer, to pull its web resource.');
     return undefined;
   }
-  const environment = await realEnvironment(ctx, 'pull');
-  if (!environment) return undefined;
-  const found = await mappingFor(ctx, environment, selected, true);
-  if (found === undefined) return undefined;
-  if (typeof found === 'string') {
-    void vscode.window.showWarningMessage(found);
-    return undefined;
-  }
-  const { mapping, folder } = found;
+  const resolved = await environmentAndMapping(ctx, selected, 'pull');
+  if (!resolved) return undefined;
+  const { environment, found: { mapping, folder } } = resolved;
   const fileUri = vscode.Uri.joinPath(folder.uri, mapping.file);
   const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === fileUri.toString());
   const local = open ? Buffer.from(open.getText(), 'utf8') : await readBytes(fileUri);

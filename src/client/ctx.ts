@@ -16,7 +16,7 @@ import { createLinkRunner, type RunLinkCall } from './link/run-link';
 import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel, signInNeeded } from './panel';
 import { languageClientModule, webResourcesModule } from './lazy';
-import type { WebResourceReport } from './webresources/report';
+import { WebResourceOutcomes } from './webresources/report';
 
 export class Context implements vscode.Disposable {
   readonly log = redactingLog(vscode.window.createOutputChannel('Omnichannel', { log: true }));
@@ -31,8 +31,8 @@ export class Context implements vscode.Disposable {
   readonly history: HistoryStore;
   readonly runLinkCall: RunLinkCall;
   readonly panel: LazyPanel;
-  /** Every publish or pull, wherever it started, reports how each file ended (the panel lists them). */
-  readonly webResourceReports = new vscode.EventEmitter<WebResourceReport>();
+  /** How each file's latest publish or pull ended, wherever it started (the panel lists them). */
+  readonly webResourceOutcomes = new WebResourceOutcomes();
   private readonly statusBar = new EnvironmentStatusBar();
   private readonly environmentChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -77,12 +77,12 @@ export class Context implements vscode.Disposable {
       webResources: {
         workspaceState: extension.workspaceState,
         storage: extension.storageUri ?? extension.globalStorageUri,
-        onDidReport: this.webResourceReports.event,
+        outcomes: this.webResourceOutcomes,
         map: uri => webResourcesModule().mapCommand(this, uri),
       },
     });
     this.disposables.push(
-      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.webResourceReports, this.panel,
+      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.webResourceOutcomes, this.panel,
       this.environments.onDidChange(change => this.onEnvironmentChange(change)),
       this.signIn.onDidChange(() => { this.updateStatus(); this.panel.refresh(); }),
       this.backends.onDidChange(() => this.panel.refresh()),

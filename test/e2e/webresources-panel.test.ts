@@ -188,6 +188,8 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     assert.match(await row('out/conversation-panel.js').locator('.webresource-outcome').innerText(), /^Failed: out\/conversation-panel\.js \(compiled from webresources\/conversation-panel\.ts\) does not exist: compile first/);
     await row('webresources/case-form.js').scrollIntoViewIfNeeded();
     await screenshot(page, 'webres-panel-8-publish-all-results');
+    await row('webresources/queue-form.js').scrollIntoViewIfNeeded();
+    await screenshot(page, 'webres-panel-9-publish-all-results-below');
     assert.equal(dv.state.webResources.text(CASE_FORM), ENVIRONMENT_CASE_FORM, 'the refused file was not written');
     assert.equal(dv.state.webResources.text(LINK_HELPERS), readFileSync(workspaceFile('webresources', 'link-helpers.js'), 'utf8'));
     assert.equal(dv.state.webResources.text(QUEUE_FORM), readFileSync(workspaceFile('webresources', 'queue-form.js'), 'utf8'));

@@ -223,7 +223,7 @@ async function report(ctx: Context, environment: DataverseEntry, results: readon
 function tell(ctx: Context, environment: DataverseEntry, items: readonly { fileUri: vscode.Uri; status: WebResourceOutcomeStatus; message: string }[]): void {
   if (items.length === 0) return;
   const at = new Date().toISOString();
-  ctx.webResourceReports.fire({
+  ctx.webResourceOutcomes.record({
     environmentUrl: environment.definition.url,
     items: items.map(({ fileUri, status, message }) => ({ fileUri, outcome: { status, message, at } })),
   });

@@ -6,10 +6,10 @@
  * webview is a key into that list, never opened as given.
  */
 import * as vscode from 'vscode';
-import type { PanelEnvironment, WebResourceFileItem, WebResourceMappingProblem, WebResourceOutcomeItem, WebResourcesMessage } from '../../protocol/webview';
+import type { PanelEnvironment, WebResourceFileItem, WebResourceMappingProblem, WebResourcesMessage } from '../../protocol/webview';
 import { WEBRESOURCES_FILE, findMapping, loadWebResourceMappings } from '../../webresources/mapping';
 import { WorkspaceVersionMemory } from '../../client/webresources/memory';
-import type { WebResourceReport } from '../../client/webresources/report';
+import type { WebResourceOutcomes } from '../../client/webresources/report';
 import type { WebResourceSectionServices } from './webresources';
 
 /** What the client supplies for the section. */
@@ -17,8 +17,8 @@ export interface WebResourceSourceDeps {
   readonly workspaceState: vscode.Memento;
   /** The extension's storage folder (where remembered versions keep their content). */
   readonly storage: vscode.Uri;
-  /** Every publish or pull reports here how each file ended. */
-  readonly onDidReport: vscode.Event<WebResourceReport>;
+  /** How each file's latest publish or pull ended. */
+  readonly outcomes: Pick<WebResourceOutcomes, 'get' | 'onDidChange'>;
   /** Maps an unmapped script: the same pick a publish of it starts. */
   map(uri: vscode.Uri): PromiseLike<unknown>;
 }
@@ -30,8 +30,6 @@ interface Listed {
 }
 
 export class WebResourceSource implements WebResourceSectionServices, vscode.Disposable {
-  /** Latest outcome per environment URL + file URI. */
-  private readonly outcomes = new Map<string, WebResourceOutcomeItem>();
   private listed: Listed = { files: new Map(), problems: [] };
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when what the section shows may have changed (an outcome, the mapping file, the active editor, trust). */
@@ -50,10 +48,7 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
       vscode.window.onDidChangeActiveTextEditor(editor => { if (editor) fire(); }),
       vscode.workspace.onDidGrantWorkspaceTrust(fire),
       vscode.workspace.onDidChangeWorkspaceFolders(fire),
-      deps.onDidReport(report => {
-        for (const item of report.items) this.outcomes.set(`${report.environmentUrl}|${item.fileUri.toString()}`, item.outcome);
-        fire();
-      }),
+      deps.outcomes.onDidChange(fire),
     );
   }
 
@@ -93,7 +88,7 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
         const fileUri = vscode.Uri.joinPath(folder.uri, mapping.file);
         listed.files.set(key, fileUri);
         const known = memory?.get(mapping.name);
-        const outcome = environment.url ? this.outcomes.get(`${environment.url}|${fileUri.toString()}`) : undefined;
+        const outcome = environment.url ? this.deps.outcomes.get(environment.url, fileUri) : undefined;
         files.push({
           file: key,
           name: mapping.name,

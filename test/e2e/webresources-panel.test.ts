@@ -94,6 +94,8 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     await question.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await page.locator(SELECTORS.notification, { hasText: 'were not confirmed' }).first().waitFor({ state: 'visible' });
     assert.equal(dv.logged('PATCH').length, 0);
+    await runCommand(page, 'View: Hide Panel');
+    await page.locator('.markers-panel').first().waitFor({ state: 'hidden' });
   });
 
   it('publishes a script with no mapping: searches the environment\'s JavaScript web resources, picks one, writes the mapping', async () => {
@@ -213,6 +215,8 @@ async function closeEditorsAndOpen(page: Page, fileName: string): Promise<void> 
   await runCommand(page, 'View: Close All Editors');
   await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
   await quickOpen(page, fileName);
+  // The palette offers the web resource commands for the focused resource: put the focus in the editor.
+  await page.locator('.editor-instance .view-lines').first().click();
 }
 
 /** Shows the Omnichannel side panel; returns its content (a webview: an iframe holding the active frame). */

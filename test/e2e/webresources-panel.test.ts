@@ -128,7 +128,7 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     const section = panel.locator('#webresources-section');
     const row = (file: string) => section.locator(`li.webresource[data-file="${file}"]`);
     await row('webresources/queue-form.js').waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await row('webresources/queue-form.js').innerText(), /new_\/scripts\/queue-form\.js[\s\S]*Last published at [\s\S]*Published: Published new_\/scripts\/queue-form\.js in Stand-in/);
+    assert.match(await row('webresources/queue-form.js').innerText(), /new_\/scripts\/queue-form\.js[\s\S]*Last published at [\s\S]*Published new_\/scripts\/queue-form\.js in Stand-in/);
     assert.match(await row('webresources/case-form.js').innerText(), /Not published or pulled from here yet/);
     assert.equal(await section.locator('li.webresource').count(), 4, 'case-form, link-helpers, the TypeScript entry and queue-form');
     assert.match(await row('webresources/link-helpers.js').innerText(), /open/, 'the active editor\'s file is marked');
@@ -142,7 +142,7 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     await question.locator('.monaco-button', { hasText: /^Publish$/ }).click();
     const outcome = row('webresources/link-helpers.js').locator('.webresource-outcome[data-status="published"]');
     await outcome.waitFor({ state: 'visible', timeout: 60_000 });
-    assert.match(await outcome.innerText(), /Published: Published new_\/scripts\/link-helpers\.js in Stand-in/);
+    assert.match(await outcome.innerText(), /^Published new_\/scripts\/link-helpers\.js in Stand-in \(read back: same content as webresources\/link-helpers\.js\)\. \(at /);
     await section.locator('#webresources-running').waitFor({ state: 'hidden' });
     await row('webresources/link-helpers.js').scrollIntoViewIfNeeded();
     await screenshot(page, 'webres-panel-5-published-from-panel');
@@ -185,8 +185,8 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     const panel = await openPanel(page);
     const row = (file: string) => panel.locator(`#webresources-section li.webresource[data-file="${file}"]`);
     await row('webresources/case-form.js').locator('.webresource-outcome[data-status="conflict"]').waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await row('webresources/link-helpers.js').locator('.webresource-outcome').innerText(), /^Published: /);
-    assert.match(await row('webresources/queue-form.js').locator('.webresource-outcome').innerText(), /^Published: /);
+    assert.match(await row('webresources/link-helpers.js').locator('.webresource-outcome').innerText(), /^Published new_\/scripts\//);
+    assert.match(await row('webresources/queue-form.js').locator('.webresource-outcome').innerText(), /^Published new_\/scripts\//);
     assert.match(await row('out/conversation-panel.js').locator('.webresource-outcome').innerText(), /^Failed: out\/conversation-panel\.js \(compiled from webresources\/conversation-panel\.ts\) does not exist: compile first/);
     await row('webresources/case-form.js').scrollIntoViewIfNeeded();
     await screenshot(page, 'webres-panel-8-publish-all-results');

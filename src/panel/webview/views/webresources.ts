@@ -30,13 +30,13 @@ const REMEDIES = {
   manageTrust: { label: 'Manage Trust', icon: 'shield' },
 } as const;
 
-const OUTCOME_WORDS: Record<WebResourceOutcomeItem['status'], { label: string; icon: string; ok: boolean }> = {
-  published: { label: 'Published', icon: 'pass', ok: true },
-  unchanged: { label: 'Unchanged', icon: 'pass', ok: true },
-  pulled: { label: 'Pulled', icon: 'pass', ok: true },
-  skipped: { label: 'Not published', icon: 'circle-slash', ok: true },
-  conflict: { label: 'Conflict', icon: 'warning', ok: false },
-  failed: { label: 'Failed', icon: 'error', ok: false },
+const OUTCOME_WORDS: Record<WebResourceOutcomeItem['status'], { label: string; icon: string; tone: 'success' | 'neutral' | 'failure' }> = {
+  published: { label: 'Published', icon: 'pass', tone: 'success' },
+  unchanged: { label: 'Unchanged', icon: 'pass', tone: 'success' },
+  pulled: { label: 'Pulled', icon: 'pass', tone: 'success' },
+  skipped: { label: 'Not published', icon: 'circle-slash', tone: 'neutral' },
+  conflict: { label: 'Conflict', icon: 'warning', tone: 'failure' },
+  failed: { label: 'Failed', icon: 'error', tone: 'failure' },
 };
 
 export function webResourcesView(actions: WebResourcesActions): WebResourcesView {
@@ -118,8 +118,10 @@ function fileRow(item: WebResourceFileItem, disabled: boolean, actions: WebResou
 
 function outcomeLine(outcome: WebResourceOutcomeItem): HTMLElement {
   const words = OUTCOME_WORDS[outcome.status];
-  return h('div', { class: `webresource-outcome ${words.ok ? 'outcome-success' : 'outcome-failure'}`, role: 'status', 'data-status': outcome.status },
-    icon(words.icon), h('span', {}, h('strong', {}, `${words.label}: `), outcome.message, h('span', { class: 'muted' }, ` (${when(outcome.at)})`)));
+  // "Published new_/…" says it already; "new_/… was changed in …" needs "Conflict: " in front.
+  const label = outcome.message.toLowerCase().startsWith(words.label.toLowerCase()) ? null : h('strong', {}, `${words.label}: `);
+  return h('div', { class: `webresource-outcome outcome-${words.tone}`, role: 'status', 'data-status': outcome.status },
+    icon(words.icon), h('span', {}, label, outcome.message, h('span', { class: 'muted' }, ` (${when(outcome.at)})`)));
 }
 
 /** "at 14:32" today, else the date and time, in the person's locale. */

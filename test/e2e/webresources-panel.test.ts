@@ -196,6 +196,23 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
     assert.equal(dv.state.webResources.text(LINK_HELPERS), readFileSync(workspaceFile('webresources', 'link-helpers.js'), 'utf8'));
     assert.equal(dv.state.webResources.text(QUEUE_FORM), readFileSync(workspaceFile('webresources', 'queue-form.js'), 'utf8'));
   });
+
+  it('with the Simulator active, the section says why nothing can be published, offers Switch…, and disables the buttons', async () => {
+    await runCommand(page, 'Omnichannel: Select Environment…');
+    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
+    await pick(page, 'Simulator');
+    const panel = await openPanel(page);
+    const section = panel.locator('#webresources-section');
+    const blocked = section.locator('#webresources-blocked', { hasText: 'The Simulator has no web resources' });
+    await blocked.waitFor({ state: 'visible', timeout: 30_000 });
+    await blocked.locator('#webresources-selectEnvironment').waitFor({ state: 'visible' });
+    const rows = await section.locator('li.webresource').count();
+    assert.equal(await section.locator('vscode-button.publish[disabled]').count(), rows);
+    assert.equal(await section.locator('vscode-button.pull[disabled]').count(), rows);
+    assert.equal(await section.locator('#webresources-publish-all[disabled]').count(), 1);
+    await blocked.scrollIntoViewIfNeeded();
+    await screenshot(page, 'webres-panel-10-simulator');
+  });
 });
 
 /**

@@ -15,7 +15,8 @@ import { panelEnvironment } from './environments/selection';
 import { createLinkRunner, type RunLinkCall } from './link/run-link';
 import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel, signInNeeded } from './panel';
-import { languageClientModule } from './lazy';
+import { languageClientModule, webResourcesModule } from './lazy';
+import { WebResourceOutcomes } from './webresources/report';
 
 export class Context implements vscode.Disposable {
   readonly log = redactingLog(vscode.window.createOutputChannel('Omnichannel', { log: true }));
@@ -30,6 +31,8 @@ export class Context implements vscode.Disposable {
   readonly history: HistoryStore;
   readonly runLinkCall: RunLinkCall;
   readonly panel: LazyPanel;
+  /** How each file's latest publish or pull ended, wherever it started (the panel lists them). */
+  readonly webResourceOutcomes = new WebResourceOutcomes();
   private readonly statusBar = new EnvironmentStatusBar();
   private readonly environmentChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -71,9 +74,15 @@ export class Context implements vscode.Disposable {
       history: this.history,
       refreshCall: () => this.config.refreshCall,
       log: message => this.log.info(message),
+      webResources: {
+        workspaceState: extension.workspaceState,
+        storage: extension.storageUri ?? extension.globalStorageUri,
+        outcomes: this.webResourceOutcomes,
+        map: uri => webResourcesModule().mapCommand(this, uri),
+      },
     });
     this.disposables.push(
-      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.panel,
+      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.webResourceOutcomes, this.panel,
       this.environments.onDidChange(change => this.onEnvironmentChange(change)),
       this.signIn.onDidChange(() => { this.updateStatus(); this.panel.refresh(); }),
       this.backends.onDidChange(() => this.panel.refresh()),

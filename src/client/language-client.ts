@@ -15,6 +15,8 @@ import { IdLookup, type IdLookupOptions } from './record-lookup/lookup';
 import type { EnvironmentEntry } from '../environments/types';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+/** The URI schemes of documents our server analyses (see `documentSelector`). */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 export interface LanguageClientHooks {
   /** The environment a code lens would run in. */
@@ -43,9 +45,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
     debug: { module: vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Any scheme (file, untitled, virtual workspaces such as vscode-vfs): the server gets the text over LSP
-    // and uses the URI only as a name, never to read a file.
-    documentSelector: LANGUAGES.map(language => ({ language })),
+    // The schemes of documents a person edits: files on disk (`file`; code-server opens workspace files
+    // as `file` too, and a remote window as `vscode-remote`), new unsaved ones (`untitled`) and virtual
+    // workspaces (`vscode-vfs`). Read-only copies shown beside them, such as the environment's copy of a web
+    // resource in a publish diff (`omnichannel-webresource`), are left out: their findings are not the
+    // person's to fix and would crowd the Problems panel. The server uses the URI only as a name.
+    documentSelector: LANGUAGES.flatMap(language => DOCUMENT_SCHEMES.map(scheme => ({ language, scheme }))),
     // File events let whole-workspace diagnostics (omnichannel.diagnostics.workspace) follow unopened files.
     synchronize: { configurationSection: CONFIG_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs}') },
     outputChannel: hooks.outputChannel,

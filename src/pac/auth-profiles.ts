@@ -8,8 +8,11 @@
  * `%LOCALAPPDATA%\Microsoft\PowerAppsCli` on Windows, `$XDG_DATA_HOME` or `~/.local/share` on Linux, and
  * `~/Library/Application Support` (.NET 8 and later) or `~/.local/share` (before) on macOS. The file is
  * `authprofiles_v2.json`: `{ "Profiles": [ { "Kind", "Name", "User", "TenantId", "Resource", … } ],
- * "Current": { "<kind>": <profile> } }`. Releases before it wrote `authprofiles.json`, read here as a
- * fallback with the same fields and the other URL field names seen in pac's output (`Url`, `EnvironmentUrl`).
+ * "Current": { "<kind>": <profile> } }` (the shape other public readers of the file rely on too).
+ * Releases before it wrote `authprofiles.json`, whose layout no public documentation or code we could find
+ * describes: it is read as a fallback as if it had the v2 layout (also accepting the URL under `Url` or
+ * `EnvironmentUrl`, the column names of "pac auth list"), and a file of any other shape is refused with a
+ * message that says which shape was expected.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -119,15 +122,21 @@ export function parseProfiles(text: string, file: string, legacy = false): PacPr
     return { ok: false, searched: [file], reason: `${parsed.syntaxErrors[0]!.text} It is not a profile list pac wrote; run "pac auth list" to check pac can read it.` };
   }
   const root = parsed.value;
-  if (!isObject(root)) return { ok: false, searched: [file], reason: `${file} does not hold a JSON object with a "Profiles" list, so it is not a pac profile file.` };
+  if (!isObject(root)) return { ok: false, searched: [file], reason: `${file} does not hold a JSON object with a "Profiles" list (it is ${describe(root)}). ${expectedShape(legacy)}` };
   const list = field(root, 'Profiles');
   if (!Array.isArray(list)) {
-    return { ok: false, searched: [file], reason: `${file} has no "Profiles" list${list === undefined ? '' : ` (it is ${describe(list)})`}, so it is not a pac profile file this version understands.` };
+    return { ok: false, searched: [file], reason: `${file} has no "Profiles" list${list === undefined ? '' : ` (it is ${describe(list)})`}. ${expectedShape(legacy)}` };
   }
   const current = field(root, 'Current');
   const actives = isObject(current) ? Object.values(current).filter(isObject) : [];
   const profiles = list.map((item, i) => offer(item, i + 1, actives));
   return { ok: true, file, legacy, profiles };
+}
+
+/** What a file of an unrecognised shape was expected to hold, and what to do instead. */
+function expectedShape(legacy: boolean): string {
+  const older = legacy ? ' The older authprofiles.json is read as if it had that shape: its own layout is not documented.' : '';
+  return `Expected pac's authprofiles_v2.json shape: { "Profiles": [ { "Name", "User", "TenantId", "Resource": "<environment URL>" }, … ] }.${older} Run "pac auth list" to check pac reads it, or add the environment by hand.`;
 }
 
 function offer(item: unknown, index: number, actives: readonly Record<string, unknown>[]): PacProfileOffer {

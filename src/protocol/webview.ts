@@ -100,8 +100,61 @@ export interface InsertedMessage {
   readonly fileName: string;
 }
 
+/** How a publish or pull of one file ended (a conflict is a publish refused because the environment's copy changed). */
+export type WebResourceOutcomeStatus = 'published' | 'unchanged' | 'skipped' | 'conflict' | 'failed' | 'pulled';
+
+export interface WebResourceOutcomeItem {
+  readonly status: WebResourceOutcomeStatus;
+  /** The sentence the notification said, e.g. "Published new_/scripts/case-form.js in Contoso Dev (…)". */
+  readonly message: string;
+  /** ISO time it ended. */
+  readonly at: string;
+}
+
+/** One mapped file of the workspace, as the Web resources section lists it. */
+export interface WebResourceFileItem {
+  /** The key the actions send back: the path relative to its workspace folder (prefixed by the folder's name in a multi-root workspace). */
+  readonly file: string;
+  /** The web resource's unique name. */
+  readonly name: string;
+  /** The TypeScript source compiled to `file`, if mapped. */
+  readonly source?: string;
+  /** The version last pulled or published from this workspace, in the active environment. */
+  readonly last?: { readonly action: 'pulled' | 'published'; readonly at: string };
+  /** The latest publish or pull of this file in this window (from the panel, the palette or a menu). */
+  readonly outcome?: WebResourceOutcomeItem;
+  /** The file (or its source) is the active editor's. */
+  readonly active?: boolean;
+}
+
+/** A problem of a mapping file, placed: `.omnichannel/webresources.json:4:7: webResources[1].name …`. */
+export interface WebResourceMappingProblem {
+  /** The full sentence with file, line, column, field and the fix. */
+  readonly text: string;
+  /** Index into the problems sent, for `openMappingProblem`. */
+  readonly index: number;
+}
+
+/** What the Web resources section shows: sent with every state, after each publish or pull, and when the mapping file, the active editor or trust change. */
+export interface WebResourcesMessage {
+  readonly type: 'webResources';
+  /** Why nothing can be published or pulled now (no workspace, the Simulator, untrusted, not signed in), and what helps. */
+  readonly blocked?: { readonly reason: string; readonly remedy: 'signIn' | 'selectEnvironment' | 'manageTrust' | 'none' };
+  /** The mapped files, in the mapping file's order. */
+  readonly files: readonly WebResourceFileItem[];
+  /** Problems of the mapping file (entries with one are left out of `files`). */
+  readonly problems: readonly WebResourceMappingProblem[];
+  /** A sentence in place of the list (no workspace folder, no mapping file yet). */
+  readonly notice?: string;
+  /** The active editor's script when it has no mapping: offered with Map…. */
+  readonly unmapped?: string;
+  /** What runs now (a publish or pull started from the panel), e.g. "Publishing webresources/case-form.js…". */
+  readonly running?: string;
+}
+
 export type HostToWebview =
   | StateMessage
+  | WebResourcesMessage
   | OutcomeMessage
   | ProgressMessage
   | RecordsMessage
@@ -186,7 +239,47 @@ export interface OpenSettingsMessage {
   readonly type: 'openSettings';
 }
 
+/** Publish one mapped file (`file` as the section listed it), through the same command as the palette. */
+export interface PublishWebResourceMessage {
+  readonly type: 'publishWebResource';
+  readonly file: string;
+}
+
+/** Pull one mapped file's web resource, through the same command as the palette. */
+export interface PullWebResourceMessage {
+  readonly type: 'pullWebResource';
+  readonly file: string;
+}
+
+/** Publish every mapped file (Publish All Mapped Web Resources). */
+export interface PublishAllWebResourcesMessage {
+  readonly type: 'publishAllWebResources';
+}
+
+/** Map the active editor's script (`file` as the section named it) to a web resource picked from the environment. */
+export interface MapWebResourceMessage {
+  readonly type: 'mapWebResource';
+  readonly file: string;
+}
+
+/** Open the mapping file at one of its problems. */
+export interface OpenMappingProblemMessage {
+  readonly type: 'openMappingProblem';
+  readonly index: number;
+}
+
+/** Open VS Code's workspace trust editor. */
+export interface ManageTrustMessage {
+  readonly type: 'manageTrust';
+}
+
 export type WebviewToHost =
+  | PublishWebResourceMessage
+  | PullWebResourceMessage
+  | PublishAllWebResourcesMessage
+  | MapWebResourceMessage
+  | OpenMappingProblemMessage
+  | ManageTrustMessage
   | ReadyMessage
   | RefreshConversationsMessage
   | SearchRecordsMessage
@@ -216,6 +309,12 @@ const WEBVIEW_TO_HOST_TYPE_SET: Record<WebviewToHost['type'], true> = {
   insertAtCursor: true,
   signIn: true,
   openSettings: true,
+  publishWebResource: true,
+  pullWebResource: true,
+  publishAllWebResources: true,
+  mapWebResource: true,
+  openMappingProblem: true,
+  manageTrust: true,
 };
 
 export const WEBVIEW_TO_HOST_TYPES = Object.keys(WEBVIEW_TO_HOST_TYPE_SET) as readonly WebviewToHost['type'][];

@@ -87,7 +87,8 @@ export interface WebResourcePrompts {
 export type PublishResult =
   | { readonly status: 'published'; readonly target: PublishTarget; readonly id: string; readonly created: boolean; readonly message: string }
   | { readonly status: 'unchanged'; readonly target: PublishTarget; readonly id: string; readonly message: string }
-  | { readonly status: 'skipped'; readonly target: PublishTarget; readonly message: string }
+  /** `conflict`: the environment's copy changed since the last pull or publish here, and the person did not overwrite it. */
+  | { readonly status: 'skipped'; readonly target: PublishTarget; readonly message: string; readonly conflict?: true }
   | { readonly status: 'failed'; readonly target: PublishTarget; readonly code: WebResourceErrorCode; readonly message: string };
 
 export interface PublishOptions extends CallOptions {
@@ -192,7 +193,7 @@ async function save(deps: PublishDeps, target: PublishTarget, options: PublishOp
   if (changedSince) {
     const situation: ConflictSituation = { target, environmentName: env, known, base: await memory.content(name), current: row, message: conflictMessage(name, env, known, row) };
     if ((await prompts.resolveConflict(situation)) !== 'overwrite') {
-      return { status: 'skipped', target, message: `Not published: ${situation.message} Nothing was written; pull it or compare before publishing.` };
+      return { status: 'skipped', target, conflict: true, message: `Not published: ${situation.message} Nothing was written; pull it or compare before publishing.` };
     }
   } else if (options.confirmEach && !(await prompts.confirmChanges(target, row, env))) {
     return { status: 'skipped', target, message: `Not published: the changes to ${name} were not confirmed.` };

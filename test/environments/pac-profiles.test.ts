@@ -61,7 +61,7 @@ describe('pac CLI profile list: the real reader on real files', () => {
     assert.match(importable(junk), /^not: Profile 6 is a string, not a profile\./);
   });
 
-  it('falls back to the older authprofiles.json, with other field names and casing', async () => {
+  it('falls back to the older authprofiles.json, read with the v2 fields in any casing and the URL as Url', async () => {
     writeFileSync(join(pacDir(), 'authprofiles.json'), JSON.stringify(LEGACY));
     const result = await readPacProfiles(linux());
     assert.ok(result.ok);
@@ -98,11 +98,19 @@ describe('pac CLI profile list: the real reader on real files', () => {
     writeFileSync(join(pacDir(), 'authprofiles_v2.json'), JSON.stringify({ Profiles: { Name: 'x' } }));
     const result = await readPacProfiles(linux());
     assert.ok(!result.ok);
-    assert.match(result.reason, /authprofiles_v2\.json has no "Profiles" list \(it is an object\)/);
+    assert.match(result.reason, /authprofiles_v2\.json has no "Profiles" list \(it is an object\)\. Expected pac's authprofiles_v2\.json shape: \{ "Profiles": \[ \{ "Name", "User", "TenantId", "Resource": "<environment URL>" \}/);
     writeFileSync(join(pacDir(), 'authprofiles_v2.json'), '[]');
     const list = await readPacProfiles(linux());
     assert.ok(!list.ok);
-    assert.match(list.reason, /does not hold a JSON object with a "Profiles" list/);
+    assert.match(list.reason, /does not hold a JSON object with a "Profiles" list \(it is a list\)\. Expected/);
+  });
+
+  it('says an older authprofiles.json of another shape is read as the v2 shape, and which shape that is', async () => {
+    // A made-up layout (profiles keyed by name): nothing public documents the older file, so none is assumed.
+    writeFileSync(join(pacDir(), 'authprofiles.json'), JSON.stringify({ profiles: { dev: { url: 'https://fabrikam.crm4.dynamics.com' } } }));
+    const result = await readPacProfiles(linux());
+    assert.ok(!result.ok);
+    assert.match(result.reason, /authprofiles\.json has no "Profiles" list \(it is an object\)\. Expected pac's authprofiles_v2\.json shape: .*"Resource".* The older authprofiles\.json is read as if it had that shape: its own layout is not documented\./);
   });
 
   it('says what kept an unreadable file from being read', async () => {

@@ -33,6 +33,12 @@ const VALID: { [T in WebviewToHost['type']]: Extract<WebviewToHost, { type: T }>
   insertAtCursor: [{ type: 'insertAtCursor', entryId: 'call-1' }],
   signIn: [{ type: 'signIn' }],
   openSettings: [{ type: 'openSettings' }],
+  publishWebResource: [{ type: 'publishWebResource', file: 'webresources/case-form.js' }],
+  pullWebResource: [{ type: 'pullWebResource', file: 'webresources/case-form.js' }],
+  publishAllWebResources: [{ type: 'publishAllWebResources' }],
+  mapWebResource: [{ type: 'mapWebResource', file: 'webresources/new-form.js' }],
+  openMappingProblem: [{ type: 'openMappingProblem', index: 0 }],
+  manageTrust: [{ type: 'manageTrust' }],
 };
 
 const INVALID: { message: unknown; error: RegExp }[] = [
@@ -53,6 +59,9 @@ const INVALID: { message: unknown; error: RegExp }[] = [
   { message: { type: 'copyAsCode' }, error: /missing "entryId"/ },
   { message: { type: 'undo', entryId: '' }, error: /field "entryId"/ },
   { message: { type: 'signIn', environment: 'Contoso' }, error: /unexpected property "environment"/ },
+  { message: { type: 'publishWebResource' }, error: /missing "file"/ },
+  { message: { type: 'publishWebResource', file: '' }, error: /field "file"/ },
+  { message: { type: 'openMappingProblem', index: -1 }, error: /field "index"/ },
 ];
 
 describe('webview message schema', function () {

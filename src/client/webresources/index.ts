@@ -15,6 +15,7 @@ import { WEBRESOURCES_FILE, addMappingText, findMapping, isTypeScript, loadWebRe
 import { lintSuffix, publishWebResources, pullWebResource, rememberPulled, type ConflictSituation, type PublishResult, type PublishTarget, type WebResourcePrompts } from '../../webresources/publish';
 import { WorkspaceVersionMemory } from './memory';
 import { contentUri, showDiff } from './diff';
+import type { WebResourceOutcomeStatus } from '../../protocol/webview';
 
 const DIAGNOSTIC_SOURCE = 'omnichannel';
 const PUBLISH = 'Publish';
@@ -53,6 +54,27 @@ export async function publishAllCommand(ctx: Context): Promise<PublishResult[] |
   return resolved ? runPublish(ctx, environment, resolved, false) : undefined;
 }
 
+/**
+ * Map a file with no entry to a web resource picked from the active environment (the panel's Map…), the
+ * same pick a publish of an unmapped file starts; nothing is published. Resolves with the mapping written.
+ */
+export async function mapCommand(ctx: Context, uri: vscode.Uri): Promise<WebResourceMapping | undefined> {
+  return (await environmentAndMapping(ctx, uri, 'publish'))?.found.mapping;
+}
+
+/** The real environment and the file's mapping (picked when there is none); undefined after saying why not. */
+async function environmentAndMapping(ctx: Context, uri: vscode.Uri, action: 'publish' | 'pull'): Promise<{ environment: DataverseEntry; found: { mapping: WebResourceMapping; folder: vscode.WorkspaceFolder } } | undefined> {
+  const environment = await realEnvironment(ctx, action);
+  if (!environment) return undefined;
+  const found = await mappingFor(ctx, environment, uri, true);
+  if (found === undefined) return undefined;
+  if (typeof found === 'string') {
+    void vscode.window.showWarningMessage(found);
+    return undefined;
+  }
+  return { environment, found };
+}
+
 /** `omnichannel.pullWebResource`: the environment's copy into the file (or its open editor), after a diff. */
 export async function pullCommand(ctx: Context, uri: unknown): Promise<string | undefined> {
   const [selected] = selectedUris(uri, undefined);
@@ -60,15 +82,9 @@ export async function pullCommand(ctx: Context, uri: unknown): Promise<string | 
     void vscode.window.showInformationMessage('Open a mapped JavaScript file, or right-click one in the explorer, to pull its web resource.');
     return undefined;
   }
-  const environment = await realEnvironment(ctx, 'pull');
-  if (!environment) return undefined;
-  const found = await mappingFor(ctx, environment, selected, true);
-  if (found === undefined) return undefined;
-  if (typeof found === 'string') {
-    void vscode.window.showWarningMessage(found);
-    return undefined;
-  }
-  const { mapping, folder } = found;
+  const resolved = await environmentAndMapping(ctx, selected, 'pull');
+  if (!resolved) return undefined;
+  const { environment, found: { mapping, folder } } = resolved;
   const fileUri = vscode.Uri.joinPath(folder.uri, mapping.file);
   const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === fileUri.toString());
   const local = open ? Buffer.from(open.getText(), 'utf8') : await readBytes(fileUri);
@@ -95,6 +111,7 @@ export async function pullCommand(ctx: Context, uri: unknown): Promise<string | 
     await rememberPulled(deps, mapping, result.row);
   }
   ctx.log.info(`Pull ${mapping.name} from ${environment.name}: ${result.status}: ${result.message}`);
+  tell(ctx, environment, [{ fileUri, status: result.status, message: result.message }]);
   if (result.status === 'failed') void showFailure(ctx, result.message);
   else if (result.status !== 'skipped') void vscode.window.showInformationMessage(result.message);
   return result.status;
@@ -109,16 +126,22 @@ interface ResolvedTarget extends PublishTarget {
   readonly fileUri: vscode.Uri;
 }
 
+/** A file that could not be published, with why (reported with the results). */
+interface Problem {
+  readonly fileUri?: vscode.Uri;
+  readonly message: string;
+}
+
 interface Resolution {
   readonly targets: ResolvedTarget[];
-  /** Files that could not be published, with why (reported with the results). */
-  readonly problems: string[];
+  readonly problems: Problem[];
 }
 
 async function runPublish(ctx: Context, environment: DataverseEntry, resolved: Resolution, single: boolean): Promise<PublishResult[] | undefined> {
   const { targets, problems } = resolved;
   if (targets.length === 0) {
-    if (problems.length > 0) void showFailure(ctx, problems.join(' '));
+    if (problems.length > 0) void showFailure(ctx, problems.map(p => p.message).join(' '));
+    tell(ctx, environment, problems.flatMap(p => (p.fileUri ? [{ fileUri: p.fileUri, status: 'failed' as const, message: p.message }] : [])));
     return [];
   }
   if (!single) {
@@ -149,8 +172,15 @@ async function runPublish(ctx: Context, environment: DataverseEntry, resolved: R
 }
 
 /** The outcome: one notification (a single file: its sentence with the lints left; a batch: a summary), every line in the log. */
-async function report(ctx: Context, environment: DataverseEntry, results: readonly PublishResult[], targets: readonly ResolvedTarget[], problems: readonly string[]): Promise<void> {
-  for (const problem of problems) ctx.log.warn(problem);
+async function report(ctx: Context, environment: DataverseEntry, results: readonly PublishResult[], targets: readonly ResolvedTarget[], problems: readonly Problem[]): Promise<void> {
+  for (const problem of problems) ctx.log.warn(problem.message);
+  tell(ctx, environment, [
+    ...results.flatMap(r => {
+      const target = targets.find(t => t === r.target);
+      return target ? [{ fileUri: target.fileUri, status: outcomeStatus(r), message: r.message }] : [];
+    }),
+    ...problems.flatMap(p => (p.fileUri ? [{ fileUri: p.fileUri, status: 'failed' as const, message: p.message }] : [])),
+  ]);
   const published = results.filter(r => r.status === 'published');
   const failed = results.filter(r => r.status === 'failed');
   const lints = new Map<PublishResult, string>();
@@ -183,10 +213,26 @@ async function report(ctx: Context, environment: DataverseEntry, results: readon
   if (failed.length + problems.length) parts.push(`${failed.length + problems.length} failed`);
   const linted = [...lints.values()].filter(Boolean).length;
   const lintText = linted ? ` ${linted} published file${linted > 1 ? 's have' : ' has'} warnings left (see the log).` : '';
-  const firstFailure = failed[0]?.message ?? problems[0];
+  const firstFailure = failed[0]?.message ?? problems[0]?.message;
   const text = `Web resources in ${environment.name}: ${parts.join(', ')}.${lintText}${firstFailure ? ` First failure: ${firstFailure}` : ''}`;
   const show = failed.length + problems.length > 0 ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
   void show(text, SHOW_LOG).then(answer => { if (answer === SHOW_LOG) ctx.log.show(true); });
+}
+
+/** Tells the panel (through the context) how each file's publish or pull ended. */
+function tell(ctx: Context, environment: DataverseEntry, items: readonly { fileUri: vscode.Uri; status: WebResourceOutcomeStatus; message: string }[]): void {
+  if (items.length === 0) return;
+  const at = new Date().toISOString();
+  ctx.webResourceOutcomes.record({
+    environmentUrl: environment.definition.url,
+    items: items.map(({ fileUri, status, message }) => ({ fileUri, outcome: { status, message, at } })),
+  });
+}
+
+function outcomeStatus(result: PublishResult): WebResourceOutcomeStatus {
+  if (result.status === 'failed') return result.code === 'conflict' ? 'conflict' : 'failed';
+  if (result.status === 'skipped' && result.conflict) return 'conflict';
+  return result.status;
 }
 
 function showFailure(ctx: Context, message: string): Thenable<void> {
@@ -341,14 +387,14 @@ async function mappingFor(ctx: Context, environment: DataverseEntry, uri: vscode
 
 async function resolveTargets(ctx: Context, environment: DataverseEntry, uris: readonly vscode.Uri[], single: boolean): Promise<Resolution | undefined> {
   const targets: ResolvedTarget[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const uri of uris) {
     const found = await mappingFor(ctx, environment, uri, single);
     if (found === undefined) return undefined; // the person backed out of the mapping pick
     if (typeof found === 'string') {
       // A folder holds files that are not web resources: only name those explicitly selected.
-      if (single || !/is not mapped/.test(found)) problems.push(found);
+      if (single || !/is not mapped/.test(found)) problems.push({ fileUri: uri, message: found });
       continue;
     }
     const { mapping, folder, fromSource } = found;
@@ -358,7 +404,7 @@ async function resolveTargets(ctx: Context, environment: DataverseEntry, uris: r
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === fileUri.toString());
     if (open?.isDirty) {
       if (!single) {
-        problems.push(`${mapping.file} has unsaved changes: save it and publish again.`);
+        problems.push({ fileUri, message: `${mapping.file} has unsaved changes: save it and publish again.` });
         continue;
       }
       const save = 'Save and Publish';
@@ -367,15 +413,19 @@ async function resolveTargets(ctx: Context, environment: DataverseEntry, uris: r
     }
     const content = await readBytes(fileUri);
     if (content === undefined) {
-      problems.push(fromSource
-        ? `${mapping.file} (compiled from ${mapping.source ?? 'its TypeScript source'}) does not exist: compile first, then publish.`
-        : `${mapping.file} does not exist: fix its "file" in ${WEBRESOURCES_FILE}.`);
+      problems.push({
+        fileUri,
+        message: fromSource || mapping.source !== undefined
+          ? `${mapping.file} (compiled from ${mapping.source ?? 'its TypeScript source'}) does not exist: compile first, then publish.`
+          : `${mapping.file} does not exist: fix its "file" in ${WEBRESOURCES_FILE}.`,
+      });
       continue;
     }
     targets.push({ label: mapping.file, mapping, content, lintUri: fromSource ? uri : fileUri, fileUri });
   }
   if (single && targets.length === 0 && problems.length > 0) {
-    void vscode.window.showWarningMessage(problems[0]);
+    void vscode.window.showWarningMessage(problems[0].message);
+    tell(ctx, environment, problems.flatMap(p => (p.fileUri ? [{ fileUri: p.fileUri, status: 'failed' as const, message: p.message }] : [])));
     return undefined;
   }
   return { targets, problems };

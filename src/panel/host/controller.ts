@@ -12,6 +12,7 @@ import { conversationNames, entrySentence, inverseMethod, SOURCE_WORDS, undoRequ
 import type { HistoryStore } from './history';
 import { callAsCode } from './code';
 import { validateWebviewMessage } from './validate';
+import { WebResourceSection, isWebResourceSectionMessage, type WebResourceSectionServices } from './webresources';
 
 /** How a run reports progress and learns it was cancelled. */
 export interface RunOptions {
@@ -57,6 +58,8 @@ export interface PanelServices {
   insertAtCursor(text: string): PromiseLike<string | undefined>;
   /** One line for the extension's log. */
   log(message: string): void;
+  /** The Web resources section's reads and actions (absent: the section stays empty). */
+  readonly webResources?: WebResourceSectionServices;
 }
 
 export type PostMessage = (message: HostToWebview) => PromiseLike<unknown> | void;
@@ -70,7 +73,11 @@ export class PanelController {
   /** The remedy last offered for the conversations (Open Settings needs to know which setting). */
   private remedy: PanelRemedy | undefined;
 
-  constructor(private readonly services: PanelServices, private readonly post: PostMessage) {}
+  private readonly webResources: WebResourceSection | undefined;
+
+  constructor(private readonly services: PanelServices, private readonly post: PostMessage) {
+    this.webResources = services.webResources ? new WebResourceSection(services.webResources, message => this.send(message)) : undefined;
+  }
 
   /** Handles one raw message from the webview. Never throws: problems go back to the webview and the log. */
   async handle(raw: unknown): Promise<void> {
@@ -92,6 +99,16 @@ export class PanelController {
   /** Lists the conversations again and sends the whole state (environment switch, refresh, reload). */
   async sendState(): Promise<void> {
     await this.send(await this.state());
+    await this.sendWebResources();
+  }
+
+  /** Sends the Web resources section alone (its mapping file, the active editor or an outcome changed). */
+  async sendWebResources(): Promise<void> {
+    try {
+      await this.webResources?.sendState();
+    } catch (error) {
+      this.services.log(`The panel could not list the web resources: ${errorText(error)}`);
+    }
   }
 
   /** Cancels a running call (the view is going away). */
@@ -100,6 +117,7 @@ export class PanelController {
   }
 
   private async dispatch(message: WebviewToHost): Promise<void> {
+    if (isWebResourceSectionMessage(message)) return this.webResources?.handle(message);
     switch (message.type) {
       case 'ready':
       case 'refreshConversations':

@@ -11,12 +11,15 @@ import * as vscode from 'vscode';
 import { PanelController } from './controller';
 import type { PanelServices } from './controller';
 import { createNonce, renderPanelHtml } from './html';
+import { WebResourceSource, type WebResourceSourceDeps } from './webresource-source';
 
 /** What the client supplies; clipboard and the environment picker are the provider's own business. */
-export interface LinkPanelDeps extends Omit<PanelServices, 'selectEnvironment' | 'writeClipboard' | 'signIn' | 'openSettings' | 'insertAtCursor'> {
+export interface LinkPanelDeps extends Omit<PanelServices, 'selectEnvironment' | 'writeClipboard' | 'signIn' | 'openSettings' | 'insertAtCursor' | 'webResources'> {
   readonly extensionUri: vscode.Uri;
   /** Fires when the active environment (or its sign-in) changes; the panel re-lists conversations. */
   readonly onDidChangeEnvironment: vscode.Event<unknown>;
+  /** What the Web resources section reads beyond VS Code's own API. */
+  readonly webResources: WebResourceSourceDeps;
 }
 
 /**
@@ -49,6 +52,7 @@ export class LinkPanelProvider implements vscode.WebviewViewProvider, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: LinkPanelDeps) {
+    const webResources = new WebResourceSource(deps.webResources, () => deps.environment(), () => deps.signInNeeded());
     this.controller = new PanelController(
       {
         // Wrapped rather than spread: the client may pass a class instance whose methods live on its prototype.
@@ -64,10 +68,13 @@ export class LinkPanelProvider implements vscode.WebviewViewProvider, vscode.Dis
         selectEnvironment: () => vscode.commands.executeCommand('omnichannel.selectEnvironment'),
         writeClipboard: text => vscode.env.clipboard.writeText(text),
         insertAtCursor: text => insertAtCursor(text),
+        webResources,
       },
       message => this.view?.webview.postMessage(message),
     );
     this.disposables.push(
+      webResources,
+      webResources.onDidChange(() => void this.controller.sendWebResources()),
       deps.onDidChangeEnvironment(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('omnichannel.refreshCall')) this.refresh();

@@ -3,7 +3,7 @@
  * sends back. It holds no secrets and talks to no backend; the host validates everything it posts.
  *
  * Layout, top to bottom: the environment (once), the call form with the Outcome of the latest call
- * from anywhere, the conversations (collapsible, filterable), the history.
+ * from anywhere, the conversations (collapsible, filterable), the history, the web resources.
  */
 import './components';
 import type { HostToWebview, StateMessage } from '../../protocol/webview';
@@ -14,6 +14,7 @@ import { environmentView } from './views/environment';
 import { formView } from './views/form';
 import { historyView } from './views/history';
 import { outcomeView } from './views/outcome';
+import { webResourcesView } from './views/webresources';
 import { loadState, post, saveState } from './vscode-api';
 import type { SavedState } from './vscode-api';
 
@@ -60,6 +61,16 @@ const form = formView(saved, {
   conversationPicked: id => conversations.setPicked(id),
 });
 const outcome = outcomeView(onCardAction);
+const webResources = webResourcesView({
+  publish: file => { banner.hidden = true; post({ type: 'publishWebResource', file }); },
+  pull: file => { banner.hidden = true; post({ type: 'pullWebResource', file }); },
+  publishAll: () => { banner.hidden = true; post({ type: 'publishAllWebResources' }); },
+  map: file => { banner.hidden = true; post({ type: 'mapWebResource', file }); },
+  openProblem: index => post({ type: 'openMappingProblem', index }),
+  signIn: () => post({ type: 'signIn' }),
+  selectEnvironment: () => post({ type: 'selectEnvironment' }),
+  manageTrust: () => post({ type: 'manageTrust' }),
+});
 const history = historyView(onCardAction, () => post({ type: 'clearHistory' }));
 
 const app = document.getElementById('app') ?? document.body;
@@ -69,6 +80,7 @@ app.replaceChildren(
   h('vscode-collapsible', { heading: 'Call', open: true, id: 'call-section' }, form.element, outcome.element),
   conversations.element,
   history.element,
+  webResources.element,
 );
 
 function applyState(state: StateMessage): void {
@@ -90,6 +102,8 @@ function receive(message: HostToWebview): void {
       // The state that follows carries the new history entry, which the Outcome area shows.
       form.setRunning(false);
       return;
+    case 'webResources':
+      return webResources.update(message);
     case 'progress':
       return form.setRunning(true, message.message);
     case 'records':

@@ -121,22 +121,27 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 const forEachChild = ts.forEachChild;
 
-/** Sets `parent` on every node below `root`, as `setParentNodes` does (JSDoc aside, which is not parsed). */
+/**
+ * Sets `parent` on every node below `root`, as `setParentNodes` does (JSDoc aside, which is not parsed).
+ * A stack of its own rather than recursion: a chain of thousands of `.then` calls is a tree as deep, which
+ * the parser builds without running out of stack, and so must this.
+ */
 export function setParents(root: ts.Node): void {
+  const pending: ts.Node[] = [root];
   let parent: ts.Node = root;
   const visit = (child: ts.Node): undefined => {
     (child as { parent: ts.Node }).parent = parent;
-    const saved = parent;
-    parent = child;
-    forEachChild(child, visit, visitList);
-    parent = saved;
+    pending.push(child);
     return undefined;
   };
   const visitList = (list: ts.NodeArray<ts.Node>): undefined => {
     for (let i = 0; i < list.length; i++) visit(list[i]!);
     return undefined;
   };
-  forEachChild(root, visit, visitList);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    parent = next;
+    forEachChild(next, visit, visitList);
+  }
 }
 
 /** The offset of every line start in `text`; only `\n`, `\r\n` and `\r` end a line (U+2028, U+2029 and the like do not). */

@@ -40,6 +40,12 @@ function shape(file: ts.SourceFile): string[] {
   return out;
 }
 
+function findRoot(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
 function syntaxErrors(file: ts.SourceFile): string[] {
   return (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics.map(d => `${d.start} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
@@ -66,6 +72,19 @@ describe('parseSource', () => {
     const withDoc = reference('doc.js', JSDOC_AND_FRIENDS).statements[0] as { jsDoc?: unknown[] };
     assert.ok((withDoc.jsDoc?.length ?? 0) > 0, 'the reference parse keeps JSDoc');
     assert.equal((parseSource('doc.js', JSDOC_AND_FRIENDS).statements[0] as { jsDoc?: unknown[] }).jsDoc, undefined);
+  });
+
+  it('sets the parents of a tree as deep as the parser can build (a chain of 20,000 calls)', () => {
+    const text = `Microsoft.Omnichannel.linkToConversation("incident", id)${'.then(f)'.repeat(20_000)};`;
+    const doc = new OmnichannelDocument('deep.js', text);
+    assert.equal(doc.parseFailure, undefined);
+    const innermost = (doc.sourceFile.statements[0] as ts.ExpressionStatement).expression;
+    let node: ts.Node = innermost;
+    while (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node)) node = node.expression;
+    let depth = 0;
+    for (let n: ts.Node | undefined = node; n !== undefined; n = n.parent) depth++;
+    assert.ok(depth > 40_000, `the identifier under 20,000 calls reaches the file through its parents (${depth} steps)`);
+    assert.equal(findRoot(node), doc.sourceFile);
   });
 
   it('keeps the same nodes and parents through incremental edits', function () {

@@ -16,6 +16,16 @@ const K_EXPRESSION_STATEMENT = ts.SyntaxKind.ExpressionStatement;
 const K_PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
 const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const K_CALL = ts.SyntaxKind.CallExpression;
+const K_FUNCTION_DECLARATION = ts.SyntaxKind.FunctionDeclaration;
+const K_FUNCTION_EXPRESSION = ts.SyntaxKind.FunctionExpression;
+const K_ARROW = ts.SyntaxKind.ArrowFunction;
+const K_METHOD = ts.SyntaxKind.MethodDeclaration;
+const K_TRY = ts.SyntaxKind.TryStatement;
+const K_AWAIT = ts.SyntaxKind.AwaitExpression;
+const K_RETURN = ts.SyntaxKind.ReturnStatement;
+const K_VARIABLE_STATEMENT = ts.SyntaxKind.VariableStatement;
+const K_VARIABLE_LIST = ts.SyntaxKind.VariableDeclarationList;
+const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 
 /** Which occurrences a search keeps. */
 export interface OccurrenceFilter {
@@ -129,10 +139,43 @@ export class Descender {
 
   /**
    * The child holding the position. The kinds most paths run through read their fields directly (the same
-   * children, in the same order, as `forEachChild` visits); the rest go through `forEachChild`.
+   * children, in the same order, as `forEachChild` visits); the rest go through `forEachChild`. Children
+   * never overlap, so trying first the child most positions fall in (a function's body, a variable's
+   * value) finds the same one.
    */
   private childAt(node: ts.Node): ts.Node | undefined {
     switch (node.kind) {
+      case K_IDENTIFIER:
+      case K_STRING:
+        return undefined; // leaves
+      case K_FUNCTION_DECLARATION:
+      case K_FUNCTION_EXPRESSION:
+      case K_ARROW:
+      case K_METHOD: {
+        const body = (node as ts.FunctionLikeDeclarationBase).body;
+        return (body && this.inNode(body)) ?? forEachChild(node, this.inNode, this.inList);
+      }
+      case K_VARIABLE: {
+        const initializer = (node as ts.VariableDeclaration).initializer;
+        return (initializer && this.inNode(initializer)) ?? forEachChild(node, this.inNode, this.inList);
+      }
+      case K_TRY: {
+        const statement = node as ts.TryStatement;
+        return this.inNode(statement.tryBlock) ?? (statement.catchClause && this.inNode(statement.catchClause))
+          ?? (statement.finallyBlock && this.inNode(statement.finallyBlock));
+      }
+      case K_VARIABLE_STATEMENT: {
+        const statement = node as ts.VariableStatement;
+        return this.inNode(statement.declarationList) ?? (statement.modifiers && this.inList(statement.modifiers));
+      }
+      case K_VARIABLE_LIST:
+        return this.inList((node as ts.VariableDeclarationList).declarations);
+      case K_AWAIT:
+        return this.inNode((node as ts.AwaitExpression).expression);
+      case K_RETURN: {
+        const expression = (node as ts.ReturnStatement).expression;
+        return expression && this.inNode(expression);
+      }
       case K_BLOCK:
         return this.inList((node as ts.Block).statements);
       case K_EXPRESSION_STATEMENT:

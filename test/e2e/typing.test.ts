@@ -1,8 +1,9 @@
 /**
  * The editor while a person types, in VS Code in Chromium with the packaged VSIX: completion after
  * `Microsoft.Omnichannel.` with our member first and selected, accepting it opens the parameter hints,
- * a call being typed gets no squiggle until typing pauses, the Run code lens does not flicker, and a quick
- * fix writes multi-line code in the file's style. Each step saves a screenshot under test-results/.
+ * a call being typed gets no squiggle until typing pauses, the Run code lens does not flicker (and runs nothing
+ * until the edit pauses), and a quick fix writes multi-line code in the file's style. Each step saves a
+ * screenshot under test-results/.
  */
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -115,7 +116,7 @@ describe('e2e: the editor while a person types', function () {
     await screenshot(workbench.page, 'typing-4-after-pause');
   });
 
-  it('keeps the Run code lens in place while the call under it is edited', async () => {
+  it('keeps the Run code lens in place while the call under it is edited, waiting for the edit to run it', async () => {
     const lens = workbench.page.locator(CODE_LENS, { hasText: 'Run in' });
     await lens.first().waitFor({ state: 'visible' });
     const lensesBefore = await lens.count();
@@ -137,7 +138,11 @@ describe('e2e: the editor while a person types', function () {
       await workbench.page.keyboard.press('Backspace', { delay: 30 });
       await workbench.page.keyboard.type('91', { delay: 30 });
     }
+    // While the call is edited its lens runs nothing (its arguments would be those from before the edit) and says so.
+    await workbench.page.locator(CODE_LENS, { hasText: 'Run waits for this edit' }).first().waitFor({ state: 'visible' });
     await screenshot(workbench.page, 'typing-5-lens-while-typing');
+    // Once typing pauses, it runs the call as it is now.
+    await lens.first().waitFor({ state: 'visible' });
     const changes = await workbench.page.evaluate(() => {
       (window.stopLens as () => void)();
       return window.lensChanges as number;

@@ -32,6 +32,7 @@ describe('e2e: the "Use the Omnichannel type definitions" quick fix', function (
   this.timeout(120_000);
   const workbench = useWorkbench('types-fix', {
     startTimeout: 600_000, // packaging the VSIX first, when no other test has
+    // The session installs @omnichannel-tools/types into the workspace, as `npm i -D` leaves it.
     prepare: session => writeFileSync(join(session.workspace, 'webresources', FILE), LEGACY),
   });
 

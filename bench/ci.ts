@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import { generateWebResource } from './generate';
-import { seeded } from '../test/support/prng';
+import { seeded } from '@omnichannel-tools/core/test-support/prng';
 
 export const FILES = 2_000;
 const FOLDERS = 20;

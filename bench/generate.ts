@@ -3,7 +3,7 @@
  * with namespaces, Xrm calls, Web API helpers and Omnichannel link calls (mostly right, some wrong), the
  * kind of file the analyzer sees in a real solution.
  */
-import { seeded as prng } from '../test/support/prng';
+import { seeded as prng } from '@omnichannel-tools/core/test-support/prng';
 
 function guid(rand: () => number): string {
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');

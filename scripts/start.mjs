@@ -9,10 +9,10 @@
 //   --no-package   reuse the VSIX already in the repository root
 //   --vsix <path>  install this VSIX (no packaging)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  REPO_ROOT, codeServerInstalled, createProfile, installExtension, startCodeServer, workbenchUrl,
+  REPO_ROOT, codeServerInstalled, copySamples, createProfile, installExtension, startCodeServer, workbenchUrl,
 } from './lib/vscode-host.mjs';
 
 function fail(message) {
@@ -82,10 +82,7 @@ process.once('SIGHUP', () => void shutdown(0));
 
 try {
   if (!options.folder) {
-    cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
-    // The samples' tsconfig names @omnichannel-tools/types; outside the repository it resolves from here.
-    const types = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
-    for (const file of ['package.json', 'index.d.ts', 'README.md']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(types, file));
+    copySamples(workspace);
   }
   console.log('start: installing the VSIX into a fresh profile…');
   await installExtension(profile, vsix);

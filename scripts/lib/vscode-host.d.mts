@@ -36,3 +36,4 @@ export function installExtension(profile: Profile, vsixPath: string, extensionsD
 export function startCodeServer(profile: Profile, options?: { port?: number; readyTimeoutMs?: number; workspaceTrust?: boolean }): Promise<CodeServer>;
 export function workbenchUrl(server: CodeServer, options?: { folder?: string; payload?: [string, string][] }): string;
 export function remoteUri(server: CodeServer, absolutePath: string): string;
+export function copySamples(workspace: string): void;

@@ -1,7 +1,7 @@
 // Starts and stops the pinned VS Code (code-server) in a throwaway profile. One implementation shared by
 // `npm start` and the end-to-end test harness, so the product runs the same way in both.
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -205,4 +205,17 @@ export function workbenchUrl(server, { folder, payload } = {}) {
 /** A `vscode-remote://` URI for a path on this machine, as the workbench's payload expects. */
 export function remoteUri(server, absolutePath) {
   return `vscode-remote://127.0.0.1:${server.port}${absolutePath}`;
+}
+
+/**
+ * Copies samples/ into `workspace` (a scratch folder VS Code opens). The samples' tsconfig names
+ * @omnichannel-tools/types, which outside the repository resolves from the copy's node_modules: it gets the
+ * package as npm installs it, the files its package.json publishes (the `files` field) and package.json itself.
+ */
+export function copySamples(workspace) {
+  cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
+  const source = join(REPO_ROOT, 'packages', 'types');
+  const target = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
+  const { files = [] } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+  for (const file of ['package.json', ...files]) cpSync(join(source, file), join(target, file), { recursive: true });
 }

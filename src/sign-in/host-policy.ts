@@ -5,18 +5,10 @@
  * there (a local stand-in or proxy), never for anything that leaves the machine. Pure, no I/O.
  */
 
+import { dynamicsCloudOf } from '../environments/dynamics-clouds';
 import { parseEnvironmentUrl } from '../environments/environment-url';
 
 export type HostCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
-
-/** Host suffixes of the Dynamics 365 clouds (commercial and sovereign). A host must have a label before one. */
-const DYNAMICS_HOST_SUFFIXES: readonly string[] = [
-  '.dynamics.com',
-  '.crm.microsoftdynamics.us',
-  '.crm.appsplatform.us',
-  '.crm.dynamics.cn',
-  '.crm.microsoftdynamics.de',
-];
 
 const SETTING = 'omnichannel.trustedHosts';
 
@@ -39,7 +31,7 @@ export function checkTokenHost(url: string, trustedHosts: readonly string[]): Ho
   const display = parsed.port !== undefined ? `${host}:${parsed.port}` : host;
 
   if (protocol === 'https:') {
-    if (isDynamicsHost(host) || listed) return { ok: true };
+    if (dynamicsCloudOf(host) || listed) return { ok: true };
     return refuse(
       `Your access token would go to ${display}, which is not a Dynamics 365 host (*.dynamics.com or a sovereign Dynamics cloud). ` +
         `If you trust it, add "${display}" to ${SETTING} in your user settings.`,
@@ -47,11 +39,6 @@ export function checkTokenHost(url: string, trustedHosts: readonly string[]): Ho
   }
   if (listed) return { ok: true };
   return refuse(`${parsed.origin} is a local http address: to send your access token there, add "${display}" to ${SETTING} in your user settings.`);
-}
-
-function isDynamicsHost(host: string): boolean {
-  const lower = host.toLowerCase();
-  return DYNAMICS_HOST_SUFFIXES.some(suffix => lower.endsWith(suffix) && lower.length > suffix.length);
 }
 
 function parseEntries(entries: readonly string[]): TrustedEntry[] {

@@ -10,10 +10,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, openWorkbench, screenshot } from './support/browser';
-import { loadHost } from './support/repo';
-import { startSession, type Session } from './support/session';
+import type { FrameLocator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { useWorkbench } from './support/use-workbench';
 import { SELECTORS, goToLine, pick, quickOpen, runCommand, waitForQuickInputTitle } from './support/workbench';
 
 const VOICE = '9d8e7f60-1a2b-4c3d-9e8f-0a1b2c3d4e5f';
@@ -37,91 +36,80 @@ function fiftyConversationSeed(sample: string): string {
 
 describe('e2e: the palette link flow and the panel', function () {
   this.timeout(180_000);
-  let session: Session | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
+  const workbench = useWorkbench('link-panel', {
+    settings: { 'omnichannel.trustedHosts': ['127.0.0.1:9'] },
+    prepare: session => {
+      const seedFile = join(session.workspace, '.omnichannel', 'simulator.json');
+      writeFileSync(seedFile, fiftyConversationSeed(seedFile));
+      writeFileSync(join(session.workspace, '.omnichannel', 'environments.json'), JSON.stringify({
+        environments: [{ ...LOCAL_ENVIRONMENT, production: false, authentication: { type: 'microsoft' } }],
+      }, null, 2));
+    },
+  });
 
   before(async () => {
-    session = await startSession({ settings: { 'omnichannel.trustedHosts': ['127.0.0.1:9'] } });
-    const seedFile = join(session.workspace, '.omnichannel', 'simulator.json');
-    writeFileSync(seedFile, fiftyConversationSeed(seedFile));
-    writeFileSync(join(session.workspace, '.omnichannel', 'environments.json'), JSON.stringify({
-      environments: [{ ...LOCAL_ENVIRONMENT, production: false, authentication: { type: 'microsoft' } }],
-    }, null, 2));
-    browser = await launchBrowser();
-    const host = await loadHost();
-    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
     // The extension's contributions (its activity bar icon, its commands) appear once VS Code has scanned it.
-    await page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().waitFor({ state: 'visible', timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `link-panel-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await session?.dispose();
+    await workbench.page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   it('links from the palette in numbered steps, with Back, and the unlinkable conversations apart', async () => {
-    await runCommand(page, 'Omnichannel: Link Record to Conversation…');
-    await waitForQuickInputTitle(page, 'Link record (1/3)');
+    await runCommand(workbench.page, 'Omnichannel: Link Record to Conversation…');
+    await waitForQuickInputTitle(workbench.page, 'Link record (1/3)');
     // The kinds of record by their display names, not logical names.
-    await page.locator(SELECTORS.quickInputRow, { hasText: 'Case' }).first().waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-1-step-kind');
-    await pick(page, /^\s*Case/);
-    await waitForQuickInputTitle(page, 'Link record (2/3)');
-    assert.match(await page.locator('.quick-input-widget .quick-input-box input').getAttribute('placeholder') ?? '', /^Which case\?/);
-    await page.locator(SELECTORS.quickInput).fill('VAT');
-    await pick(page, VAT_CASE);
-    await waitForQuickInputTitle(page, 'Link record (3/3)');
+    await workbench.page.locator(SELECTORS.quickInputRow, { hasText: 'Case' }).first().waitFor({ state: 'visible' });
+    await screenshot(workbench.page, 'link-panel-1-step-kind');
+    await pick(workbench.page, /^\s*Case/);
+    await waitForQuickInputTitle(workbench.page, 'Link record (2/3)');
+    assert.match(await workbench.page.locator('.quick-input-widget .quick-input-box input').getAttribute('placeholder') ?? '', /^Which case\?/);
+    await workbench.page.locator(SELECTORS.quickInput).fill('VAT');
+    await pick(workbench.page, VAT_CASE);
+    await waitForQuickInputTitle(workbench.page, 'Link record (3/3)');
 
     // Back returns to the record step; picking again comes back here.
-    await backButton(page).click();
-    await waitForQuickInputTitle(page, 'Link record (2/3)');
-    await screenshot(page, 'link-panel-2-back-to-record');
-    await page.locator(SELECTORS.quickInput).fill('VAT');
-    await pick(page, VAT_CASE);
-    await waitForQuickInputTitle(page, 'Link record (3/3)');
+    await backButton(workbench.page).click();
+    await waitForQuickInputTitle(workbench.page, 'Link record (2/3)');
+    await screenshot(workbench.page, 'link-panel-2-back-to-record');
+    await workbench.page.locator(SELECTORS.quickInput).fill('VAT');
+    await pick(workbench.page, VAT_CASE);
+    await waitForQuickInputTitle(workbench.page, 'Link record (3/3)');
 
     // Fifty conversations: the refused ones are at the end, under their separator (Ctrl+End goes there).
-    await page.keyboard.press('Control+End');
-    await page.locator('.quick-input-widget').getByText('Cannot be linked', { exact: true }).first().waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-3-cannot-be-linked');
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.locator('.quick-input-widget').getByText('Cannot be linked', { exact: true }).first().waitFor({ state: 'visible' });
+    await screenshot(workbench.page, 'link-panel-3-cannot-be-linked');
     // Filtering hides separators, so each refused row says it too.
-    await page.locator(SELECTORS.quickInput).fill('Password reset');
-    const closed = page.locator(SELECTORS.quickInputRow, { hasText: 'SMS: Password reset (closed)' }).first();
+    await workbench.page.locator(SELECTORS.quickInput).fill('Password reset');
+    const closed = workbench.page.locator(SELECTORS.quickInputRow, { hasText: 'SMS: Password reset (closed)' }).first();
     await closed.waitFor({ state: 'visible' });
     assert.match(await closed.innerText(), /Closed · cannot be linked[\s\S]*Closed: links are accepted only on active conversations/);
     // Picking one keeps the step open and says why at the top.
     await closed.click();
-    const refusal = page.locator(SELECTORS.quickInputRow, { hasText: /cannot be linked: Closed/ }).first();
+    const refusal = workbench.page.locator(SELECTORS.quickInputRow, { hasText: /cannot be linked: Closed/ }).first();
     await refusal.waitFor({ state: 'visible' });
-    await waitForQuickInputTitle(page, 'Link record (3/3)');
-    await screenshot(page, 'link-panel-4-refused');
+    await waitForQuickInputTitle(workbench.page, 'Link record (3/3)');
+    await screenshot(workbench.page, 'link-panel-4-refused');
 
-    await page.locator(SELECTORS.quickInput).fill('VAT');
-    await pick(page, 'Invoice shows the wrong VAT rate');
-    const toast = page.locator(SELECTORS.notification, { hasText: 'Simulator: Linked case' }).first();
+    await workbench.page.locator(SELECTORS.quickInput).fill('VAT');
+    await pick(workbench.page, 'Invoice shows the wrong VAT rate');
+    const toast = workbench.page.locator(SELECTORS.notification, { hasText: 'Simulator: Linked case' }).first();
     await toast.waitFor({ state: 'visible' });
     assert.match(await toast.innerText(), /Simulator: Linked case CAS-01031: Wrong VAT rate on invoice to the conversation “Invoice shows the wrong VAT rate” \(voice\)\./);
     for (const action of ['Undo', 'Show in Panel', 'Copy as Code']) await toast.getByRole('button', { name: action }).waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-5-linked-with-undo');
+    await screenshot(workbench.page, 'link-panel-5-linked-with-undo');
 
     await toast.getByRole('button', { name: 'Undo' }).click();
-    const undone = page.locator(SELECTORS.notification, { hasText: 'Simulator: Unlinked case CAS-01031' }).first();
+    const undone = workbench.page.locator(SELECTORS.notification, { hasText: 'Simulator: Unlinked case CAS-01031' }).first();
     await undone.waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-6-undone');
+    await screenshot(workbench.page, 'link-panel-6-undone');
     // Copy as Code confirms in the status bar.
     await undone.getByRole('button', { name: 'Copy as Code' }).click();
-    await page.locator('.statusbar', { hasText: 'Copied the call as code to the clipboard' }).waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-6b-copied');
+    await workbench.page.locator('.statusbar', { hasText: 'Copied the call as code to the clipboard' }).waitFor({ state: 'visible' });
+    await screenshot(workbench.page, 'link-panel-6b-copied');
   });
 
   it('shows the latest call and a history of sentences with a menu in the panel', async () => {
-    await page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().click();
-    const panel = webview(page);
+    await workbench.page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().click();
+    const panel = webview(workbench.page);
     const entries = panel.locator('#history li[data-id]');
     await entries.nth(1).waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await entries.count(), 2, 'the palette call and its Undo');
@@ -132,83 +120,83 @@ describe('e2e: the palette link flow and the panel', function () {
     await entries.nth(1).locator('.entry-menu-button').click();
     const menu = entries.nth(1).locator('.entry-menu');
     await menu.getByText('Insert at Cursor').waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-7-history-menu');
+    await screenshot(workbench.page, 'link-panel-7-history-menu');
     await menu.getByText('Copy as Code').click();
     await entries.nth(1).locator('.card-note').getByText('Copied to the clipboard').waitFor({ state: 'visible' });
 
     await entries.nth(1).locator('details.raw summary').click();
     assert.match(await entries.nth(1).locator('details.raw pre').innerText(), new RegExp(`"conversationId": "${VOICE}"`));
     await entries.nth(1).locator('details.raw pre').scrollIntoViewIfNeeded();
-    await screenshot(page, 'link-panel-8-raw-json');
+    await screenshot(workbench.page, 'link-panel-8-raw-json');
   });
 
   it('shows a call run from a code lens as the latest Outcome in the panel', async () => {
-    await quickOpen(page, 'link-helpers.js');
-    await goToLine(page, 50, 9);
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Run in Simulator' }).first();
+    await quickOpen(workbench.page, 'link-helpers.js');
+    await goToLine(workbench.page, 50, 9);
+    const lens = workbench.page.locator('.codelens-decoration a', { hasText: 'Run in Simulator' }).first();
     await lens.waitFor({ state: 'visible', timeout: 60_000 });
     await lens.click();
-    const panel = webview(page);
+    const panel = webview(workbench.page);
     const outcome = panel.locator('#outcome .summary', { hasText: 'CAS-01024' });
     await outcome.waitFor({ state: 'visible' });
     assert.equal(await outcome.innerText(), 'Linked case CAS-01024: Printer offline after firmware update to the conversation with Nancy Anderson (chat)');
     assert.match(await panel.locator('#outcome .card-meta').innerText(), /Simulator · from a code lens$/);
-    await screenshot(page, 'link-panel-9-outcome-from-code-lens');
+    await screenshot(workbench.page, 'link-panel-9-outcome-from-code-lens');
   });
 
   it('keeps fifty conversations usable with the filter, narrow and wide', async () => {
-    const panel = webview(page);
+    const panel = webview(workbench.page);
     await panel.locator('#conversation-count').getByText('50 open').waitFor({ state: 'visible' });
     await panel.locator('#conversation-filter input').fill('number 17');
     await panel.locator('#conversation-count').getByText('1 of 50 match').waitFor({ state: 'visible' });
     await panel.locator('#conversations li.conversation', { hasText: 'Question from the queue, number 17' }).click();
     await panel.locator('#conversations li.conversation.picked').waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-10-filter-narrow');
+    await screenshot(workbench.page, 'link-panel-10-filter-narrow');
     await panel.locator('#conversation-filter input').fill('');
     await panel.locator('#conversation-count').getByText('50 open').waitFor({ state: 'visible' });
     await panel.locator('#call-section').scrollIntoViewIfNeeded();
-    await screenshot(page, 'link-panel-11-narrow');
+    await screenshot(workbench.page, 'link-panel-11-narrow');
 
     // Drag the sidebar's edge as a person would, to about twice its default width.
-    const sidebar = page.locator('.part.sidebar');
+    const sidebar = workbench.page.locator('.part.sidebar');
     const before = await sidebar.boundingBox();
     assert.ok(before, 'the sidebar is visible');
-    const sash = page.locator('.monaco-sash.vertical');
+    const sash = workbench.page.locator('.monaco-sash.vertical');
     const edge = before.x + before.width;
     const candidates = await sash.evaluateAll(els => els.map(el => el.getBoundingClientRect()).map(r => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, h: r.height })));
     const target = candidates.filter(c => Math.abs(c.x - edge) < 6 && c.h > 200)[0];
     assert.ok(target, `no sash at the sidebar's edge (x=${edge}) among ${JSON.stringify(candidates)}`);
-    await page.mouse.move(target.x, target.y);
-    await page.mouse.down();
-    await page.mouse.move(target.x + 300, target.y, { steps: 8 });
-    await page.mouse.up();
+    await workbench.page.mouse.move(target.x, target.y);
+    await workbench.page.mouse.down();
+    await workbench.page.mouse.move(target.x + 300, target.y, { steps: 8 });
+    await workbench.page.mouse.up();
     const after = await sidebar.boundingBox();
     assert.ok(after && after.width > before.width + 200, `the sidebar did not widen (${before.width} → ${after?.width})`);
     await panel.locator('#conversation-count').getByText('50 open').waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-12-wide');
+    await screenshot(workbench.page, 'link-panel-12-wide');
     // Back to the default width for the steps that follow.
-    await page.mouse.move(target.x + 300, target.y);
-    await page.mouse.down();
-    await page.mouse.move(target.x, target.y, { steps: 8 });
-    await page.mouse.up();
+    await workbench.page.mouse.move(target.x + 300, target.y);
+    await workbench.page.mouse.down();
+    await workbench.page.mouse.move(target.x, target.y, { steps: 8 });
+    await workbench.page.mouse.up();
   });
 
   it('offers a Sign In button for a real environment that needs sign-in', async () => {
-    await runCommand(page, 'Omnichannel: Select Environment…');
-    await pick(page, LOCAL_ENVIRONMENT.name);
-    const panel = webview(page);
+    await runCommand(workbench.page, 'Omnichannel: Select Environment…');
+    await pick(workbench.page, LOCAL_ENVIRONMENT.name);
+    const panel = webview(workbench.page);
     await panel.locator('#environment-name', { hasText: LOCAL_ENVIRONMENT.name }).waitFor({ state: 'visible' });
     const signIn = panel.locator('#sign-in');
     await signIn.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await panel.locator('#conversations-problem').innerText(), /Sign in to Contoso \(local\) to list its conversations/);
     assert.doesNotMatch(await panel.locator('#conversations-problem').innerText(), /Omnichannel: Sign In to Environment/, 'a button, not a sentence naming a command');
-    await screenshot(page, 'link-panel-13-sign-in');
+    await screenshot(workbench.page, 'link-panel-13-sign-in');
     await signIn.click();
     // The button runs the sign-in: VS Code asks whether the extension may sign in with a Microsoft account.
-    const dialog = page.locator('.monaco-dialog-box', { hasText: /sign in/i });
+    const dialog = workbench.page.locator('.monaco-dialog-box', { hasText: /sign in/i });
     await dialog.waitFor({ state: 'visible' });
-    await screenshot(page, 'link-panel-14-sign-in-started');
-    await page.keyboard.press('Escape');
+    await screenshot(workbench.page, 'link-panel-14-sign-in-started');
+    await workbench.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await signIn.waitFor({ state: 'visible' });
   });

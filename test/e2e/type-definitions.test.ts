@@ -5,12 +5,10 @@
  * was. Saves a screenshot of the offer and of the result under test-results/.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWorkbench, screenshot } from './support/browser';
-import { REPO_ROOT, loadHost } from './support/repo';
-import { startSession, type Session } from './support/session';
+import { screenshot } from './support/browser';
+import { useWorkbench } from './support/use-workbench';
 import { SELECTORS, goToLine, quickOpen, waitForProblems } from './support/workbench';
 
 const TITLE = 'Use the Omnichannel type definitions';
@@ -32,62 +30,42 @@ const LEGACY = [
 
 describe('e2e: the "Use the Omnichannel type definitions" quick fix', function () {
   this.timeout(120_000);
-  let session: Session | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  before(async function () {
-    this.timeout(600_000); // packaging the VSIX first, when no other test has
-    session = await startSession();
-    // The project has the package installed, as `npm i -D @omnichannel-tools/types` leaves it.
-    const installed = join(session.workspace, 'node_modules', '@omnichannel-tools', 'types');
-    mkdirSync(installed, { recursive: true });
-    for (const file of ['package.json', 'index.d.ts']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(installed, file));
-    writeFileSync(join(session.workspace, 'webresources', FILE), LEGACY);
-    browser = await launchBrowser();
-    const host = await loadHost();
-    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, 'types-fix-failed').catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await session?.dispose();
+  const workbench = useWorkbench('types-fix', {
+    startTimeout: 600_000, // packaging the VSIX first, when no other test has
+    // The session installs @omnichannel-tools/types into the workspace, as `npm i -D` leaves it.
+    prepare: session => writeFileSync(join(session.workspace, 'webresources', FILE), LEGACY),
   });
 
   it('offers the fix with Ctrl+. on the declaration and replaces it with the reference line', async () => {
     // The language server is up once a sample's problems show.
-    await quickOpen(page, 'case-form.js');
-    await waitForProblems(page, c => c.errors + c.warnings >= 4);
-    await quickOpen(page, FILE);
-    await page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).first().waitFor({ state: 'visible' });
-    await page.locator('.editor-instance .view-lines').first().click();
-    await goToLine(page, 2, 16);
+    await quickOpen(workbench.page, 'case-form.js');
+    await waitForProblems(workbench.page, c => c.errors + c.warnings >= 4);
+    await quickOpen(workbench.page, FILE);
+    await workbench.page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).first().waitFor({ state: 'visible' });
+    await workbench.page.locator('.editor-instance .view-lines').first().click();
+    await goToLine(workbench.page, 2, 16);
     // Ctrl+. answers once, with what the providers had at that moment: a server still busy with the newly
     // opened file can make it say "No code actions available". A person would press it again; so does this.
-    const row = page.locator(SELECTORS.actionWidgetRow, { hasText: TITLE }).first();
+    const row = workbench.page.locator(SELECTORS.actionWidgetRow, { hasText: TITLE }).first();
     for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
+      await workbench.page.keyboard.press('Control+.');
       const shown = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
       if (shown) break;
       if (attempt === 3) throw new Error(`"${TITLE}" was not offered after pressing Ctrl+. three times`);
-      await page.keyboard.press('Escape');
+      await workbench.page.keyboard.press('Escape');
     }
-    await screenshot(page, 'types-fix-1-offered');
+    await screenshot(workbench.page, 'types-fix-1-offered');
     // Other extensions may offer actions here too: move the selection to ours, then take it with Enter.
-    const focused = page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: TITLE });
-    for (let i = 0; i < 10 && (await focused.count()) === 0; i++) await page.keyboard.press('ArrowDown');
+    const focused = workbench.page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: TITLE });
+    for (let i = 0; i < 10 && (await focused.count()) === 0; i++) await workbench.page.keyboard.press('ArrowDown');
     await focused.waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await workbench.page.keyboard.press('Enter');
 
-    await page.locator('.editor-instance .view-line', { hasText: '/// <reference types="@omnichannel-tools/types" />' }).first().waitFor({ state: 'visible' });
-    await page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).waitFor({ state: 'detached' });
-    await screenshot(page, 'types-fix-2-applied');
-    await page.keyboard.press('Control+S');
-    const saved = await fileContent(join(session!.workspace, 'webresources', FILE), text => text.startsWith('///'));
+    await workbench.page.locator('.editor-instance .view-line', { hasText: '/// <reference types="@omnichannel-tools/types" />' }).first().waitFor({ state: 'visible' });
+    await workbench.page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).waitFor({ state: 'detached' });
+    await screenshot(workbench.page, 'types-fix-2-applied');
+    await workbench.page.keyboard.press('Control+S');
+    const saved = await fileContent(join(workbench.session.workspace, 'webresources', FILE), text => text.startsWith('///'));
     assert.ok(saved.startsWith('/// <reference types="@omnichannel-tools/types" />\n// A form script'), saved);
     assert.doesNotMatch(saved, /declare const Microsoft/);
   });

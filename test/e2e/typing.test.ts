@@ -1,16 +1,16 @@
 /**
  * The editor while a person types, in VS Code in Chromium with the packaged VSIX: completion after
  * `Microsoft.Omnichannel.` with our member first and selected, accepting it opens the parameter hints,
- * a call being typed gets no squiggle until typing pauses, the Run code lens does not flicker, and a quick
- * fix writes multi-line code in the file's style. Each step saves a screenshot under test-results/.
+ * a call being typed gets no squiggle until typing pauses, the Run code lens does not flicker (and runs nothing
+ * until the edit pauses), and a quick fix writes multi-line code in the file's style. Each step saves a
+ * screenshot under test-results/.
  */
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWorkbench, screenshot } from './support/browser';
-import { loadHost } from './support/repo';
-import { startSession, type Session } from './support/session';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { useWorkbench } from './support/use-workbench';
 import { SELECTORS, goToLine, problemCounts, quickOpen, waitForProblems } from './support/workbench';
 
 // Used inside functions that run in the page; the Node-side tsconfig has no DOM library.
@@ -48,62 +48,48 @@ const CODE_LENS = '.contentWidgets .codelens-decoration';
 
 describe('e2e: the editor while a person types', function () {
   this.timeout(180_000);
-  let session: Session | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  before(async () => {
+  const workbench = useWorkbench('typing', {
     // A pause longer than the default keeps the "nothing while typing" step true on a heavily loaded machine,
     // where keystrokes can reach the server a second apart.
-    session = await startSession({ settings: { 'editor.acceptSuggestionOnCommitCharacter': false, 'omnichannel.diagnostics.typingPauseMs': 3000 } });
-    mkdirSync(join(session.workspace, 'forms'), { recursive: true });
-    writeFileSync(join(session.workspace, 'forms', 'typing-form.js'), SCRIPT);
-    browser = await launchBrowser();
-    const host = await loadHost();
-    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `typing-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await session?.dispose();
+    settings: { 'editor.acceptSuggestionOnCommitCharacter': false, 'omnichannel.diagnostics.typingPauseMs': 3000 },
+    prepare: session => {
+      mkdirSync(join(session.workspace, 'forms'), { recursive: true });
+      writeFileSync(join(session.workspace, 'forms', 'typing-form.js'), SCRIPT);
+    },
   });
 
   it('suggests linkToConversation first and selected after "Microsoft.Omnichannel.", above the word suggestions', async () => {
-    await quickOpen(page, 'typing-form.js');
+    await quickOpen(workbench.page, 'typing-form.js');
     // The sample's one finding: the link in linkCase never refreshes the UI.
-    await waitForProblems(page, c => c.warnings === 1);
-    await page.locator(CODE_LENS, { hasText: 'Run in' }).first().waitFor({ state: 'visible' });
-    await goToLine(page, 4, 2);
-    await page.keyboard.type('Microsoft.Omnichannel.', { delay: 20 });
-    const first = page.locator(`${SUGGEST_ROW}[data-index="0"]`);
+    await waitForProblems(workbench.page, c => c.warnings === 1);
+    await workbench.page.locator(CODE_LENS, { hasText: 'Run in' }).first().waitFor({ state: 'visible' });
+    await goToLine(workbench.page, 4, 2);
+    await workbench.page.keyboard.type('Microsoft.Omnichannel.', { delay: 20 });
+    const first = workbench.page.locator(`${SUGGEST_ROW}[data-index="0"]`);
     await first.waitFor({ state: 'visible' });
-    await page.locator(`${SUGGEST_ROW}[data-index="0"].focused`, { hasText: 'linkToConversation' }).waitFor({ state: 'visible' });
-    const labels = await page.locator(`${SUGGEST_ROW} .label-name`).allInnerTexts();
-    await screenshot(page, 'typing-1-suggest');
+    await workbench.page.locator(`${SUGGEST_ROW}[data-index="0"].focused`, { hasText: 'linkToConversation' }).waitFor({ state: 'visible' });
+    const labels = await workbench.page.locator(`${SUGGEST_ROW} .label-name`).allInnerTexts();
+    await screenshot(workbench.page, 'typing-1-suggest');
     assert.equal(labels[0]?.trim(), 'linkToConversation', `rows: ${labels.join(', ')}`);
     const words = labels.map(l => l.trim()).filter(l => l === 'Microsoft' || l === 'Omnichannel');
     for (const word of words) assert.ok(labels.map(l => l.trim()).indexOf(word) > labels.map(l => l.trim()).indexOf('unlinkFromConversation'), `the word "${word}" ranks above our members: ${labels.join(', ')}`);
   });
 
   it('accepting it inserts "linkToConversation(" and opens the parameter hints', async () => {
-    await page.keyboard.press('Enter');
-    await page.locator(PARAMETER_HINTS).waitFor({ state: 'visible' });
-    const line = page.locator('.editor-instance .view-line', { hasText: 'Microsoft.Omnichannel.linkToConversation(' }).first();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.locator(PARAMETER_HINTS).waitFor({ state: 'visible' });
+    const line = workbench.page.locator('.editor-instance .view-line', { hasText: 'Microsoft.Omnichannel.linkToConversation(' }).first();
     await line.waitFor({ state: 'visible' });
     assert.match(await line.innerText(), /Microsoft\.Omnichannel\.linkToConversation\(\s*$/);
-    assert.match(await page.locator(PARAMETER_HINTS).innerText(), /entityLogicalName/);
-    await screenshot(page, 'typing-2-parameter-hints');
+    assert.match(await workbench.page.locator(PARAMETER_HINTS).innerText(), /entityLogicalName/);
+    await screenshot(workbench.page, 'typing-2-parameter-hints');
   });
 
   it('shows no problem on the call while it is typed, then its problems once typing pauses', async () => {
     // Our findings on this call are warnings (TypeScript's own syntax errors come and go while typing):
-    // the page records the highest warning count the status bar shows while the arguments are typed.
-    const baseline = (await problemCounts(page)).warnings;
-    await page.locator(SELECTORS.problemsStatus).first().evaluate((element, base) => {
+    // the workbench.page records the highest warning count the status bar shows while the arguments are typed.
+    const baseline = (await problemCounts(workbench.page)).warnings;
+    await workbench.page.locator(SELECTORS.problemsStatus).first().evaluate((element, base) => {
       const item = element as unknown as StatusItem;
       window.maxWarnings = base;
       const read = (): void => {
@@ -114,27 +100,27 @@ describe('e2e: the editor while a person types', function () {
       observer.observe(item, { attributes: true, subtree: true, childList: true, characterData: true });
       window.stopWarnings = () => observer.disconnect();
     }, baseline);
-    await page.keyboard.type('"incident", formContext.data.entity.getId())', { delay: 30 });
+    await workbench.page.keyboard.type('"incident", formContext.data.entity.getId())', { delay: 30 });
     // Read before the screenshot: taking it can outlast the pause.
-    const during = await page.evaluate(() => {
+    const during = await workbench.page.evaluate(() => {
       (window.stopWarnings as () => void)();
       return window.maxWarnings as number;
     });
-    await screenshot(page, 'typing-3-while-typing');
+    await screenshot(workbench.page, 'typing-3-while-typing');
     assert.ok(during <= baseline, `a warning appeared on the call while it was being typed (${during} > ${baseline})`);
     // Once typing has paused: linkCase's warning, and on the typed call the getId() warning, the missing
     // refresh and the unhandled rejection.
-    const after = await waitForProblems(page, c => c.warnings >= 4);
+    const after = await waitForProblems(workbench.page, c => c.warnings >= 4);
     assert.equal(after.warnings, 4);
-    await page.locator(SELECTORS.squigglyWarning).nth(1).waitFor({ state: 'attached' });
-    await screenshot(page, 'typing-4-after-pause');
+    await workbench.page.locator(SELECTORS.squigglyWarning).nth(1).waitFor({ state: 'attached' });
+    await screenshot(workbench.page, 'typing-4-after-pause');
   });
 
-  it('keeps the Run code lens in place while the call under it is edited', async () => {
-    const lens = page.locator(CODE_LENS, { hasText: 'Run in' });
+  it('keeps the Run code lens in place while the call under it is edited, waiting for the edit to run it', async () => {
+    const lens = workbench.page.locator(CODE_LENS, { hasText: 'Run in' });
     await lens.first().waitFor({ state: 'visible' });
     const lensesBefore = await lens.count();
-    await page.evaluate(() => {
+    await workbench.page.evaluate(() => {
       window.lensChanges = 0;
       const observer = new MutationObserver(() => {
         const count = document.querySelectorAll('.contentWidgets .codelens-decoration').length;
@@ -146,14 +132,18 @@ describe('e2e: the editor while a person types', function () {
       window.stopLens = () => observer.disconnect();
     });
     // Retype the end of linkCase's record id: for a moment the id is not a GUID, but the person is typing.
-    await goToLine(page, 8, 92);
+    await goToLine(workbench.page, 8, 92);
     for (let i = 0; i < 3; i++) {
-      await page.keyboard.press('Backspace', { delay: 30 });
-      await page.keyboard.press('Backspace', { delay: 30 });
-      await page.keyboard.type('91', { delay: 30 });
+      await workbench.page.keyboard.press('Backspace', { delay: 30 });
+      await workbench.page.keyboard.press('Backspace', { delay: 30 });
+      await workbench.page.keyboard.type('91', { delay: 30 });
     }
-    await screenshot(page, 'typing-5-lens-while-typing');
-    const changes = await page.evaluate(() => {
+    // While the call is edited its lens runs nothing (its arguments would be those from before the edit) and says so.
+    await workbench.page.locator(CODE_LENS, { hasText: 'Run waits for this edit' }).first().waitFor({ state: 'visible' });
+    await screenshot(workbench.page, 'typing-5-lens-while-typing');
+    // Once typing pauses, it runs the call as it is now.
+    await lens.first().waitFor({ state: 'visible' });
+    const changes = await workbench.page.evaluate(() => {
       (window.stopLens as () => void)();
       return window.lensChanges as number;
     });
@@ -162,15 +152,15 @@ describe('e2e: the editor while a person types', function () {
   });
 
   it('applies the refresh quick fix as formatted, multi-line code in the file\'s style', async () => {
-    await goToLine(page, 8, 25);
-    await page.locator(SELECTORS.lightbulb).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Control+.');
-    await page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: 'Refresh the UI on success' }).waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await goToLine(workbench.page, 8, 25);
+    await workbench.page.locator(SELECTORS.lightbulb).first().waitFor({ state: 'visible' });
+    await workbench.page.keyboard.press('Control+.');
+    await workbench.page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: 'Refresh the UI on success' }).waitFor({ state: 'visible' });
+    await workbench.page.keyboard.press('Enter');
     // The arrow's expression body becomes a block, one statement a line, indented with the file's tabs.
-    await page.locator('.editor-instance .view-line', { hasText: /^\s*Microsoft\.Apm\.getFocusedSession\(\)\.getFocusedTab\(\)\.refresh\(\);\s*$/ }).first().waitFor({ state: 'visible' });
-    await screenshot(page, 'typing-6-multiline-fix');
-    const text = await editorText(page);
+    await workbench.page.locator('.editor-instance .view-line', { hasText: /^\s*Microsoft\.Apm\.getFocusedSession\(\)\.getFocusedTab\(\)\.refresh\(\);\s*$/ }).first().waitFor({ state: 'visible' });
+    await screenshot(workbench.page, 'typing-6-multiline-fix');
+    const text = await editorText(workbench.page);
     assert.match(text, /\.then\(\(\) => \{\n\s+log\("linked"\);\n\s+Microsoft\.Apm\.getFocusedSession\(\)\.getFocusedTab\(\)\.refresh\(\);\n\s+\}, error => console\.error\(error\)\);/);
   });
 });

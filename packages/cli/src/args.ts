@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly fix: 'off' | 'write' | 'dry-run';
   /** False with --no-error-on-unreadable: unreadable input is still reported but does not fail the run. */
   readonly errorOnUnreadable: boolean;
+  /** Print each rule's explanation under its problem in the text report. */
+  readonly explain: boolean;
   readonly patterns: readonly string[];
   /** Threads to lint on (this one included); undefined: one per available core. */
   readonly jobs: number | undefined;
@@ -37,6 +39,7 @@ Options:
   --max-warnings N                 fail when there are more than N warnings (default: warnings do not fail)
   --rule id=severity               set a rule's severity: error, warning, info or off (repeatable)
   --no-error-on-unreadable         report unreadable files and folders without failing the run
+  --explain                        print why under each problem of the text report (as hover shows it)
   -j, --jobs N                     lint on up to N threads (default: one per core); a run of fewer
                                    than ${2 * FILES_PER_THREAD} files stays on one
   -v, --version                    print the version
@@ -47,7 +50,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings) remain,
 Rules: ${RULE_IDS.join(', ')}`;
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
-const SWITCHES: readonly string[] = ['--help', '--version', '--fix', '--fix-dry-run', '--no-error-on-unreadable'];
+const SWITCHES: readonly string[] = ['--help', '--version', '--fix', '--fix-dry-run', '--no-error-on-unreadable', '--explain'];
 
 export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
   let format: Format = 'text';
@@ -56,6 +59,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
   const rules: Partial<Record<RuleId, Severity>> = {};
   let fix: CliOptions['fix'] = 'off';
   let errorOnUnreadable = true;
+  let explain = false;
   const patterns: string[] = [];
   let jobs: number | undefined;
   let help = false;
@@ -87,6 +91,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
       if (fix !== 'off' && fix !== mode) return { error: '--fix and --fix-dry-run exclude each other: --fix writes the files, --fix-dry-run only shows the changes.' };
       fix = mode;
     } else if (flag === '--no-error-on-unreadable') errorOnUnreadable = false;
+    else if (flag === '--explain') explain = true;
     else if (flag === '--max-warnings') {
       const v = value();
       if (v === undefined || !/^\d+$/.test(v)) return { error: `--max-warnings takes a whole number of 0 or more, got ${got(v)}.` };
@@ -102,7 +107,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     } else return { error: `Unknown option ${flag}. Run with --help for the options.` };
   }
   if (!help && !version && patterns.length === 0) return { error: 'No files given. Pass files, folders or globs to lint, e.g. `omnichannel-lint src`.' };
-  return { format, output, maxWarnings, rules, fix, errorOnUnreadable, patterns, jobs, help, version };
+  if (explain && format !== 'text' && output === undefined) {
+    return { error: `--explain explains the text report, and --format ${format} without --output prints none: drop --explain, or add --output FILE to get the text report on stderr.` };
+  }
+  return { format, output, maxWarnings, rules, fix, errorOnUnreadable, explain, patterns, jobs, help, version };
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -66,7 +66,8 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
   // A machine-readable report on stdout must stay parsable: the diffs then go to stderr.
   const diffsTo = options.format === 'text' || options.output !== undefined ? out : err;
   for (const diff of processed.diffs) diffsTo(diff);
-  const rendered = formatReport(options.format, report);
+  const text = { explain: options.explain };
+  const rendered = formatReport(options.format, report, text);
   let writeFailed = false;
   if (options.output !== undefined) {
     const target = path.resolve(cwd, options.output);
@@ -77,7 +78,7 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
       writeFailed = true;
       say(`cannot write the report to ${options.output}: ${describeError(error)}. Check that its folder can be written.`);
     }
-    err(formatText(report));
+    err(formatText(report, text));
   } else out(rendered);
   if (processed.fixedFiles > 0) say(`fixed ${plural(processed.fixedFiles, 'file')}.`);
   if (options.fix === 'dry-run') say(`--fix-dry-run: ${plural(processed.diffs.length, 'file')} would change; nothing was written.`);

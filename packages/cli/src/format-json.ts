@@ -6,7 +6,7 @@
  */
 import type { FileReport, PlacedFix, Problem, RunReport } from './report';
 
-interface LintMessage {
+export interface LintMessage {
   ruleId: string | null;
   severity: 1 | 2;
   message: string;
@@ -18,7 +18,7 @@ interface LintMessage {
   fix?: { range: [number, number]; text: string };
 }
 
-interface LintResult {
+export interface LintResult {
   filePath: string;
   messages: LintMessage[];
   suppressedMessages: [];

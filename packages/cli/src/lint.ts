@@ -27,6 +27,7 @@ function place(doc: OmnichannelDocument, finding: Finding): Problem {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
+    ...(finding.detail ? { detail: finding.detail } : {}),
     line: start.line + 1,
     column: start.character + 1,
     endLine: end.line + 1,

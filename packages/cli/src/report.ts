@@ -24,6 +24,8 @@ export interface Problem {
   readonly ruleId: RuleId;
   readonly severity: ReportedSeverity;
   readonly message: string;
+  /** Why, and the facts behind it (Markdown), as hover shows it; `--explain` prints it. */
+  readonly detail?: string;
   readonly line: number;
   readonly column: number;
   /** Exclusive: the column just after the last character. */

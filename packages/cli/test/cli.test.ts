@@ -15,6 +15,23 @@ describe('cli', () => {
     assert.match(r.stdout, /1 problem \(1 error, 0 warnings, 0 infos\) in 1 file\./);
   });
 
+  it('prints each rule\'s explanation under its problem with --explain, as hover shows it, and not without', () => {
+    t.write('src/link.js', BAD);
+    const why = '    linkToConversation matches logical names exactly, and a conversation links only an account, a contact or an incident. ' +
+      "A case's logical name is `incident`.";
+    const explained = t.cli('--explain', 'src/link.js');
+    assert.equal(explained.code, 1, explained.stderr);
+    const lines = explained.stdout.split('\n');
+    const at = lines.findIndex(l => /^src[\\/]link\.js:2:44 error invalid-entity-name /.test(l));
+    assert.ok(at >= 0, explained.stdout);
+    assert.equal(lines[at + 1], why);
+    assert.match(lines[at + 2]!, /^1 problem \(1 error/);
+    assert.ok(!t.cli('src/link.js').stdout.includes('matches logical names exactly'), 'without --explain only the short message');
+    // With --output, the text report on stderr is the one explained.
+    const reported = t.cli('--explain', '--format', 'json', '--output', 'lint.json', 'src/link.js');
+    assert.ok(reported.stderr.split('\n').includes(why), reported.stderr);
+  });
+
   it('walks folders for source files only, skipping node_modules', () => {
     t.write('web/a.ts', BAD);
     t.write('web/deep/b.mjs', BAD);
@@ -97,6 +114,8 @@ describe('cli', () => {
       [[], /No files given/],
       [['--format', 'xml', 'a.js'], /--format takes "text", "json", "sarif", "github"; got "xml"/],
       [['--format'], /--format takes .*; got nothing/],
+      [['--explain', '--format', 'sarif', 'a.js'], /--explain explains the text report, and --format sarif without --output prints none/],
+      [['--explain=yes', 'a.js'], /--explain takes no value; got "yes"/],
       [['--output'], /--output takes a file name/],
       [['--fix', '--fix-dry-run', 'a.js'], /--fix and --fix-dry-run exclude each other/],
       [['--fix=yes', 'a.js'], /--fix takes no value; got "yes"/],

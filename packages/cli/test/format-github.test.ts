@@ -1,19 +1,11 @@
 /** `--format github`: one workflow command per problem, with GitHub's escaping, so pull requests get annotations. */
 import * as assert from 'node:assert/strict';
 import { escapeData, escapeProperty } from '../src/format-github';
-import { BAD, useTempDir } from './support';
+import { BAD, afterTwoCustomerLinks, useTempDir } from './support';
 
-const MIXED = [
-  'async function f(c) {',
-  '  try {',
-  '    await Microsoft.Omnichannel.linkToConversation("account", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", c);',
-  '    await Microsoft.Omnichannel.linkToConversation("contact", "6a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", c);',
-  '    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
-  '  } catch (e) { console.error(e); }',
-  '}',
+const MIXED = afterTwoCustomerLinks(
   'Microsoft.Omnichannel.linkToConversation("100%", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f").then(() => Microsoft.Apm.refreshTab("t"), e => e);',
-  '',
-].join('\n');
+);
 
 describe('cli: --format github', () => {
   const t = useTempDir();

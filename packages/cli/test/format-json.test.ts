@@ -3,42 +3,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
-import { BAD, parseJson, useTempDir } from './support';
-
-interface Message {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  fatal?: boolean;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  fix?: { range: [number, number]; text: string };
-}
-interface LintResult {
-  filePath: string;
-  messages: Message[];
-  errorCount: number;
-  fatalErrorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  source?: string;
-}
+import type { LintResult } from '../src/format-json';
+import { BAD, afterTwoCustomerLinks, parseJson, useTempDir } from './support';
 
 // Two links to the same customer slot (an info), then a bare link naming a wrong table (an error and two warnings).
-const MIXED = [
-  'async function f(c) {',
-  '  try {',
-  '    await Microsoft.Omnichannel.linkToConversation("account", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", c);',
-  '    await Microsoft.Omnichannel.linkToConversation("contact", "6a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", c);',
-  '    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
-  '  } catch (e) { console.error(e); }',
-  '}',
-  'Microsoft.Omnichannel.linkToConversation("case", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f");',
-  '',
-].join('\n');
+const MIXED = afterTwoCustomerLinks('Microsoft.Omnichannel.linkToConversation("case", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f");');
 
 describe('cli: --format json', () => {
   const t = useTempDir();

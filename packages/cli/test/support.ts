@@ -19,6 +19,24 @@ export const BAD = [
 export const WARNS = 'Microsoft.Omnichannel.linkToConversation("incident", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f").catch(e => e);\n';
 export const CLEAN = 'export const x = 1;\n';
 
+/**
+ * A file with one problem of each kind the formatters place differently: an account link replaced by a
+ * contact link in the same function (an info on line 4), then `lastLine` at line 8.
+ */
+export function afterTwoCustomerLinks(lastLine: string): string {
+  return [
+    'async function f(c) {',
+    '  try {',
+    '    await Microsoft.Omnichannel.linkToConversation("account", "5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", c);',
+    '    await Microsoft.Omnichannel.linkToConversation("contact", "6a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f", c);',
+    '    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
+    '  } catch (e) { console.error(e); }',
+    '}',
+    lastLine,
+    '',
+  ].join('\n');
+}
+
 export interface Result {
   readonly code: number | null;
   readonly stdout: string;

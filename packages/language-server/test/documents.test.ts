@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { MessageType, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
 import { analyze, DEFAULT_SETTINGS, OmnichannelDocument } from '@omnichannel-tools/core';
-import { pick, seeded } from './support/prng';
+import { pick, seeded } from '@omnichannel-tools/core/test-support/prng';
 import { useServer } from './support/fixture';
 import { applyEdits, positionAt } from './support/lsp-client';
 

@@ -82,6 +82,28 @@ describe('server: quiet while typing', () => {
     assert.deepEqual(await s.client.codeLenses(uri), [], 'once typing pauses, a call whose arguments fail the rules has no lens');
   });
 
+  it('never lets the kept lens run the arguments from before the edit: it waits, then runs the new ones', async () => {
+    const uri = 'file:///ws/typing-lens-rerun.js';
+    await s.client.open(uri, GOOD);
+    const [before] = await s.client.codeLenses(uri);
+    assert.equal(before?.command?.command, 'omnichannel.runCall');
+    assert.equal((before.command.arguments?.[0] as { recordId: string }).recordId, '5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f');
+    // The record id's first digit changes: still a GUID, so the call is runnable again once typing pauses.
+    const at = positionAfter(GOOD, '"incident", "');
+    const refreshes = s.client.codeLensRefreshes;
+    const version = await s.client.sendChange(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '7' }]);
+    await until(uri, version, () => true);
+    const during = await s.client.codeLenses(uri);
+    assert.deepEqual(during.map(l => l.range.start), [before.range.start], 'the lens stays where it was');
+    assert.equal(during[0]!.command?.title, 'Run waits for this edit');
+    assert.equal(during[0]!.command?.command, '', 'nothing to click while the call is edited');
+    assert.equal(during[0]!.command?.arguments, undefined, 'the arguments from before the edit are not in the lens');
+    await s.client.until(() => s.client.codeLensRefreshes > refreshes);
+    const [after] = await s.client.codeLenses(uri);
+    assert.equal(after?.command?.command, 'omnichannel.runCall');
+    assert.equal((after.command.arguments?.[0] as { recordId: string }).recordId, '7a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f');
+  });
+
   it('offers no code lens over a braced id nor over an unfinished call', async () => {
     const braced = GOOD.replace('"5a2a6a28-9f8e-4c38-9a4f-1a0b3c2d4e5f"', '"{5A2A6A28-9F8E-4C38-9A4F-1A0B3C2D4E5F}"');
     await s.client.open('file:///ws/lens-braced.js', braced);

@@ -10,6 +10,7 @@ import { ENVIRONMENTS_FILE, ENVIRONMENTS_SETTING, type EnvironmentDefinition } f
 import type { PacProfileOffer } from '../../environments';
 import type { Context } from '../ctx';
 import { environmentsModule } from '../lazy';
+import { exists } from '../workspace-files';
 
 export type Destination = 'workspace' | 'settings';
 
@@ -236,15 +237,6 @@ function profileTitle(profile: PacProfileOffer): string {
 
 function workspaceFolder(): vscode.WorkspaceFolder | undefined {
   return vscode.workspace.workspaceFolders?.[0];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function replaceText(document: vscode.TextDocument, text: string): Promise<void> {

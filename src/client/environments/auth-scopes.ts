@@ -3,6 +3,8 @@
  * where a secret is filed are unit tested.
  */
 
+import { PUBLIC_AUTHORITY_HOST, dynamicsCloudOf } from '../../environments/dynamics-clouds';
+
 /** Scopes for a Dataverse token from VS Code's `microsoft` authentication provider. */
 export function microsoftScopes(url: string, tenant: string | undefined): string[] {
   const resource = url.replace(/\/+$/, '');
@@ -14,14 +16,6 @@ export function secretKey(environmentName: string, url: string): string {
   return `omnichannel.secret:${environmentName}:${url.replace(/\/+$/, '').toLowerCase()}`;
 }
 
-/** Sign-in hosts of the sovereign clouds, by the suffix of their Dataverse host names. */
-const SOVEREIGN_AUTHORITIES: ReadonlyArray<readonly [suffix: string, authorityHost: string]> = [
-  ['.crm.microsoftdynamics.us', 'https://login.microsoftonline.us'], // GCC High
-  ['.crm.appsplatform.us', 'https://login.microsoftonline.us'], // DoD
-  ['.crm.dynamics.cn', 'https://login.chinacloudapi.cn'], // operated by 21Vianet
-  ['.crm.microsoftdynamics.de', 'https://login.microsoftonline.de'],
-];
-
 /**
  * The Entra sign-in host for an environment: a sovereign cloud's own, else the public cloud's (which
  * also serves GCC, on `crm9.dynamics.com`). A token from the wrong cloud is never accepted.
@@ -31,7 +25,7 @@ export function authorityHostFor(url: string): string {
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {
-    return 'https://login.microsoftonline.com'; // the URL itself is reported where it is checked
+    return PUBLIC_AUTHORITY_HOST; // the URL itself is reported where it is checked
   }
-  return SOVEREIGN_AUTHORITIES.find(([suffix]) => host.endsWith(suffix))?.[1] ?? 'https://login.microsoftonline.com';
+  return dynamicsCloudOf(host)?.authorityHost ?? PUBLIC_AUTHORITY_HOST;
 }

@@ -10,6 +10,7 @@ import type { DataverseEntry } from '../../environments/types';
 import type { Context } from '../ctx';
 import { realCallBlockedReason } from '../link/outcome-text';
 import { seedingModule } from '../lazy';
+import { exists } from '../workspace-files';
 
 /** The command's optional argument, for tests and keybindings: answers the questions in advance. */
 export interface SeedArguments {
@@ -147,11 +148,3 @@ function stamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { azArguments } from '../../../src/sign-in/azure-cli';
 import { cmdCommandLine, invocationFor } from '../../../src/sign-in/windows-command';
-import { seeded } from '../../support/prng';
+import { seeded } from '@omnichannel-tools/core/test-support/prng';
 import { argvOf, batchRuns, cmdCommands, cmdSlashC } from './cmd-model';
 
 const AZ = 'C:\\Program Files (x86)\\Microsoft SDKs\\Azure\\CLI2\\wbin\\az.cmd';

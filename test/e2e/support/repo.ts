@@ -23,7 +23,6 @@ function findRepoRoot(start: string): string {
 }
 
 export const REPO_ROOT = findRepoRoot(__dirname);
-export const SAMPLES_DIR = join(REPO_ROOT, 'samples');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

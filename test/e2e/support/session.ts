@@ -3,9 +3,9 @@
  * edit files and the simulator writes state; the repository's samples must stay untouched), the VSIX
  * installed, code-server running. `dispose()` stops every process it started and deletes the profile.
  */
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, SAMPLES_DIR, loadHost, type CodeServer, type Profile } from './repo';
+import { loadHost, type CodeServer, type Profile } from './repo';
 import { ensurePrerequisites } from './prerequisites';
 import { ensureVsix } from './vsix';
 
@@ -77,11 +77,9 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     Object.assign(profile.env, options.env ?? {});
     const workspace = join(profile.root, 'workspace');
     mkdirSync(workspace);
-    cpSync(SAMPLES_DIR, workspace, { recursive: true });
-    // The samples' tsconfig names @omnichannel-tools/types; as in `npm start`, the copy gets the package, so
-    // VS Code's own TypeScript reports no missing type library in the Problems counts the tests read.
-    const types = join(workspace, 'node_modules', '@omnichannel-tools', 'types');
-    for (const file of ['package.json', 'index.d.ts', 'README.md']) cpSync(join(REPO_ROOT, 'packages', 'types', file), join(types, file));
+    // As in `npm start`: the samples, and the types package their tsconfig names, so VS Code's own TypeScript
+    // reports no missing type library in the Problems counts the tests read.
+    host.copySamples(workspace);
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
     const server = await host.startCodeServer(profile, { workspaceTrust: untrusted });
     installExitHook();

@@ -1,4 +1,8 @@
-/** A small seeded PRNG (mulberry32): generated tests see the same inputs on every run. (Each package keeps its own copy: a package's tests import nothing outside it.) */
+/**
+ * A small seeded PRNG (mulberry32): generated tests see the same inputs on every run. The one copy: the
+ * language server's and the extension's tests import it as `@omnichannel-tools/core/test-support/prng`
+ * (an export for this repository's tests; the published files hold no `out/test`).
+ */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -4,7 +4,8 @@
  *
  * Only a call that is written out and whose arguments pass the argument rules gets one. While a call is
  * being written the lens it had stays where it was (its line does not jump as the lens goes and comes
- * back); once typing there pauses, the client is asked to fetch the lenses again.
+ * back), but it runs nothing: its arguments are those from before the edit. It says so, and once typing
+ * there pauses the client is asked to fetch the lenses again, which gives the call's current arguments.
  */
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams } from 'vscode-languageserver/node';
 import { ARGUMENT_RULE_IDS, callsBeingWritten, runnableCalls, type TextChange } from '@omnichannel-tools/core';
@@ -20,7 +21,13 @@ interface ShownLens {
   start: number;
   end: number;
   readonly info: RunnableCallInfo;
+  /** Kept over a call being written: shown in place, not runnable. */
+  readonly waiting?: true;
 }
+
+/** What a kept lens says instead of running the call with the arguments it had before the edit. */
+export const WAITING_LENS_TITLE = 'Run waits for this edit';
+const WAITING_LENS_TOOLTIP = 'This call is being edited: its Run lens comes back with the new arguments once typing pauses.';
 
 export function registerCodeLens(ctx: ServerContext): void {
   const shown = new Map<string, ShownLens[]>();
@@ -57,13 +64,15 @@ export function registerCodeLens(ctx: ServerContext): void {
     // A call being written keeps the lens it had, over its current span.
     for (const call of writing) {
       const kept = previous.find(lens => lens.start >= call.start && lens.start <= call.end);
-      if (kept) next.push({ start: call.start, end: call.end, info: kept.info });
+      if (kept) next.push({ start: call.start, end: call.end, info: kept.info, waiting: true });
     }
     next.sort((a, b) => a.start - b.start);
     shown.set(entry.uri, next);
     if (writing.length > 0) refreshAfterPause(entry.uri, ctx.typing.pauseEnds(recent));
     return next.map(lens => {
       const range = { start: doc.positionAt(lens.start), end: doc.positionAt(lens.end) };
+      // No command id: editors show the title as plain text, and there is nothing to click.
+      if (lens.waiting) return { range, command: { title: WAITING_LENS_TITLE, command: '', tooltip: WAITING_LENS_TOOLTIP } };
       const info = { ...lens.info, range };
       return { range, command: { title: '▶ Run', command: RunCallCommand, arguments: [info] } };
     });

@@ -1,7 +1,7 @@
 /**
  * A small seeded PRNG (mulberry32): generated tests see the same inputs on every run. The one copy: the
  * language server's and the extension's tests import it as `@omnichannel-tools/core/test-support/prng`
- * (an export for this repository's tests; the published files hold no `out/test`).
+ * (an export for this repository's tests, shipped with it so that the published export resolves).
  */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;

@@ -75,7 +75,16 @@ export function assertNotInlined(metafile, outfile, bundles = LAZY_BUNDLES) {
   if (inlined.length > 0) {
     throw new Error(`${outfile} holds ${inlined.join(', ')}, which should load on first use from its own bundle: import only types from it (\`import type\`) and \`require\` it where it is used.`);
   }
+  // The heavy libraries the lazy bundles exist for: a value import from a module that loads one (an index
+  // re-exporting a validator, say) pulls it into activation without naming a lazy module.
+  const heavy = inputs.filter(input => HEAVY_LIBRARIES.some(name => input.startsWith(`node_modules/${name}/`)));
+  if (heavy.length > 0) {
+    throw new Error(`${outfile} holds ${[...new Set(heavy.map(input => input.split('/').slice(0, input.startsWith('node_modules/@') ? 3 : 2).join('/')))].join(', ')}, which should load on first use: import the value from a module that does not load it, or through ${LAZY_LOADER}.`);
+  }
 }
+
+/** Libraries only the lazy bundles may hold. */
+const HEAVY_LIBRARIES = ['ajv', 'jsonc-parser', '@azure/msal-node', '@azure/msal-common', 'vscode-languageclient', 'vscode-jsonrpc'];
 
 function sourceFile(path) {
   for (const candidate of [path, `${path}.ts`, join(path, 'index.ts')]) {

@@ -10,7 +10,8 @@ import type { LinkBackend } from '../backends/types';
 import type { DataverseBackend, DataverseBackendOptions } from '../backends/dataverse';
 import type { Simulator, SimulatorData } from '../backends/simulator';
 // The data module only (no code behind it), so the file watcher can name the seed file at activation.
-import { SEED_FILE } from '@omnichannel-tools/testing/simulator';
+// The light module (the path and types only): the simulator's index brings ajv into the entry bundle.
+import { SEED_FILE } from '@omnichannel-tools/testing/simulator/types';
 import type { Config } from './config';
 import type { SignInManager } from './auth/sign-in';
 import type { DataverseEntry, EnvironmentEntry } from '../environments/types';

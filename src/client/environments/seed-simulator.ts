@@ -5,7 +5,8 @@
  * beside it as `simulator.<time>.backup.json` first, so it is never lost.
  */
 import * as vscode from 'vscode';
-import { SEED_FILE } from '@omnichannel-tools/testing/simulator';
+// The light module (the path and types only): the simulator's index brings ajv into the entry bundle.
+import { SEED_FILE } from '@omnichannel-tools/testing/simulator/types';
 import type { DataverseEntry } from '../../environments/types';
 import type { Context } from '../ctx';
 import { realCallBlockedReason } from '../link/outcome-text';

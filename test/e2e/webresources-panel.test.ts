@@ -9,11 +9,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { FakeDataverse } from '../support/fake-dataverse';
-import { launchBrowser, openWorkbench, screenshot } from './support/browser';
-import { loadHost } from './support/repo';
-import { startSession, type Session } from './support/session';
+import { screenshot } from './support/browser';
+import { useWorkbench } from './support/use-workbench';
 import { SELECTORS, openProblemsPanel, pick, quickOpen, runCommand, waitForQuickInputTitle } from './support/workbench';
 
 const ENVIRONMENT = 'Stand-in';
@@ -28,10 +27,8 @@ const ENVIRONMENT_CASE_FORM = '// The version in the environment\nMicrosoft.Omni
 describe('e2e: web resources from the panel, the mapping pick and Publish All', function () {
   this.timeout(240_000);
   let dv: FakeDataverse;
-  let session: Session | undefined;
-  let browser: Browser | undefined;
   let page: Page;
-  const workspaceFile = (...parts: string[]) => join(session?.workspace ?? '', ...parts);
+  const workspaceFile = (...parts: string[]) => join(workbench.session.workspace, ...parts);
 
   before(async () => {
     dv = await FakeDataverse.start({
@@ -44,27 +41,25 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
         { name: 'new_/styles/queue.css', type: 2, content: '.queue {}\n' },
       ],
     });
-    session = await startSession({
-      settings: {
-        'omnichannel.environments': [{ name: ENVIRONMENT, url: dv.url, authentication: { type: 'command', command: `echo ${TOKEN}` } }],
-        'omnichannel.trustedHosts': [dv.host],
-        'files.autoSave': 'off',
-      },
-    });
-    // A script the samples do not map yet, as a person would have started one.
-    writeFileSync(workspaceFile('webresources', 'queue-form.js'), '// Queue form script\n"use strict";\nvar Contoso = window.Contoso || {};\n');
-    browser = await launchBrowser();
-    const host = await loadHost();
-    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `webres-panel-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+  const workbench = useWorkbench('webres-panel', () => ({
+    settings: {
+      'omnichannel.environments': [{ name: ENVIRONMENT, url: dv.url, authentication: { type: 'command', command: `echo ${TOKEN}` } }],
+      'omnichannel.trustedHosts': [dv.host],
+      'files.autoSave': 'off',
+    },
+    prepare: session => {
+      // A script the samples do not map yet, as a person would have started one.
+      writeFileSync(join(session.workspace, 'webresources', 'queue-form.js'), '// Queue form script\n"use strict";\nvar Contoso = window.Contoso || {};\n');
+    },
+  }));
+
+  before(() => {
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await session?.dispose();
     await dv?.close();
   });
 

@@ -8,11 +8,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FakeDataverse } from '../support/fake-dataverse';
-import { launchBrowser, openWorkbench, screenshot } from './support/browser';
-import { loadHost } from './support/repo';
-import { startSession, type Session } from './support/session';
+import { screenshot } from './support/browser';
+import { useWorkbench } from './support/use-workbench';
 import { SELECTORS, pick, quickOpen, runCommand, waitForQuickInputTitle } from './support/workbench';
 
 const ENVIRONMENT = 'Stand-in';
@@ -24,35 +23,29 @@ const TOKEN = 'stand-in-e2e-token';
 describe('e2e: publishing a web resource from the explorer', function () {
   this.timeout(180_000);
   let dv: FakeDataverse;
-  let session: Session | undefined;
-  let browser: Browser | undefined;
   let page: Page;
 
   before(async () => {
     dv = await FakeDataverse.start({ token: TOKEN, webResources: [{ name: CASE_FORM, content: '// The version in the environment\n' }] });
-    session = await startSession({
-      settings: {
-        'omnichannel.environments': [
-          { name: ENVIRONMENT, url: dv.url, authentication: { type: 'command', command: `echo ${TOKEN}` } },
-          { name: PRODUCTION, url: dv.url, production: true, authentication: { type: 'command', command: `echo ${TOKEN}` } },
-        ],
-        'omnichannel.trustedHosts': [dv.host],
-        // VS Code in the browser saves after a delay by default; the pull step needs unsaved text to stay unsaved.
-        'files.autoSave': 'off',
-      },
-    });
-    browser = await launchBrowser();
-    const host = await loadHost();
-    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `webres-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+  const workbench = useWorkbench('webres', () => ({
+    settings: {
+      'omnichannel.environments': [
+        { name: ENVIRONMENT, url: dv.url, authentication: { type: 'command', command: `echo ${TOKEN}` } },
+        { name: PRODUCTION, url: dv.url, production: true, authentication: { type: 'command', command: `echo ${TOKEN}` } },
+      ],
+      'omnichannel.trustedHosts': [dv.host],
+      // VS Code in the browser saves after a delay by default; the pull step needs unsaved text to stay unsaved.
+      'files.autoSave': 'off',
+    },
+  }));
+
+  before(() => {
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await session?.dispose();
     await dv?.close();
   });
 
@@ -86,7 +79,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
     await screenshot(page, 'webres-3-published');
     // case-form.js has its four deliberate findings: one error and three warnings.
     assert.match(await outcome.innerText(), /Published new_\/scripts\/case-form\.js in Stand-in with 1 error and 3 warnings: [a-z-]+(, [a-z-]+)*\./);
-    const local = readFileSync(join(session?.workspace ?? '', 'webresources', 'case-form.js'), 'utf8');
+    const local = readFileSync(join(workbench.session.workspace, 'webresources', 'case-form.js'), 'utf8');
     assert.equal(dv.state.webResources.text(CASE_FORM), local, 'the environment holds the local file');
     const row = dv.state.webResources.byName(CASE_FORM);
     assert.deepEqual(dv.state.webResources.publishes, [[row?.id]], 'one PublishXml for that web resource only');
@@ -130,7 +123,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
     // The pulled text replaced the unsaved one in the editor, which stays unsaved until the person saves.
     await runCommand(page, 'File: Save All');
     await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached' });
-    const saved = readFileSync(join(session?.workspace ?? '', 'webresources', 'case-form.js'), 'utf8');
+    const saved = readFileSync(join(workbench.session.workspace, 'webresources', 'case-form.js'), 'utf8');
     assert.equal(saved, '// A colleague fixed something here\n');
     assert.equal(dv.logged('PATCH').length, 1, 'a pull writes nothing to the environment');
   });
@@ -140,7 +133,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
     await waitForQuickInputTitle(page, 'Run link calls against which environment?');
     await pick(page, PRODUCTION);
     await page.locator('.statusbar-item', { hasText: PRODUCTION }).first().waitFor({ state: 'visible' });
-    const link = join(session?.workspace ?? '', 'webresources', 'link-helpers.js');
+    const link = join(workbench.session.workspace, 'webresources', 'link-helpers.js');
     assert.ok(readFileSync(link, 'utf8').length > 0);
     await publishFromExplorer(page, 'link-helpers.js');
     const dialog = page.locator(DIALOG, { hasText: `${PRODUCTION} is a production environment. Really publish web resource new_/scripts/link-helpers.js?` });

@@ -13,7 +13,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { FakeDataverse } from '../support/fake-dataverse';
 import { screenshot } from './support/browser';
 import { useWorkbench } from './support/use-workbench';
-import { SELECTORS, openProblemsPanel, pick, quickOpen, runCommand, waitForQuickInputTitle } from './support/workbench';
+import { SELECTORS, openProblemsPanel, pick, quickOpen, runCommand, selectEnvironment, waitForQuickInputTitle } from './support/workbench';
 
 const ENVIRONMENT = 'Stand-in';
 const DIALOG = '.monaco-dialog-box';
@@ -66,10 +66,7 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
   it('selects the stand-in environment', async () => {
     await quickOpen(page, 'case-form.js');
     await page.locator('.statusbar-item', { hasText: 'Simulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await runCommand(page, 'Omnichannel: Select Environment…');
-    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
-    await pick(page, ENVIRONMENT);
-    await page.locator('.statusbar-item', { hasText: ENVIRONMENT }).first().waitFor({ state: 'visible' });
+    await selectEnvironment(page, ENVIRONMENT);
   });
 
   it('with the publish diff open, Problems lists the local file\'s findings and none of the environment\'s copy', async () => {
@@ -193,9 +190,7 @@ describe('e2e: web resources from the panel, the mapping pick and Publish All', 
   });
 
   it('with the Simulator active, the section says why nothing can be published, offers Switch…, and disables the buttons', async () => {
-    await runCommand(page, 'Omnichannel: Select Environment…');
-    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
-    await pick(page, 'Simulator');
+    await selectEnvironment(page, 'Simulator');
     const panel = await openPanel(page);
     const section = panel.locator('#webresources-section');
     const blocked = section.locator('#webresources-blocked', { hasText: 'The Simulator has no web resources' });

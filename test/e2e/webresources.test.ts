@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { FakeDataverse } from '../support/fake-dataverse';
 import { screenshot } from './support/browser';
 import { useWorkbench } from './support/use-workbench';
-import { SELECTORS, pick, quickOpen, runCommand, waitForQuickInputTitle } from './support/workbench';
+import { SELECTORS, quickOpen, runCommand, selectEnvironment } from './support/workbench';
 
 const ENVIRONMENT = 'Stand-in';
 const PRODUCTION = 'Stand-in Production';
@@ -53,10 +53,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
     // Opening a script activates the extension; its status bar item shows the active environment.
     await quickOpen(page, 'link-helpers.js');
     await page.locator('.statusbar-item', { hasText: 'Simulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await runCommand(page, 'Omnichannel: Select Environment…');
-    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
-    await pick(page, ENVIRONMENT);
-    await page.locator('.statusbar-item', { hasText: ENVIRONMENT }).first().waitFor({ state: 'visible' });
+    await selectEnvironment(page, ENVIRONMENT);
   });
 
   it('right-clicks case-form.js in the explorer, runs Publish Web Resource, and sees the diff with a question', async () => {
@@ -129,10 +126,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
   });
 
   it('a production environment asks before publishing; Cancel sends no write', async () => {
-    await runCommand(page, 'Omnichannel: Select Environment…');
-    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
-    await pick(page, PRODUCTION);
-    await page.locator('.statusbar-item', { hasText: PRODUCTION }).first().waitFor({ state: 'visible' });
+    await selectEnvironment(page, PRODUCTION);
     const link = join(workbench.session.workspace, 'webresources', 'link-helpers.js');
     assert.ok(readFileSync(link, 'utf8').length > 0);
     await publishFromExplorer(page, 'link-helpers.js');
@@ -146,10 +140,7 @@ describe('e2e: publishing a web resource from the explorer', function () {
   });
 
   it('with the Simulator active, says publishing needs a real environment and offers to pick one', async () => {
-    await runCommand(page, 'Omnichannel: Select Environment…');
-    await waitForQuickInputTitle(page, 'Run link calls against which environment?');
-    await pick(page, 'Simulator');
-    await page.locator('.statusbar-item', { hasText: 'Simulator' }).first().waitFor({ state: 'visible' });
+    await selectEnvironment(page, 'Simulator');
     await publishFromExplorer(page, 'case-form.js');
     const toast = page.locator(SELECTORS.notification, { hasText: 'The Simulator has no web resources' }).first();
     await toast.waitFor({ state: 'visible' });

@@ -66,6 +66,14 @@ export async function pick(page: Page, text: string | RegExp): Promise<void> {
   await row.click();
 }
 
+/** Makes `name` the active environment through the palette's picker, and waits for the status bar to show it. */
+export async function selectEnvironment(page: Page, name: string): Promise<void> {
+  await runCommand(page, 'Omnichannel: Select Environment…');
+  await waitForQuickInputTitle(page, 'Run link calls against which environment?');
+  await pick(page, name);
+  await page.locator('.statusbar-item', { hasText: name }).first().waitFor({ state: 'visible' });
+}
+
 /** Types into an open quick input (an input box step) and accepts it with Enter. */
 export async function typeIntoQuickInput(page: Page, text: string): Promise<void> {
   const input = page.locator(SELECTORS.quickInput);

@@ -1,9 +1,10 @@
 // Bundles the three entry points of the extension (extension host, language server, panel webview) with esbuild.
 // The npm packages under packages/ ship what tsc compiles (`npm run compile`), not bundles.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
+import { assertParserOnly, coreFromSources, parserOnlyTypescript } from './lib/parser-only-typescript.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,16 +15,6 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-};
-
-// The server bundle's core gets TypeScript through src/server-loader/typescript-namespace.ts, which marks it
-// as an ES module namespace so the core's `import * as ts` does not copy its 2,250 exports per file.
-const TS_NAMESPACE = resolve('src/server-loader/typescript-namespace.ts');
-const typescriptNamespace = {
-  name: 'typescript-namespace',
-  setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, args => (args.importer === TS_NAMESPACE ? undefined : { path: TS_NAMESPACE }));
-  },
 };
 
 // `module` first: jsonc-parser's UMD `main` requires its own files dynamically, which a bundle cannot follow.
@@ -37,8 +28,15 @@ const builds = [
   ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, extensionHost)),
   // The language server package's server, bundled with the core and the parser into the VSIX; the same
   // file builds its V8 startup snapshot (see src/server-loader/startup-snapshot.ts), so it requires only
-  // Node's own modules.
-  { ...node, entryPoints: ['src/server-loader/server-entry.ts'], outfile: 'dist/server.js', plugins: [typescriptNamespace] },
+  // Node's own modules. Its TypeScript is the parser alone (see lib/parser-only-typescript.mjs); a name the
+  // server uses that the module does not export fails the build.
+  {
+    ...node,
+    entryPoints: ['src/server-loader/server-entry.ts'],
+    outfile: 'dist/server.js',
+    plugins: [coreFromSources(), parserOnlyTypescript()],
+    logOverride: { 'import-is-undefined': 'error' },
+  },
   // Its process entry: loads server.js through V8's code cache (see src/server-loader).
   { ...node, entryPoints: ['src/server-loader/server-main.ts'], outfile: 'dist/server-main.js', external: ['./server.js'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/panel/webview/main.ts'], outfile: 'dist/webview.js' },
@@ -54,4 +52,9 @@ if (watch) {
   const results = await Promise.all(builds.map(b => esbuild.build(b)));
   const entry = results.find(r => r.metafile?.outputs['dist/extension.js']);
   if (entry) assertNotInlined(entry.metafile, 'dist/extension.js');
+  // What the parser-only TypeScript leaves out must be out of reach: checked on the server bundle's code
+  // before minification renames it.
+  const server = builds.find(b => b.outfile === 'dist/server.js');
+  const plain = production ? (await esbuild.build({ ...server, minify: false, sourcemap: false, write: false })).outputFiles[0].text : readFileSync(server.outfile, 'utf8');
+  assertParserOnly(plain);
 }

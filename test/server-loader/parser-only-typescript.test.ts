@@ -1,0 +1,62 @@
+/**
+ * The server bundle's TypeScript is a parser-only module made at build time from the installed
+ * typescript.js (scripts/lib/parser-only-typescript.mjs). These tests hold what the bundle parses to what the
+ * installed TypeScript parses, node for node, and check what the trimming was for.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const bundle = path.join(root, 'dist/server.js');
+
+describe('the server bundle\'s parser-only TypeScript', () => {
+  it('parses the corpus to the trees and parse diagnostics of the installed TypeScript, also after incremental edits', function () {
+    this.timeout(300_000);
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'support/parser-parity.js')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(child.status, 0, child.stderr);
+    const lines = child.stdout.trim().split('\n');
+    assert.equal(lines[0], 'ok', 'the bundle, loaded, verifies as its snapshot builder does');
+    const result = JSON.parse(lines.at(-1)!) as { files: number; edits: number; nodes: number; diagnostics: number; differences: string[] };
+    assert.deepEqual(result.differences, []);
+    // What was compared: samples, generated form scripts, the core's sources, lib.es5.d.ts, JSX and TSX,
+    // files cut short or with a stray token, and their edits.
+    assert.ok(result.files >= 100, `${result.files} files compared`);
+    assert.ok(result.edits >= 150, `${result.edits} edits compared`);
+    assert.ok(result.nodes >= 200_000, `${result.nodes} nodes compared`);
+    assert.ok(result.diagnostics >= 50, `${result.diagnostics} parse diagnostics compared`);
+  });
+
+  it('leaves out the checker, the emitter and the language service', () => {
+    // Kept as text in any build, minified or not: TypeScript's messages. The parser reports
+    // "'{0}' expected."; only the checker reports "Cannot find name '{0}'.", and only the language service
+    // names its refactorings.
+    const text = readFileSync(bundle, 'utf8');
+    assert.ok(text.includes("'{0}' expected."), 'the parser\'s messages are in the bundle');
+    for (const message of ["Cannot find name '{0}'.", 'Convert to template string', 'Emit Skipped']) {
+      assert.ok(!text.includes(message), `the bundle holds "${message}"`);
+    }
+    assert.ok(statSync(bundle).size < 2_600_000, `dist/server.js is ${statSync(bundle).size} bytes`);
+  });
+
+  it('gives the core TypeScript\'s functions directly, with no copy of its exports per importing file', () => {
+    // The preload counts the getters defined for createSourceFile while the bundle loads and analyses a
+    // form script: TypeScript's own module object no longer exists, and no file copies its exports.
+    const dir = mkdtempSync(path.join(tmpdir(), 'omnichannel-ts-parser-'));
+    try {
+      const preload = path.join(dir, 'count.js');
+      writeFileSync(preload, [
+        'const define = Object.defineProperty; let getters = 0;',
+        "Object.defineProperty = function (o, k, d) { if (k === 'createSourceFile' && d && d.get) getters++; return define.call(this, o, k, d); };",
+        "process.on('exit', () => process.stderr.write(`getters ${getters}\\n`));",
+      ].join('\n'));
+      const run = spawnSync(process.execPath, ['-r', preload, bundle, '--verify-snapshot'], { encoding: 'utf8' });
+      assert.equal(run.stdout.trim(), 'ok', run.stderr);
+      assert.equal(Number(/getters (\d+)/.exec(run.stderr)?.[1]), 0, 'TypeScript\'s exports are copied into getters again');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -29,10 +29,11 @@ export class LspBench {
 
   /**
    * Starts the server: `dist/server.js`, or another entry of `dist/` (`server-main.js`) with extra
-   * environment, or from a startup snapshot (`execArgv: ['--snapshot-blob', file]`).
+   * environment, or from a startup snapshot (`execArgv: ['--snapshot-blob', file]`); `dist` names another
+   * build's directory.
    */
-  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv; execArgv?: readonly string[] } = {}): Promise<LspBench> {
-    const server = path.join(__dirname, '..', '..', 'dist', options.entry ?? 'server.js');
+  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; dist?: string } = {}): Promise<LspBench> {
+    const server = path.join(options.dist ?? path.join(__dirname, '..', '..', 'dist'), options.entry ?? 'server.js');
     const env = { ...process.env, ...options.env };
     const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -13,7 +13,7 @@
  */
 import * as ts from 'typescript';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
@@ -256,54 +256,87 @@ function print(): void {
 /**
  * Cold start: spawn → first diagnostics of a 1k-line file, over stdio, for fresh server processes started
  * plainly, through the V8 code cache, and from the V8 startup snapshot (as the extension starts it once
- * the snapshot is built), interleaved with bare `node -e 0` starts (the floor); medians of 10.
+ * the snapshot is built), interleaved with bare `node -e 0` starts (the floor); medians of 10. Also the
+ * bundle's and the snapshot's sizes and the idle server's peak memory after `initialize` (from the snapshot).
+ * `--against <dir>` measures another build's `dist/` (server.js, server-main.js) in the same loop, each start
+ * interleaved with this build's, so two bundles can be compared under the same load.
  */
 async function coldStart(): Promise<void> {
   const text = generateWebResource(1_000);
   const storage = mkdtempSync(path.join(tmpdir(), 'omnichannel-bench-cache-'));
-  const cached = { entry: 'server-main.js', env: { OMNICHANNEL_CODE_CACHE_DIR: path.join(storage, 'code-cache') } };
-  const firstDiagnostics = async (options: Parameters<typeof LspBench.start>[0]): Promise<number> => {
+  const at = process.argv.indexOf('--against');
+  const dists: { label: string; dir: string }[] = [{ label: '', dir: path.join(__dirname, '..', '..', 'dist') }];
+  if (at >= 0) {
+    const dir = process.argv[at + 1];
+    if (!dir || !existsSync(path.join(dir, 'server.js'))) throw new Error(`--against needs a directory holding a built server.js (got ${dir ?? 'nothing'})`);
+    dists.push({ label: ` [${path.resolve(dir)}]`, dir: path.resolve(dir) });
+  }
+  const bareNode = (): number => time(() => execFileSync(process.execPath, ['-e', '0']));
+  try {
+    const runs = [];
+    for (const [i, dist] of dists.entries()) runs.push(await prepareColdStart(dist.dir, path.join(storage, String(i)), text));
+    const bare: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      bare.push(bareNode());
+      for (const run of runs) await run.sample();
+    }
+    const floor = median(bare.sort((a, b) => a - b));
+    for (const [i, run] of runs.entries()) {
+      const label = dists[i]!.label;
+      const row = (what: string, samples: number[], goal = true): void => {
+        const value = median(samples.sort((a, b) => a - b));
+        rows.push({ what: what + label, value: ms(value), baseline: `node -e 0 ${ms(floor)}`, ratio: x(value / floor), ...(goal ? { goal: '≤ 2.5× node', ok: value / floor <= 2.5 } : { goal: '', ok: undefined }) });
+      };
+      row('cold start → first diagnostics, 1k lines, stdio (no code cache)', run.plain);
+      row('cold start → first diagnostics, 1k lines, stdio (V8 code cache, as the extension starts it at first)', run.warm);
+      row('cold start → first diagnostics, 1k lines, stdio (V8 startup snapshot, as the extension starts it once built)', run.snap);
+      row('start from the V8 startup snapshot and exit (its verification run: restore, analyse 5 lines)', run.restore, false);
+      const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+      rows.push({ what: `server bundle (server.js) and its startup snapshot${label}`, value: mb(run.bundleBytes), baseline: `snapshot ${mb(run.snapshotBytes)}`, ratio: '', goal: '' });
+      const idle = median(run.idleMb.sort((a, b) => a - b));
+      rows.push({ what: `idle server from the snapshot, peak memory (VmHWM) after initialize${label}`, value: `${idle.toFixed(1)} MB`, baseline: '', ratio: '', goal: '' });
+    }
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+/** One build's cold-start measures: its code cache written and its snapshot built; `sample()` takes one of each. */
+async function prepareColdStart(dist: string, storage: string, text: string) {
+  const cached = { dist, entry: 'server-main.js', env: { OMNICHANNEL_CODE_CACHE_DIR: path.join(storage, 'code-cache') } };
+  const idleMb: number[] = [];
+  const firstDiagnostics = async (options: Parameters<typeof LspBench.start>[0], idle?: number[]): Promise<number> => {
     const start = Number(process.hrtime.bigint()) / 1e6;
     const bench = await LspBench.start(options);
+    idle?.push(bench.peakMemoryMb());
     await bench.openAndWait(text, 'file:///bench/one.js');
     const elapsed = Number(process.hrtime.bigint()) / 1e6 - start;
     await bench.stop();
     return elapsed;
   };
-  const bareNode = (): number => time(() => execFileSync(process.execPath, ['-e', '0']));
-  try {
-    await firstDiagnostics(cached); // writes the cache (at the server's exit), as the first start after an install does
-    const snapshotOptions = { builder: path.join(__dirname, '..', '..', 'dist', 'server.js'), dir: path.join(storage, 'startup-snapshot'), execArgv: SERVER_EXEC_ARGV };
-    const built = await buildSnapshot(snapshotOptions, false);
-    const state = snapshotState(snapshotOptions);
-    if (state.kind !== 'ready') throw new Error(`The startup snapshot could not be built: ${built.kind === 'unsupported' ? built.reason : state.reason}`);
-    const fromSnapshot = { ...cached, execArgv: state.execArgv };
-    const bare: number[] = [];
-    const plain: number[] = [];
-    const warm: number[] = [];
-    const snap: number[] = [];
-    // What restoring the snapshot alone costs: the builder's verification run (restore, analyse a few lines, exit).
-    const restore: number[] = [];
-    const restoreOnly = (): number => time(() => execFileSync(process.execPath, [...SERVER_EXEC_ARGV, ...state.execArgv, snapshotOptions.builder, '--verify-snapshot']));
-    for (let i = 0; i < 10; i++) {
-      bare.push(bareNode());
-      plain.push(await firstDiagnostics({}));
+  await firstDiagnostics(cached); // writes the cache (at the server's exit), as the first start after an install does
+  const snapshotOptions = { builder: path.join(dist, 'server.js'), dir: path.join(storage, 'startup-snapshot'), execArgv: SERVER_EXEC_ARGV };
+  const built = await buildSnapshot(snapshotOptions, false);
+  const state = snapshotState(snapshotOptions);
+  if (state.kind !== 'ready') throw new Error(`The startup snapshot could not be built: ${built.kind === 'unsupported' ? built.reason : state.reason}`);
+  const fromSnapshot = { ...cached, execArgv: state.execArgv };
+  const plain: number[] = [];
+  const warm: number[] = [];
+  const snap: number[] = [];
+  // What restoring the snapshot alone costs: the builder's verification run (restore, analyse a few lines, exit).
+  const restore: number[] = [];
+  const restoreOnly = (): number => time(() => execFileSync(process.execPath, [...SERVER_EXEC_ARGV, ...state.execArgv, snapshotOptions.builder, '--verify-snapshot']));
+  return {
+    plain, warm, snap, restore, idleMb,
+    bundleBytes: statSync(snapshotOptions.builder).size,
+    snapshotBytes: statSync(state.file).size,
+    async sample(): Promise<void> {
+      plain.push(await firstDiagnostics({ dist }));
       warm.push(await firstDiagnostics(cached));
-      snap.push(await firstDiagnostics(fromSnapshot));
+      snap.push(await firstDiagnostics(fromSnapshot, idleMb));
       restore.push(restoreOnly());
-    }
-    const floor = median(bare.sort((a, b) => a - b));
-    const row = (what: string, samples: number[], goal = true): void => {
-      const value = median(samples.sort((a, b) => a - b));
-      rows.push({ what, value: ms(value), baseline: `node -e 0 ${ms(floor)}`, ratio: x(value / floor), ...(goal ? { goal: '≤ 2.5× node', ok: value / floor <= 2.5 } : { goal: '', ok: undefined }) });
-    };
-    row('cold start → first diagnostics, 1k lines, stdio (no code cache)', plain);
-    row('cold start → first diagnostics, 1k lines, stdio (V8 code cache, as the extension starts it at first)', warm);
-    row('cold start → first diagnostics, 1k lines, stdio (V8 startup snapshot, as the extension starts it once built)', snap);
-    row('start from the V8 startup snapshot and exit (its verification run: restore, analyse 5 lines)', restore, false);
-  } finally {
-    rmSync(storage, { recursive: true, force: true });
-  }
+    },
+  };
 }
 
 /**

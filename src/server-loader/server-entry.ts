@@ -54,8 +54,9 @@ function main(): void {
 }
 
 // The bundle's document (and so its parser-only TypeScript), for the test that holds its trees to those of
-// the installed TypeScript. Loading the bundle still runs `main` below.
-export { OmnichannelDocument };
+// the installed TypeScript. Loading the bundle still runs `main` below. (No `export`: a snapshot is built
+// without `module`, which esbuild's export would write to.)
+if (typeof module !== 'undefined') module.exports = { OmnichannelDocument };
 
 if (v8.startupSnapshot.isBuildingSnapshot()) {
   warm();

@@ -23,7 +23,6 @@ const root = path.resolve(__dirname, '../../../..');
 // With --verify-snapshot the bundle analyses a small form script, prints `ok` and returns, instead of
 // starting a language server on this process's streams.
 process.argv.push('--verify-snapshot');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const bundled = require(path.join(root, 'dist/server.js')) as { OmnichannelDocument?: typeof OmnichannelDocument };
 const Bundled = bundled.OmnichannelDocument;
 if (!Bundled) throw new Error('dist/server.js does not export OmnichannelDocument');

@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
-import { assertParserOnly, coreFromSources, parserOnlyTypescript } from './lib/parser-only-typescript.mjs';
+import { assertParserOnly, parserOnlyBuildOptions } from './lib/parser-only-typescript.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,8 +34,7 @@ const builds = [
     ...node,
     entryPoints: ['src/server-loader/server-entry.ts'],
     outfile: 'dist/server.js',
-    plugins: [coreFromSources(), parserOnlyTypescript()],
-    logOverride: { 'import-is-undefined': 'error' },
+    ...parserOnlyBuildOptions(),
   },
   // Its process entry: loads server.js through V8's code cache (see src/server-loader).
   { ...node, entryPoints: ['src/server-loader/server-main.ts'], outfile: 'dist/server-main.js', external: ['./server.js'] },

@@ -352,7 +352,8 @@ export function coreFromSources() {
 function cachedModuleSource(file) {
   const source = readFileSync(file, 'utf8');
   const key = createHash('sha256').update(source).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 20);
-  const cache = path.resolve('node_modules/.cache/parser-only-typescript', `${key}.js`);
+  // node_modules/.cache, next to the typescript package.
+  const cache = path.join(path.dirname(require.resolve('typescript/package.json')), '..', '.cache', 'parser-only-typescript', `${key}.js`);
   try {
     return readFileSync(cache, 'utf8');
   } catch {
@@ -384,4 +385,13 @@ export function parserOnlyTypescript() {
       }));
     },
   };
+}
+
+/**
+ * What the server bundle's build adds: the core from its sources, the parser-only TypeScript, and an error
+ * (not esbuild's warning) for a TypeScript name the bundle uses that the module does not export, so a name
+ * missing at run time fails the build instead.
+ */
+export function parserOnlyBuildOptions() {
+  return { plugins: [coreFromSources(), parserOnlyTypescript()], logOverride: { 'import-is-undefined': 'error' } };
 }

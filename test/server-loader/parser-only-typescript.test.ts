@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(__dirname, '../../..');
 const bundle = path.join(root, 'dist/server.js');
@@ -39,6 +40,24 @@ describe('the server bundle\'s parser-only TypeScript', () => {
       assert.ok(!text.includes(message), `the bundle holds "${message}"`);
     }
     assert.ok(statSync(bundle).size < 2_600_000, `dist/server.js is ${statSync(bundle).size} bytes`);
+  });
+
+  it('fails the build, naming the name, when the server uses a TypeScript name the parser-only module lacks', async function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'omnichannel-ts-parser-'));
+    try {
+      const entry = path.join(dir, 'entry.ts');
+      writeFileSync(entry, "import * as ts from 'typescript';\nexport const parse = ts.createSourceFile;\nexport const check = (ts as any).notInTypeScript;\n");
+      const esbuild = await import('esbuild');
+      const { parserOnlyBuildOptions } = await import(pathToFileURL(path.join(root, 'scripts/lib/parser-only-typescript.mjs')).href) as { parserOnlyBuildOptions(): object };
+      const build = esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', absWorkingDir: root, ...parserOnlyBuildOptions() });
+      await assert.rejects(build, (error: { errors?: { text: string }[] }) => {
+        assert.match(error.errors?.map(e => e.text).join('\n') ?? '', /Import "notInTypeScript" will always be undefined/);
+        return true;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the core TypeScript\'s functions directly, with no copy of its exports per importing file', () => {

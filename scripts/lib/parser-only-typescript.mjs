@@ -33,12 +33,14 @@ const NAMESPACE = /\nvar (ts_\w*exports\d*) = \{\};\n__export\(\1, \{\n/g;
 //   `var N = /* @__PURE__ */ ((N2) => { ...; return N2; })({})`; a body that does anything else is left alone.
 // - `registerCodeFix({...})` and `registerRefactor(name, {...})`: they fill the language service's registries of
 //   quick fixes and refactorings, which only the language service reads. Marked pure; the build then checks
-//   that no reader of those registries is in the bundle (assertRegistriesUnread), so a server that came to use
+//   that no reader of those registries is in the bundle (assertParserOnly), so a server that came to use
 //   them would fail the build instead of finding them empty.
 // - `var _C = class ... {}; _C.x = value;`: esbuild's form of a class's static fields; the assignments move
 //   into the class's initialiser, marked pure, so an unused class goes with its statics.
-// - Everything else (the services' node allocator, Debug's logging host, the scanner's Unicode tables,
-//   `sys`-dependent settings) stays as it is.
+// - `Diagnostics` (the message table) is split into one variable per message (splitDiagnostics), and the
+//   services' object allocator keeps only its node classes (nodeAllocator).
+// - Everything else (Debug's logging host, the scanner's Unicode tables, the settings read from `sys` at load:
+//   NODE_ENV=development turns TypeScript's assertions on, as before) stays as it is.
 const REGISTRATIONS = new Set(['registerCodeFix', 'registerRefactor']);
 const REGISTRY_READERS = ['errorCodeToFixes', 'refactors'];
 

@@ -2,7 +2,6 @@
 // The npm packages under packages/ ship what tsc compiles (`npm run compile`), not bundles.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
 import { assertParserOnly, parserOnlyBuildOptions } from './lib/parser-only-typescript.mjs';
 

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { loadHost, packageVersion } from './repo';
 import { launchBrowser, openWorkbench, screenshot } from './browser';
 import { startSession } from './session';
+import { ensureBaselineVsix } from './vsix';
 import { SELECTORS, problemCounts, runCommand } from './workbench';
 
 export interface ActivationMeasurement {
@@ -22,6 +23,12 @@ export interface ActivationMeasurement {
   readonly workbenchMs: number;
   /** VS Code's activation time for the extension, in ms (Running Extensions view). */
   readonly activationMs: number;
+  /**
+   * With `baseline`: VS Code's activation time, in the same session, for bench/baseline-extension (same
+   * activation events, an empty `activate`). What it shows is what the extension host charges any
+   * extension activated at that moment, whatever its code.
+   */
+  readonly baselineActivationMs?: number;
   /** The event that activated it, from the extension host log (e.g. `onLanguage:javascript`). */
   readonly activationEvent: string;
   /** The extension host log line that records the activation. */
@@ -40,11 +47,11 @@ declare const performance: { now(): number };
 interface TimingWindow { __openAt?: number; __problemsAt?: number }
 
 /** Starts code-server with the VSIX, opens `file` (relative to samples/) and measures; cleans up after. */
-export async function measureActivation(options: { file?: string; timeoutMs?: number } = {}): Promise<ActivationMeasurement> {
+export async function measureActivation(options: { file?: string; timeoutMs?: number; baseline?: boolean } = {}): Promise<ActivationMeasurement> {
   const file = options.file ?? 'webresources/case-form.js';
   const timeout = options.timeoutMs ?? 60_000;
   const host = await loadHost();
-  const session = await startSession();
+  const session = await startSession({ ...(options.baseline ? { alsoInstall: [await ensureBaselineVsix()] } : {}), ...(process.env.PROBE_LOG ? { logLevel: 'trace' as const } : {}) });
   const browser = await launchBrowser().catch(async (error: unknown) => { await session.dispose(); throw error; });
   try {
     const loading = Date.now();
@@ -77,19 +84,25 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
     });
     const problems = await problemCounts(page);
 
-    const { name: extensionName } = packageVersion();
     await runCommand(page, 'Developer: Show Running Extensions');
-    const time = page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${extensionName}"] .activation-time`);
-    await time.waitFor({ state: 'visible', timeout });
-    const shown = (await time.textContent()) ?? '';
+    const shownTime = async (name: string): Promise<number> => {
+      const time = page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"] .activation-time`);
+      await time.waitFor({ state: 'visible', timeout });
+      const shown = (await time.textContent()) ?? '';
+      const value = Number(/([\d.]+)\s*ms/.exec(shown)?.[1] ?? NaN);
+      if (!Number.isFinite(value)) throw new Error(`Unexpected activation time text for ${name} in Running Extensions: "${shown}".`);
+      return value;
+    };
+    const activationMs = await shownTime(packageVersion().name);
+    const baselineActivationMs = options.baseline ? await shownTime(BASELINE_NAME) : undefined;
     await screenshot(page, 'activation-running-extensions');
-    const activationMs = Number(/([\d.]+)\s*ms/.exec(shown)?.[1] ?? NaN);
-    if (!Number.isFinite(activationMs)) throw new Error(`Unexpected activation time text in Running Extensions: "${shown}".`);
 
     const logged = activationLogLine(session.profile.userDataDir, extensionId());
+    if (process.env.PROBE_LOG) for (const f of hostLogs(session.profile.userDataDir)) writeFileSync(`${process.env.PROBE_LOG}-${Date.now()}.log`, readFileSync(f));
     return {
       workbenchMs,
       activationMs,
+      ...(baselineActivationMs === undefined ? {} : { baselineActivationMs }),
       activationEvent: logged.event,
       activationLogLine: logged.line,
       openToDiagnosticsMs: Math.round(openToDiagnosticsMs),
@@ -103,12 +116,30 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
   }
 }
 
+/** bench/baseline-extension's `name`, which labels its row in Running Extensions. */
+const BASELINE_NAME = 'activation-baseline';
+
 function extensionId(): string {
   const manifest = packageVersion() as { name: string; publisher?: string };
   return `${manifest.publisher ?? 'omnichannel-tools'}.${manifest.name}`;
 }
 
 /** Finds the extension host log's activation line for `id` under the profile's log folder. */
+function hostLogs(userDataDir: string): string[] {
+  const logs = join(userDataDir, 'logs');
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/exthost\.log$/i.test(entry.name)) files.push(path);
+    }
+  };
+  walk(logs);
+  return files;
+}
+
 export function activationLogLine(userDataDir: string, id: string): { line: string; event: string } {
   const logs = join(userDataDir, 'logs');
   const files: string[] = [];

@@ -21,6 +21,10 @@ export interface SessionOptions {
    * never trusted in this fresh profile, opens without the trust question. Default: trusted.
    */
   readonly untrustedWorkspace?: boolean;
+  /** The log level of code-server and its extension host (`trace` logs each extension's load and activate call). */
+  readonly logLevel?: 'trace' | 'debug' | 'info';
+  /** More VSIX files to install beside ours (the benchmark's baseline extension). */
+  readonly alsoInstall?: readonly string[];
 }
 
 /** User settings that make a never-seen folder open in Restricted Mode without a modal question. */
@@ -81,7 +85,8 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     // reports no missing type library in the Problems counts the tests read.
     host.copySamples(workspace);
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
-    const server = await host.startCodeServer(profile, { workspaceTrust: untrusted });
+    for (const other of options.alsoInstall ?? []) await host.installExtension(profile, other);
+    const server = await host.startCodeServer(profile, { workspaceTrust: untrusted, ...(options.logLevel ? { logLevel: options.logLevel } : {}) });
     installExitHook();
     const entry = { pid: server.pid, profile };
     live.add(entry);

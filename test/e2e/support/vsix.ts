@@ -36,3 +36,31 @@ export function ensureVsix(): Promise<string> {
   });
   return packaged;
 }
+
+let baseline: Promise<string> | undefined;
+
+/**
+ * The benchmark's baseline extension (bench/baseline-extension: activated by the same events as ours,
+ * `activate` does nothing), packaged once per process.
+ */
+export function ensureBaselineVsix(): Promise<string> {
+  baseline ??= new Promise<string>((resolve, reject) => {
+    const folder = mkdtempSync(join(tmpdir(), 'omnichannel-baseline-vsix-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const path = join(folder, 'activation-baseline.vsix');
+    const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    let output = '';
+    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', path], {
+      cwd: join(REPO_ROOT, 'bench', 'baseline-extension'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.once('error', reject);
+    child.once('exit', code => {
+      if (code === 0 && existsSync(path)) resolve(path);
+      else reject(new Error(`Packaging bench/baseline-extension failed (exit ${code}):\n${output}`));
+    });
+  });
+  return baseline;
+}

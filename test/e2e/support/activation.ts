@@ -6,9 +6,9 @@
  * records the start of each activation as
  *   `<date> <time> [info] ExtensionService#_doActivateExtension <id>, startup: false, activationEvent: 'onLanguage:javascript'`
  * but not its duration (VS Code sends that only as telemetry, which is off). The duration is read from
- * the workbench's "Developer: Show Running Extensions" view, which shows VS Code's own measurement
- * (code loading + activate call + its promise). Open-to-diagnostics is timed in the page, from the Enter
- * that opens the file to the Problems status bar item changing.
+ * the workbench's "Developer: Show Running Extensions" view, which shows VS Code's own measurement: code
+ * loading plus the `activate` call (not the promise it returns). Open-to-diagnostics is timed in the page,
+ * from the Enter that opens the file to the Problems status bar item changing.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
   const file = options.file ?? 'webresources/case-form.js';
   const timeout = options.timeoutMs ?? 60_000;
   const host = await loadHost();
-  const session = await startSession({ ...(options.baseline ? { alsoInstall: [await ensureBaselineVsix()] } : {}), ...(process.env.PROBE_LOG ? { logLevel: 'trace' as const } : {}) });
+  const session = await startSession(options.baseline ? { alsoInstall: [await ensureBaselineVsix()] } : {});
   const browser = await launchBrowser().catch(async (error: unknown) => { await session.dispose(); throw error; });
   try {
     const loading = Date.now();
@@ -98,7 +98,7 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
     await screenshot(page, 'activation-running-extensions');
 
     const logged = activationLogLine(session.profile.userDataDir, extensionId());
-    if (process.env.PROBE_LOG) for (const f of hostLogs(session.profile.userDataDir)) writeFileSync(`${process.env.PROBE_LOG}-${Date.now()}.log`, readFileSync(f));
+    if (options.baseline) assertBaselineFirst(session.profile.userDataDir, logged.event);
     return {
       workbenchMs,
       activationMs,
@@ -116,8 +116,9 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
   }
 }
 
-/** bench/baseline-extension's `name`, which labels its row in Running Extensions. */
+/** bench/baseline-extension's `name`, which labels its row in Running Extensions, and its id. */
 const BASELINE_NAME = 'activation-baseline';
+const BASELINE_ID = `omnichannel-tools.${BASELINE_NAME}`;
 
 function extensionId(): string {
   const manifest = packageVersion() as { name: string; publisher?: string };
@@ -125,6 +126,7 @@ function extensionId(): string {
 }
 
 /** Finds the extension host log's activation line for `id` under the profile's log folder. */
+/** The extension host log files under the profile's log folder. */
 function hostLogs(userDataDir: string): string[] {
   const logs = join(userDataDir, 'logs');
   const files: string[] = [];
@@ -141,23 +143,30 @@ function hostLogs(userDataDir: string): string[] {
 }
 
 export function activationLogLine(userDataDir: string, id: string): { line: string; event: string } {
-  const logs = join(userDataDir, 'logs');
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/exthost\.log$/i.test(entry.name)) files.push(path);
-    }
-  };
-  walk(logs);
+  const files = hostLogs(userDataDir);
   const pattern = new RegExp(`^.*ExtensionService#_doActivateExtension ${id.replace(/\./g, '\\.')}, startup: \\w+, activationEvent: '([^']+)'.*$`, 'm');
   for (const path of files) {
     const match = pattern.exec(readFileSync(path, 'utf8'));
     if (match) return { line: match[0], event: match[1] ?? '' };
   }
-  throw new Error(`No activation of ${id} in the extension host logs under ${logs} (${files.length} log file(s) read).`);
+  throw new Error(`No activation of ${id} in the extension host logs under ${join(userDataDir, 'logs')} (${files.length} log file(s) read).`);
+}
+
+/**
+ * The extension host starts loading every extension an event activates in one loop, then loads their code
+ * in that order: each one's time runs from the loop to the end of its own load, so it includes the loads
+ * before it (the built-in TypeScript extension's, first). The baseline measures that only if it comes
+ * before ours: it does in this host, and this checks it.
+ */
+function assertBaselineFirst(userDataDir: string, event: string): void {
+  const ids = hostLogs(userDataDir).flatMap(path => [...readFileSync(path, 'utf8')
+    .matchAll(/ExtensionService#_doActivateExtension ([\w.-]+), startup: \w+, activationEvent: '([^']+)'/g)]
+    .filter(match => match[2] === event).map(match => match[1]!));
+  const baseline = ids.indexOf(BASELINE_ID);
+  const ours = ids.indexOf(extensionId());
+  if (baseline < 0 || ours < 0 || baseline > ours) {
+    throw new Error(`The baseline extension must be activated before ours by ${event} to be a baseline; the extension host activated: ${ids.join(', ')}.`);
+  }
 }
 
 export interface FirstDiagnostics {

@@ -25,10 +25,11 @@ describe('activation', () => {
     assert.equal(extension.isActive, false, 'activated before any JS/TS file opened (activation should be onLanguage only)');
     // Activated here as a keybinding or another extension would; the calls run in the same turn as
     // activation returns, before the extension's own start: each must start it or wait for it, not fail.
-    const [active, selected, outcome, environments] = await extension.activate().then(api => Promise.all([
-      api.activeEnvironment(),
+    // (The commands first: whichever comes first starts the extension.)
+    const [selected, outcome, active, environments] = await extension.activate().then(api => Promise.all([
       vscode.commands.executeCommand<string>('omnichannel.selectEnvironment', 'Simulator'),
       vscode.commands.executeCommand<LinkOutcome>('omnichannel.linkRecord', { entityLogicalName: 'incident', recordId: PRINTER_CASE, conversationId: CLOSED }),
+      api.activeEnvironment(),
       api.environments(),
       api.languageServerStarted(),
     ]));

@@ -33,7 +33,7 @@ export function codeServerInstalled(): boolean;
 export function createProfile(options?: { prefix?: string; settings?: Record<string, unknown> }): Profile;
 export function freePort(): Promise<number>;
 export function installExtension(profile: Profile, vsixPath: string, extensionsDir?: string): Promise<string>;
-export function startCodeServer(profile: Profile, options?: { port?: number; readyTimeoutMs?: number; workspaceTrust?: boolean; logLevel?: 'trace' | 'debug' | 'info' }): Promise<CodeServer>;
+export function startCodeServer(profile: Profile, options?: { port?: number; readyTimeoutMs?: number; workspaceTrust?: boolean }): Promise<CodeServer>;
 export function workbenchUrl(server: CodeServer, options?: { folder?: string; payload?: [string, string][] }): string;
 export function remoteUri(server: CodeServer, absolutePath: string): string;
 export function copySamples(workspace: string): void;

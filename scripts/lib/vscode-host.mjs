@@ -136,15 +136,10 @@ function getStatus(url) {
 /**
  * Starts code-server in its own process group (a new session, like setsid) on a free 127.0.0.1 port.
  * Resolves once it says it listens and `/healthz` answers; `stop()` kills the whole group and waits.
- * `logLevel: 'trace'` makes the extension host log when it loads and calls each extension.
  */
-export async function startCodeServer(profile, { port, readyTimeoutMs = 60_000, workspaceTrust = false, logLevel } = {}) {
+export async function startCodeServer(profile, { port, readyTimeoutMs = 60_000, workspaceTrust = false } = {}) {
   const chosenPort = port ?? await freePort();
-  const args = [
-    ...codeServerArgs(profile, profile.extensionsDir, { workspaceTrust }),
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
-    ...(logLevel ? ['--log', logLevel] : []),
-  ];
+  const args = [...codeServerArgs(profile, profile.extensionsDir, { workspaceTrust }), '--bind-addr', `127.0.0.1:${chosenPort}`];
   const child = spawn(process.execPath, args, {
     env: profile.env,
     detached: true,

@@ -21,8 +21,6 @@ export interface SessionOptions {
    * never trusted in this fresh profile, opens without the trust question. Default: trusted.
    */
   readonly untrustedWorkspace?: boolean;
-  /** The log level of code-server and its extension host (`trace` logs each extension's load and activate call). */
-  readonly logLevel?: 'trace' | 'debug' | 'info';
   /** More VSIX files to install beside ours (the benchmark's baseline extension). */
   readonly alsoInstall?: readonly string[];
 }
@@ -86,7 +84,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     host.copySamples(workspace);
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
     for (const other of options.alsoInstall ?? []) await host.installExtension(profile, other);
-    const server = await host.startCodeServer(profile, { workspaceTrust: untrusted, ...(options.logLevel ? { logLevel: options.logLevel } : {}) });
+    const server = await host.startCodeServer(profile, { workspaceTrust: untrusted });
     installExitHook();
     const entry = { pid: server.pid, profile };
     live.add(entry);

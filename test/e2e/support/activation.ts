@@ -125,7 +125,6 @@ function extensionId(): string {
   return `${manifest.publisher ?? 'omnichannel-tools'}.${manifest.name}`;
 }
 
-/** Finds the extension host log's activation line for `id` under the profile's log folder. */
 /** The extension host log files under the profile's log folder. */
 function hostLogs(userDataDir: string): string[] {
   const logs = join(userDataDir, 'logs');
@@ -142,6 +141,7 @@ function hostLogs(userDataDir: string): string[] {
   return files;
 }
 
+/** Finds the extension host log's activation line for `id` under the profile's log folder. */
 export function activationLogLine(userDataDir: string, id: string): { line: string; event: string } {
   const files = hostLogs(userDataDir);
   const pattern = new RegExp(`^.*ExtensionService#_doActivateExtension ${id.replace(/\./g, '\\.')}, startup: \\w+, activationEvent: '([^']+)'.*$`, 'm');

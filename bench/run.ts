@@ -367,7 +367,9 @@ function writeJson(): void {
 async function vscodeRows(): Promise<void> {
   const v = await measureVsCode();
   const spread = v.activationSamples.map(n => n.toFixed(0)).join(', ');
-  rows.push({ what: `extension activation (Running Extensions, median of ${v.runs}: ${spread})`, value: ms(v.activationMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.activationMs / v.workbenchMs), goal: '< 50 ms', ok: v.activationMs < 50 });
+  const baselineSpread = v.baselineSamples.map(n => n.toFixed(0)).join(', ');
+  rows.push({ what: `extension activation (Running Extensions, median of ${v.runs}: ${spread}; baseline ${baselineSpread})`, value: ms(v.activationMs), baseline: `do-nothing extension, same event ${ms(v.baselineMs)}`, ratio: x(v.activationMs / v.baselineMs), goal: '< 50 ms', ok: v.activationMs < 50 });
+  rows.push({ what: 'extension activation minus the baseline, same session (median): our own code', value: ms(v.ownMs), baseline: '', ratio: '', goal: '< 50 ms', ok: v.ownMs < 50 });
   rows.push({ what: 'open sample file → diagnostics shown', value: ms(v.openToDiagnosticsMs), baseline: `code-server ready ${ms(v.workbenchMs)}`, ratio: x(v.openToDiagnosticsMs / v.workbenchMs), goal: '', ok: undefined });
   rows.push({ what: 'VSIX size', value: `${(v.vsixBytes / 1024 / 1024).toFixed(2)} MB`, baseline: '', ratio: '', goal: '< 5 MB', ok: v.vsixBytes < 5 * 1024 * 1024 });
 }

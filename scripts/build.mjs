@@ -2,7 +2,7 @@
 // The npm packages under packages/ ship what tsc compiles (`npm run compile`), not bundles.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { LAZY_BUNDLES, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
+import { LAZY_BUNDLES, assertEntryBudget, assertNotInlined, lazyBundleBuild, lazyRequires } from './lib/lazy-bundles.mjs';
 import { assertParserOnly, parserOnlyBuildOptions } from './lib/parser-only-typescript.mjs';
 
 const production = process.argv.includes('--production');
@@ -19,12 +19,13 @@ const common = {
 // `module` first: jsonc-parser's UMD `main` requires its own files dynamically, which a bundle cannot follow.
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
-// The extension host: activation reads only dist/extension.js; the parts it requires later (language
-// client, backends, panel) are bundles of their own, loaded on first use (see lib/lazy-bundles.mjs).
+// The extension host: activation reads only dist/extension.js, which registers the commands; the parts it
+// requires later (the client, and from it the language client, backends, panel) are bundles of their own,
+// loaded on first use (see lib/lazy-bundles.mjs). A lazy bundle's own requires of the others stay requires.
 const extensionHost = { ...node, external: ['vscode'] };
 const builds = [
   { ...extensionHost, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyRequires()], metafile: !watch },
-  ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, extensionHost)),
+  ...LAZY_BUNDLES.map(bundle => lazyBundleBuild(bundle, { ...extensionHost, plugins: [lazyRequires(LAZY_BUNDLES.filter(other => other !== bundle))], metafile: !watch })),
   // The language server package's server, bundled with the core and the parser into the VSIX; the same
   // file builds its V8 startup snapshot (see src/server-loader/startup-snapshot.ts), so it requires only
   // Node's own modules. Its TypeScript is the parser alone (see lib/parser-only-typescript.mjs); a name the
@@ -49,7 +50,13 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map(b => esbuild.build(b)));
   const entry = results.find(r => r.metafile?.outputs['dist/extension.js']);
-  if (entry) assertNotInlined(entry.metafile, 'dist/extension.js');
+  if (entry) {
+    assertNotInlined(entry.metafile, 'dist/extension.js');
+    assertEntryBudget(entry.metafile, 'dist/extension.js');
+  }
+  // The client holds the Context and the commands, but none of the bundles it loads on first use.
+  const client = results.find(r => r.metafile?.outputs['dist/client.js']);
+  if (client) assertNotInlined(client.metafile, 'dist/client.js', LAZY_BUNDLES.filter(bundle => bundle.outfile !== 'dist/client.js'));
   // What the parser-only TypeScript leaves out must be out of reach: checked on the server bundle's code
   // before minification renames it.
   const server = builds.find(b => b.outfile === 'dist/server.js');

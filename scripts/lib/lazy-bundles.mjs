@@ -1,12 +1,15 @@
 // Splits the extension host's code into a small entry bundle and bundles loaded on first use: each
-// `require` in LAZY_LOADER (the one module that defers the language client, backends, sign-in, panel)
-// becomes a runtime `require` of a separate file in dist/, so activation compiles none of them; the tsc
-// output keeps the plain requires and runs as is. A lazy module required anywhere else fails the build.
+// `require` in LAZY_LOADER (the one module that defers the client, language client, backends, sign-in,
+// panel) becomes a runtime `require` of a separate file in dist/, so activation compiles none of them; the
+// tsc output keeps the plain requires and runs as is. A lazy module required anywhere else fails the build.
+// The entry bundle only registers the commands: the build refuses one over ENTRY_BUDGET_BYTES.
 import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 
 /** Which lazily required modules ship in which file; modules sharing dependencies (ajv) share a file. */
 export const LAZY_BUNDLES = [
+  // Everything activation starts after it returned; it requires the bundles below on first use in turn.
+  { outfile: 'dist/client.js', modules: { client: 'src/client/start.ts' } },
   { outfile: 'dist/language-client.js', modules: { languageClient: 'src/client/language-client.ts' } },
   {
     outfile: 'dist/backends.js',
@@ -81,6 +84,21 @@ export function assertNotInlined(metafile, outfile, bundles = LAZY_BUNDLES) {
   if (heavy.length > 0) {
     throw new Error(`${outfile} holds ${[...new Set(heavy.map(input => input.split('/').slice(0, input.startsWith('node_modules/@') ? 3 : 2).join('/')))].join(', ')}, which should load on first use: import the value from a module that does not load it, or through ${LAZY_LOADER}.`);
   }
+}
+
+/**
+ * What VS Code times as activation is loading dist/extension.js and calling `activate`, so the entry holds
+ * the command registrations and little else; the rest is dist/client.js. (It is about 3 KB minified.)
+ */
+export const ENTRY_BUDGET_BYTES = 8 * 1024;
+
+/** Fails the build when the entry bundle outgrew its budget: something was imported as a value that should load later. */
+export function assertEntryBudget(metafile, outfile, budget = ENTRY_BUDGET_BYTES) {
+  const output = metafile.outputs[outfile];
+  if (!output || output.bytes <= budget) return;
+  const inputs = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 8)
+    .map(([input, { bytesInOutput }]) => `${input} (${bytesInOutput} bytes)`);
+  throw new Error(`${outfile} is ${output.bytes} bytes, over its ${budget}-byte budget: activation loads all of it. Import only types in src/client/extension.ts and reach the rest through ${LAZY_LOADER}. Largest parts: ${inputs.join(', ')}.`);
 }
 
 /** Libraries only the lazy bundles may hold. */

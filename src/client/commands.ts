@@ -1,5 +1,6 @@
 /**
- * Every command the extension contributes, as one table of `(ctx) => handler`, registered in one loop.
+ * Every command the extension contributes, as one table of `(ctx) => handler`; the entry bundle registers
+ * the ids (command-ids.ts) and each call comes here.
  * Commands that run a call resolve with its `LinkOutcome`, so keybindings, tasks and tests can use them.
  */
 import * as vscode from 'vscode';
@@ -41,21 +42,17 @@ const COMMANDS: Record<CommandId, (ctx: Context) => Handler> = {
   'omnichannel.pullWebResource': ctx => uri => webResourcesModule().pullCommand(ctx, uri),
 };
 
-export function registerCommands(ctx: Context): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, make]) => {
-    const handler = make(ctx);
-    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        // A bug must not vanish: say which command failed and keep the details in the log.
-        const message = error instanceof Error ? error.message : String(error);
-        ctx.log.error(`${id} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
-        void vscode.window.showErrorMessage(`Omnichannel: ${message}`);
-        return undefined;
-      }
-    });
-  });
+/** Runs command `id` with VS Code's arguments; a failure is logged and shown, and resolves with `undefined`. */
+export async function runCommand(ctx: Context, id: CommandId, args: readonly unknown[]): Promise<unknown> {
+  try {
+    return await COMMANDS[id](ctx)(...args);
+  } catch (error) {
+    // A bug must not vanish: say which command failed and keep the details in the log.
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.log.error(`${id} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+    void vscode.window.showErrorMessage(`Omnichannel: ${message}`);
+    return undefined;
+  }
 }
 
 async function linkOrUnlink(ctx: Context, method: LinkMethod, arg: unknown): Promise<LinkOutcome | undefined> {

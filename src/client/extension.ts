@@ -1,12 +1,16 @@
 /**
- * Entry point of the extension host side: builds the `Context`, registers the commands, starts the
- * language server without waiting for it, and returns a small API (used by tests and other extensions).
+ * Entry point of the extension host side, and all that activation loads: it registers the commands and
+ * returns a small API (used by tests and other extensions), and nothing else. The rest (the `Context`, the
+ * language server, the commands' bodies) is dist/client.js, started on the next turn of the event loop, so
+ * VS Code's activation time is this file's. A command or API call that comes before that start does it
+ * first, synchronously, so it never finds the extension half started.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LinkMethod, LinkOutcome, LinkRequest } from '../protocol/link';
 import type { SimulatorData } from '@omnichannel-tools/testing/simulator';
-import { registerCommands } from './commands';
-import { Context } from './ctx';
+import { COMMAND_IDS } from './command-ids';
+import type { Context } from './ctx';
+import { clientModule } from './lazy';
 
 export interface OmnichannelApi {
   /** The active environment's name (`Simulator` by default). */
@@ -28,29 +32,68 @@ export interface OmnichannelApi {
   runLinkCall(method: LinkMethod, request: LinkRequest, environment?: string): Promise<LinkOutcome>;
 }
 
-let current: Context | undefined;
+interface Running { readonly ctx: Context; readonly run: ReturnType<typeof clientModule>['runCommand'] }
+
+let started: Running | { readonly error: Error } | undefined;
+let pendingStart: ReturnType<typeof setImmediate> | undefined;
+
+/** The running extension, started on first need; a start that failed is shown once and fails every later use. */
+function running(extension: vscode.ExtensionContext): Running {
+  if (pendingStart !== undefined) clearImmediate(pendingStart);
+  pendingStart = undefined;
+  started ??= start(extension);
+  if ('error' in started) throw started.error;
+  return started;
+}
+
+function start(extension: vscode.ExtensionContext): Running | { readonly error: Error } {
+  try {
+    const client = clientModule();
+    return { ctx: client.startExtension(extension), run: client.runCommand };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    // No output channel yet (creating it is part of what failed): the extension host log keeps the stack.
+    console.error('Omnichannel: the extension did not start.', error);
+    void vscode.window.showErrorMessage(`Omnichannel: the extension did not start (${reason}). Reload the window; if it persists, reinstall the extension.`);
+    return { error: new Error(`The Omnichannel extension did not start: ${reason}`) };
+  }
+}
 
 export function activate(extension: vscode.ExtensionContext): OmnichannelApi {
-  const ctx = new Context(extension);
-  current = ctx;
-  extension.subscriptions.push(...registerCommands(ctx));
-  ctx.startLanguageClient();
+  const ctx = (): Context => running(extension).ctx;
+  for (const id of COMMAND_IDS) {
+    extension.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => {
+      const { ctx: context, run } = running(extension);
+      return run(context, id, args);
+    }));
+  }
+  // The rest starts once VS Code has taken the activation as done (its timer stops when this returns).
+  pendingStart = setImmediate(() => {
+    pendingStart = undefined;
+    try {
+      running(extension);
+    } catch {
+      // Shown and logged by start().
+    }
+  });
   return {
-    activeEnvironment: () => ctx.activeEnvironment().name,
+    activeEnvironment: () => ctx().activeEnvironment().name,
     environments: async () => {
-      await ctx.environments.ready();
-      return ctx.environments.list().map(e => e.name);
+      await ctx().environments.ready();
+      return ctx().environments.list().map(e => e.name);
     },
-    getSimulatorState: () => ctx.backends.simulatorState(),
-    languageServerStarted: () => ctx.languageServerStarted(),
-    languageServerStart: () => ({ from: ctx.serverStartedFrom, snapshotPrepared: ctx.snapshotPrepared }),
-    onDidChangeEnvironments: (listener, thisArgs, disposables) => ctx.environments.onDidChange(() => listener.call(thisArgs, undefined), undefined, disposables),
-    runLinkCall: (method, request, environment) => ctx.runLinkCall(method, request, { notify: false, ...(environment === undefined ? {} : { environment }) }),
+    getSimulatorState: () => ctx().backends.simulatorState(),
+    languageServerStarted: () => ctx().languageServerStarted(),
+    languageServerStart: () => ({ from: ctx().serverStartedFrom, snapshotPrepared: ctx().snapshotPrepared }),
+    onDidChangeEnvironments: (listener, thisArgs, disposables) => ctx().environments.onDidChange(() => listener.call(thisArgs, undefined), undefined, disposables),
+    runLinkCall: (method, request, environment) => ctx().runLinkCall(method, request, { notify: false, ...(environment === undefined ? {} : { environment }) }),
   };
 }
 
 export async function deactivate(): Promise<void> {
-  const ctx = current;
-  current = undefined;
-  await ctx?.dispose();
+  if (pendingStart !== undefined) clearImmediate(pendingStart);
+  pendingStart = undefined;
+  const current = started;
+  started = undefined;
+  if (current && 'ctx' in current) await current.ctx.dispose();
 }

@@ -5,6 +5,14 @@
  * dist/extension.js. Other modules import these modules' types only (`import type`).
  */
 
+/**
+ * Everything but the command registrations (dist/client.js): loaded on the turn after activation returned,
+ * or by the first command or API call that comes before that.
+ */
+export function clientModule(): typeof import('./start') {
+  return require('./start') as typeof import('./start');
+}
+
 /** The language client library and its wiring (dist/language-client.js): loaded after activation returned. */
 export function languageClientModule(): typeof import('./language-client') {
   return require('./language-client') as typeof import('./language-client');

@@ -4,7 +4,7 @@
  * node_modules and samples in the package are failures.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { REPO_ROOT } from '../e2e/support/repo';
 import { ensureVsix } from '../e2e/support/vsix';
@@ -16,7 +16,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/(extension|language-client|backends|auth|panel-host|server|server-main|webview)\.js$/,
+  /^extension\/dist\/(extension|client|language-client|backends|auth|panel-host|server|server-main|webview)\.js$/,
   /^extension\/dist\/codicons\/codicon\.(css|ttf)$/,
   /^extension\/snippets\/[\w.-]+\.(code-snippets|json)$/,
   /^extension\/schemas\/[\w.-]+\.schema\.json$/,
@@ -30,7 +30,9 @@ const ALLOWED: readonly RegExp[] = [
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
-  // Loaded on first use by extension.js (the language client, the backends, sign-in, the panel).
+  // Loaded after activation by extension.js (the client), and on first use by the client (the language
+  // client, the backends, sign-in, the panel).
+  'extension/dist/client.js',
   'extension/dist/language-client.js',
   'extension/dist/backends.js',
   'extension/dist/auth.js',
@@ -59,12 +61,24 @@ describe('package: the VSIX', function () {
   });
 
   it('ships every bundle the extension host bundle requires at run time (the parts it loads on first use)', () => {
-    // Packaging built dist/ just now, so dist/extension.js is the shipped one.
-    const code = readFileSync(join(REPO_ROOT, 'dist', 'extension.js'), 'utf8');
-    const loaded = [...new Set([...code.matchAll(/require\(["']\.\/([\w.-]+\.js)["']\)/g)].map(m => `extension/dist/${m[1]}`))];
-    assert.ok(loaded.length > 0, 'dist/extension.js requires no bundle of its own: the lazily loaded parts were inlined');
-    const missing = loaded.filter(name => !entries.includes(name));
-    assert.deepEqual(missing, [], `dist/extension.js requires bundles the VSIX lacks (add them to .vscodeignore): ${missing.join(', ')}`);
+    // Packaging built dist/ just now, so dist/ holds the shipped bundles. They require each other in turn:
+    // extension.js the client, the client the language client, backends, sign-in and panel.
+    const requiredBy = (file: string): string[] => {
+      const code = readFileSync(join(REPO_ROOT, 'dist', file), 'utf8');
+      return [...new Set([...code.matchAll(/require\(["']\.\/([\w.-]+\.js)["']\)/g)].map(m => m[1]!))];
+    };
+    assert.ok(requiredBy('extension.js').length > 0, 'dist/extension.js requires no bundle of its own: the lazily loaded parts were inlined');
+    const loaded = new Set<string>();
+    const visit = (file: string): void => {
+      for (const next of requiredBy(file)) {
+        if (loaded.has(next)) continue;
+        loaded.add(next);
+        if (existsSync(join(REPO_ROOT, 'dist', next))) visit(next);
+      }
+    };
+    visit('extension.js');
+    const missing = [...loaded].map(name => `extension/dist/${name}`).filter(name => !entries.includes(name));
+    assert.deepEqual(missing, [], `The extension host bundles require bundles the VSIX lacks (add them to .vscodeignore): ${missing.join(', ')}`);
   });
 
   it('ships every file package.json refers to (main, JSON schemas, snippets, icons)', () => {

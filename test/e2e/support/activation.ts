@@ -6,15 +6,16 @@
  * records the start of each activation as
  *   `<date> <time> [info] ExtensionService#_doActivateExtension <id>, startup: false, activationEvent: 'onLanguage:javascript'`
  * but not its duration (VS Code sends that only as telemetry, which is off). The duration is read from
- * the workbench's "Developer: Show Running Extensions" view, which shows VS Code's own measurement
- * (code loading + activate call + its promise). Open-to-diagnostics is timed in the page, from the Enter
- * that opens the file to the Problems status bar item changing.
+ * the workbench's "Developer: Show Running Extensions" view, which shows VS Code's own measurement: code
+ * loading plus the `activate` call (not the promise it returns). Open-to-diagnostics is timed in the page,
+ * from the Enter that opens the file to the Problems status bar item changing.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadHost, packageVersion } from './repo';
 import { launchBrowser, openWorkbench, screenshot } from './browser';
 import { startSession } from './session';
+import { ensureBaselineVsix } from './vsix';
 import { SELECTORS, problemCounts, runCommand } from './workbench';
 
 export interface ActivationMeasurement {
@@ -22,6 +23,12 @@ export interface ActivationMeasurement {
   readonly workbenchMs: number;
   /** VS Code's activation time for the extension, in ms (Running Extensions view). */
   readonly activationMs: number;
+  /**
+   * With `baseline`: VS Code's activation time, in the same session, for bench/baseline-extension (same
+   * activation events, an empty `activate`). What it shows is what the extension host charges any
+   * extension activated at that moment, whatever its code.
+   */
+  readonly baselineActivationMs?: number;
   /** The event that activated it, from the extension host log (e.g. `onLanguage:javascript`). */
   readonly activationEvent: string;
   /** The extension host log line that records the activation. */
@@ -40,11 +47,11 @@ declare const performance: { now(): number };
 interface TimingWindow { __openAt?: number; __problemsAt?: number }
 
 /** Starts code-server with the VSIX, opens `file` (relative to samples/) and measures; cleans up after. */
-export async function measureActivation(options: { file?: string; timeoutMs?: number } = {}): Promise<ActivationMeasurement> {
+export async function measureActivation(options: { file?: string; timeoutMs?: number; baseline?: boolean } = {}): Promise<ActivationMeasurement> {
   const file = options.file ?? 'webresources/case-form.js';
   const timeout = options.timeoutMs ?? 60_000;
   const host = await loadHost();
-  const session = await startSession();
+  const session = await startSession(options.baseline ? { alsoInstall: [await ensureBaselineVsix()] } : {});
   const browser = await launchBrowser().catch(async (error: unknown) => { await session.dispose(); throw error; });
   try {
     const loading = Date.now();
@@ -77,19 +84,25 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
     });
     const problems = await problemCounts(page);
 
-    const { name: extensionName } = packageVersion();
     await runCommand(page, 'Developer: Show Running Extensions');
-    const time = page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${extensionName}"] .activation-time`);
-    await time.waitFor({ state: 'visible', timeout });
-    const shown = (await time.textContent()) ?? '';
+    const shownTime = async (name: string): Promise<number> => {
+      const time = page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${name}"] .activation-time`);
+      await time.waitFor({ state: 'visible', timeout });
+      const shown = (await time.textContent()) ?? '';
+      const value = Number(/([\d.]+)\s*ms/.exec(shown)?.[1] ?? NaN);
+      if (!Number.isFinite(value)) throw new Error(`Unexpected activation time text for ${name} in Running Extensions: "${shown}".`);
+      return value;
+    };
+    const activationMs = await shownTime(packageVersion().name);
+    const baselineActivationMs = options.baseline ? await shownTime(BASELINE_NAME) : undefined;
     await screenshot(page, 'activation-running-extensions');
-    const activationMs = Number(/([\d.]+)\s*ms/.exec(shown)?.[1] ?? NaN);
-    if (!Number.isFinite(activationMs)) throw new Error(`Unexpected activation time text in Running Extensions: "${shown}".`);
 
     const logged = activationLogLine(session.profile.userDataDir, extensionId());
+    if (options.baseline) assertBaselineFirst(session.profile.userDataDir, logged.event);
     return {
       workbenchMs,
       activationMs,
+      ...(baselineActivationMs === undefined ? {} : { baselineActivationMs }),
       activationEvent: logged.event,
       activationLogLine: logged.line,
       openToDiagnosticsMs: Math.round(openToDiagnosticsMs),
@@ -103,13 +116,17 @@ export async function measureActivation(options: { file?: string; timeoutMs?: nu
   }
 }
 
+/** bench/baseline-extension's `name`, which labels its row in Running Extensions, and its id. */
+const BASELINE_NAME = 'activation-baseline';
+const BASELINE_ID = `omnichannel-tools.${BASELINE_NAME}`;
+
 function extensionId(): string {
   const manifest = packageVersion() as { name: string; publisher?: string };
   return `${manifest.publisher ?? 'omnichannel-tools'}.${manifest.name}`;
 }
 
-/** Finds the extension host log's activation line for `id` under the profile's log folder. */
-export function activationLogLine(userDataDir: string, id: string): { line: string; event: string } {
+/** The extension host log files under the profile's log folder. */
+function hostLogs(userDataDir: string): string[] {
   const logs = join(userDataDir, 'logs');
   const files: string[] = [];
   const walk = (dir: string): void => {
@@ -121,12 +138,35 @@ export function activationLogLine(userDataDir: string, id: string): { line: stri
     }
   };
   walk(logs);
+  return files;
+}
+
+/** Finds the extension host log's activation line for `id` under the profile's log folder. */
+export function activationLogLine(userDataDir: string, id: string): { line: string; event: string } {
+  const files = hostLogs(userDataDir);
   const pattern = new RegExp(`^.*ExtensionService#_doActivateExtension ${id.replace(/\./g, '\\.')}, startup: \\w+, activationEvent: '([^']+)'.*$`, 'm');
   for (const path of files) {
     const match = pattern.exec(readFileSync(path, 'utf8'));
     if (match) return { line: match[0], event: match[1] ?? '' };
   }
-  throw new Error(`No activation of ${id} in the extension host logs under ${logs} (${files.length} log file(s) read).`);
+  throw new Error(`No activation of ${id} in the extension host logs under ${join(userDataDir, 'logs')} (${files.length} log file(s) read).`);
+}
+
+/**
+ * The extension host starts loading every extension an event activates in one loop, then loads their code
+ * in that order: each one's time runs from the loop to the end of its own load, so it includes the loads
+ * before it (the built-in TypeScript extension's, first). The baseline measures that only if it comes
+ * before ours: it does in this host, and this checks it.
+ */
+function assertBaselineFirst(userDataDir: string, event: string): void {
+  const ids = hostLogs(userDataDir).flatMap(path => [...readFileSync(path, 'utf8')
+    .matchAll(/ExtensionService#_doActivateExtension ([\w.-]+), startup: \w+, activationEvent: '([^']+)'/g)]
+    .filter(match => match[2] === event).map(match => match[1]!));
+  const baseline = ids.indexOf(BASELINE_ID);
+  const ours = ids.indexOf(extensionId());
+  if (baseline < 0 || ours < 0 || baseline > ours) {
+    throw new Error(`The baseline extension must be activated before ours by ${event} to be a baseline; the extension host activated: ${ids.join(', ')}.`);
+  }
 }
 
 export interface FirstDiagnostics {

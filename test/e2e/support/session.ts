@@ -21,6 +21,8 @@ export interface SessionOptions {
    * never trusted in this fresh profile, opens without the trust question. Default: trusted.
    */
   readonly untrustedWorkspace?: boolean;
+  /** More VSIX files to install beside ours (the benchmark's baseline extension). */
+  readonly alsoInstall?: readonly string[];
 }
 
 /** User settings that make a never-seen folder open in Restricted Mode without a modal question. */
@@ -81,6 +83,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     // reports no missing type library in the Problems counts the tests read.
     host.copySamples(workspace);
     if (options.installVsix ?? true) await host.installExtension(profile, vsix);
+    for (const other of options.alsoInstall ?? []) await host.installExtension(profile, other);
     const server = await host.startCodeServer(profile, { workspaceTrust: untrusted });
     installExitHook();
     const entry = { pid: server.pid, profile };

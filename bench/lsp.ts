@@ -8,7 +8,7 @@ import {
   PublishDiagnosticsNotification, CompletionRequest, ConfigurationRequest, RegistrationRequest,
   WorkDoneProgressCreateRequest, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
+import { SERVER_EXEC_ARGV, serverEnv } from '@omnichannel-tools/language-server';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
@@ -34,7 +34,7 @@ export class LspBench {
    */
   static async start(options: { entry?: string; env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; dist?: string } = {}): Promise<LspBench> {
     const server = path.join(options.dist ?? path.join(__dirname, '..', '..', 'dist'), options.entry ?? 'server.js');
-    const env = { ...process.env, ...options.env };
+    const env = { ...serverEnv(process.env), ...options.env };
     const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
@@ -68,6 +68,11 @@ export class LspBench {
   async editLatencies(text: string, count: number): Promise<{ open: number; samples: number[] }> {
     const uri = 'file:///bench/ten.js';
     const open = await this.openAndWait(text, uri);
+    return { open, samples: await this.moreEdits(text, uri, count) };
+  }
+
+  /** `count` more one-character edits (typed, then deleted) of the open document `uri` whose text was `text`; sorted latencies. */
+  async moreEdits(text: string, uri: string, count: number): Promise<number[]> {
     const line = text.slice(0, text.indexOf('function computeSla', text.length / 2)).split('\n').length - 1;
     const samples: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -82,7 +87,7 @@ export class LspBench {
       await done;
       samples.push(now() - start);
     }
-    return { open, samples: samples.sort((a, b) => a - b) };
+    return samples.sort((a, b) => a - b);
   }
 
   /** Completion requests right after `marker` occurrences; sorted latencies in ms. */

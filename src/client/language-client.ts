@@ -7,7 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CodeLensRequest } from 'vscode-languageclient/node';
 import { RunCallCommand } from '@omnichannel-tools/language-server';
 import { LOOKUP_IDS_OPTION, LookupIdsRequest } from '../protocol/lookup';
-import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
+import { SERVER_EXEC_ARGV, serverEnv } from '@omnichannel-tools/language-server';
 import { buildSnapshot, discardSnapshot, snapshotState, type SnapshotOptions } from '../server-loader/startup-snapshot';
 import { CONFIG_SECTION } from './config';
 import { runLensCommands, type ActiveEnvironment } from './code-lens-titles';
@@ -34,7 +34,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: La
   // startup snapshot is built for this runtime, the server starts from it instead (server-main.js is then
   // only the process's name: the snapshot holds the server).
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server-main.js').fsPath;
-  const env = { ...process.env, OMNICHANNEL_CODE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
+  const env = { ...serverEnv(process.env), OMNICHANNEL_CODE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
   const snapshot = startupSnapshot(context);
   const fromSnapshot = snapshot.kind === 'ready' ? snapshot.execArgv : [];
   hooks.onStart?.(snapshot.kind === 'ready' ? 'startup snapshot' : 'code cache');

@@ -9,6 +9,7 @@ import { REFRESH_PATTERNS } from '../../catalogue';
 import { GLOBALS } from '../../calls';
 import type { RuleContext } from '../types';
 import { isStatementList } from './promise-use';
+import { noteNode } from '../../reads';
 
 const CATALOGUE_PATTERNS: readonly (readonly string[])[] = REFRESH_PATTERNS.map(p => p.path.split('.'));
 
@@ -74,6 +75,7 @@ function refreshingLocalFunction(handler: ts.Expression, ctx: RuleContext): bool
     if (!isStatementList(n)) continue;
     for (const statement of n.statements as readonly ts.Statement[]) {
       if (ts.isFunctionDeclaration(statement) && statement.name?.text === handler.text && statement.body) {
+        noteNode(statement);
         return containsRefresh(statement.body, ctx);
       }
     }

@@ -1,0 +1,390 @@
+/**
+ * Checks the calls of a document, after an edit only those the edit can have changed. Each call's check
+ * notes what it read beyond the call (`reads.ts`: the functions whose code the rules walked, the names whose
+ * occurrences were looked up, the lines quoted). An edit inside one function's body changes that body and
+ * nothing else of the tree; the calls in it are found again (from the names a search of the whole file
+ * followed), the calls whose reads touch it are checked again, and the others keep their findings, moved
+ * by the edit. Anything else (no previous analysis, several edits, an edit outside a function body or one
+ * that changes which function it is in, a syntax error before or after, a function whose result names the
+ * API, other settings) is analysed in full. Either way the findings are those of a full analysis.
+ */
+// A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
+import ts = require('typescript');
+import { findApiCalls, prefetchArgumentNames, type ApiCall } from './calls';
+import { declarationsIn, findCallsIn, indexOf, recognisedCall, seedIndex } from './calls/find';
+import type { Declarations } from './calls/scope';
+import type { ResolvedString } from './calls/types';
+import { findMethod, type MethodInfo } from './catalogue';
+import { Descender, changedRun, nodeAt } from './calls/locate';
+import type { OmnichannelDocument } from './document';
+import { noteFunctionOf, recording } from './reads';
+import { RULES } from './rules/all-rules';
+import type { RuleContext } from './rules/types';
+import type { Suppressions } from './suppressions';
+import type { AnalyzerSettings, Finding, Fix, ReportedSeverity, RuleId } from './types';
+
+/** Set to false to analyse every edit in full (to compare, or to rule this out when hunting a bug). */
+export const INCREMENTAL = { enabled: true };
+
+export interface CheckOptions {
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** One report of a rule on a call, as plain data (a finding's fixes are built when asked). */
+interface Report {
+  readonly order: number;
+  readonly ruleId: RuleId;
+  readonly severity: ReportedSeverity;
+  start: number;
+  end: number;
+  readonly message: string;
+  readonly detail: string | undefined;
+  readonly hasFixes: boolean;
+}
+
+/**
+ * A checked call, in offsets only: no node of a tree is kept, so an old tree is not kept alive. The
+ * offsets of a call an edit leaves alone are moved in place.
+ */
+interface CallRecord {
+  pos: number;
+  end: number;
+  memberPos: number;
+  memberEnd: number;
+  readonly memberKind: ts.SyntaxKind;
+  readonly namespace: string;
+  readonly member: string;
+  readonly regions: [number, number][];
+  readonly names: ReadonlySet<string>;
+  readonly lookups: ReadonlySet<string>;
+  lineUpTo: number;
+  readonly threw: boolean;
+  readonly reports: readonly Report[];
+}
+
+interface State {
+  readonly generation: number;
+  readonly settings: AnalyzerSettings;
+  readonly records: readonly CallRecord[];
+  readonly followed: ReadonlySet<string>;
+  readonly followedCalls: ReadonlySet<string>;
+  /** The names whose declarations recognising the calls looked up. */
+  readonly recognition: ReadonlySet<string>;
+  /** The functions whose result some evaluation read: an edit in one is analysed in full. */
+  readonly yields: readonly (readonly [number, number])[];
+}
+
+const states = new WeakMap<OmnichannelDocument, State>();
+
+/** How a document's last analysis went: incrementally (and how many calls were checked), or in full and why. */
+export interface HowAnalysed {
+  readonly incremental: boolean;
+  readonly reason?: string;
+  readonly checked: number;
+}
+
+const how = new WeakMap<OmnichannelDocument, HowAnalysed>();
+
+export function howAnalysed(doc: OmnichannelDocument): HowAnalysed | undefined {
+  return how.get(doc);
+}
+
+/** A checked call of the current tree, with the fixes of reports just made. */
+interface Checked {
+  readonly record: CallRecord;
+  readonly call: ApiCall;
+  readonly fixes?: ReadonlyMap<Report, () => readonly Fix[]>;
+}
+
+/** The findings of every call of the document, before suppressions: incrementally when it can be, else in full. */
+export function checkCalls(doc: OmnichannelDocument, settings: AnalyzerSettings, suppressions: Suppressions, options: CheckOptions): Finding[] {
+  const previous = states.get(doc);
+  const sourceFile = doc.sourceFile;
+  const incremental = !INCREMENTAL.enabled ? 'switched off' : previous ? afterEdit(doc, settings, previous, options) : 'no earlier analysis';
+  let checked: Checked[];
+  if (typeof incremental === 'string') {
+    checked = inFull(doc, settings, options);
+    how.set(doc, { incremental: false, reason: incremental, checked: checked.length });
+  } else {
+    checked = incremental;
+    how.set(doc, { incremental: true, checked: checked.filter(c => c.fixes !== undefined).length });
+  }
+  const ctx = createContext(sourceFile, settings, checked.map(c => c.call));
+  const findings: { finding: Finding; order: number }[] = [];
+  for (const { record, call, fixes } of checked) {
+    for (const report of record.reports) {
+      if (suppressions.any && suppressions.suppressed(report.ruleId, doc.positionAt(report.start).line)) continue;
+      const made = fixes?.get(report);
+      const finding: Finding = {
+        ruleId: report.ruleId,
+        start: report.start,
+        end: report.end,
+        message: report.message,
+        ...(report.detail !== undefined ? { detail: report.detail } : {}),
+        severity: report.severity,
+        ...(report.hasFixes ? { fixes: made ?? fixesLater(report, call, ctx) } : {}),
+      };
+      findings.push({ finding, order: report.order });
+    }
+  }
+  findings.sort((a, b) => a.finding.start - b.finding.start || a.order - b.order || a.finding.end - b.finding.end);
+  return findings.map(f => f.finding);
+}
+
+/** Drops what was kept about a document (it was not analysed: too large, unparsable, suppressed). */
+export function forgetCalls(doc: OmnichannelDocument): void {
+  states.delete(doc);
+}
+
+function inFull(doc: OmnichannelDocument, settings: AnalyzerSettings, options: CheckOptions): Checked[] {
+  const sourceFile = doc.sourceFile;
+  const calls = findApiCalls(sourceFile);
+  const recognition = new Set(declarationsIn(sourceFile).names());
+  if (calls.length > 0) prefetchArgumentNames(sourceFile);
+  const ctx = createContext(sourceFile, settings, calls);
+  const checked = calls.map(call => check(call, ctx, options));
+  const index = indexOf(sourceFile);
+  states.set(doc, {
+    generation: doc.generation,
+    settings,
+    records: checked.map(c => c.record),
+    followed: index.followed,
+    followedCalls: index.followedCalls,
+    recognition,
+    yields: rangesOf(index.declarations.yields.keys()),
+  });
+  return checked;
+}
+
+/** The calls after one edit, or why the edit needs a full analysis. */
+function afterEdit(doc: OmnichannelDocument, settings: AnalyzerSettings, state: State, options: CheckOptions): Checked[] | string {
+  const edit = doc.lastEdit;
+  const sourceFile = doc.sourceFile;
+  if (state.settings !== settings) return 'other settings';
+  if (!edit || edit.from !== state.generation) return 'not one edit since the last analysis';
+  if (!edit.list) return 'the edit is in no list of statements';
+  if (edit.wasModule !== ts.isExternalModule(sourceFile)) return 'the file became a module or stopped being one'; // a script's top-level `var` names a global, a module's does not
+  const run = changedRun(sourceFile, edit, edit.list);
+  if (typeof run === 'string') return run;
+  const delta = edit.newEnd - edit.oldEnd;
+  const [from, to] = [run.from, run.to];
+  const shift = (offset: number): number => (offset >= to ? offset + delta : offset);
+  const touches = (r: readonly [number, number]): boolean => r[0] <= to && from <= r[1];
+  const touchesReport = (r: Report): boolean => r.start <= to && from <= r.end;
+  if (state.yields.some(touches)) return 'the edit is in a function whose result names the API';
+  // A declaration the edit made or removed that the code around it sees: what recognised a call may have changed.
+  const declared = run.declared;
+  for (const name of declared) if (state.recognition.has(name) || state.followed.has(name) || state.followedCalls.has(name) || state.followedCalls.has(`get ${name}`)) return `the edit changes a declaration of ${name}`;
+  const text = sourceFile.text;
+  const newRun = text.slice(from, run.newTo);
+  const oldRun = text.slice(from, edit.start) + edit.removed + text.slice(edit.newEnd, run.newTo);
+  const mentioned = namesIn([oldRun, newRun], state.records);
+  const linesMoved = /[\r\n]/.test(edit.removed) || /[\r\n]/.test(text.slice(edit.start, edit.newEnd));
+
+  const found = findCallsIn(sourceFile, { from, to: run.newTo, followed: state.followed, followedCalls: state.followedCalls });
+  if (!found) return 'a value the edit made leaves its statements (a return, or an alias code elsewhere may use)';
+  const declarations = declarationsIn(sourceFile);
+  const recognition = new Set([...state.recognition, ...declarations.names()]);
+  const locator = new Descender(sourceFile);
+  const kept: { call: CarriedCall; record: CallRecord | undefined }[] = [];
+  for (const record of state.records) {
+    if (record.pos >= from && record.end <= to) continue; // in the edited statements: found again
+    if (record.memberPos <= to && from <= record.memberEnd) return 'the edit changes the declaration a call is made through';
+    const again = record.threw || record.regions.some(touches) || mentionsAny(record.names, mentioned) || mentionsAny(record.lookups, declared)
+      || (record.lineUpTo >= from && (linesMoved || record.lineUpTo <= to)) || record.reports.some(touchesReport);
+    if (!again) move(record, shift);
+    const call = new CarriedCall(record, again ? shift : undefined, sourceFile, locator, declarations);
+    if (again && !call.located()) return 'a call was not found again';
+    kept.push({ call, record: again ? undefined : record });
+  }
+  const calls = mergeCalls(kept.map(k => k.call), found.calls);
+  seedIndex(sourceFile, { calls, declarations, followed: found.followed, followedCalls: found.followedCalls });
+  const ctx = createContext(sourceFile, settings, calls);
+  const byCall = new Map<ApiCall, Checked>();
+  for (const { call, record } of kept) byCall.set(call, record ? { record, call } : check(call, ctx, options));
+  for (const call of found.calls) byCall.set(call, check(call, ctx, options));
+  const checked = calls.map(call => byCall.get(call)!);
+  states.set(doc, {
+    generation: doc.generation,
+    settings,
+    records: checked.map(c => c.record),
+    followed: found.followed,
+    followedCalls: found.followedCalls,
+    recognition,
+    yields: [...state.yields.map(r => [shift(r[0]), shift(r[1])] as const), ...rangesOf(declarations.yields.keys())],
+  });
+  return checked;
+}
+
+/** Runs every rule on one call, noting what the rules read. */
+function check(call: ApiCall, ctx: RuleContext, options: CheckOptions): Checked {
+  const fixes = new Map<Report, () => readonly Fix[]>();
+  let threw = false;
+  const { value: reports, log } = recording(() => {
+    noteFunctionOf(call.node);
+    const made: Report[] = [];
+    RULES.forEach((rule, order) => {
+      const configured = ctx.settings.rules[rule.id];
+      if (configured === 'off' || (configured === undefined && rule.meta.defaultSeverity === 'off')) return;
+      let reported;
+      try {
+        reported = rule.check(call, ctx);
+      } catch (error) {
+        threw = true;
+        options.onRuleError?.(rule.id, error);
+        return;
+      }
+      for (const r of reported) {
+        const report: Report = {
+          order, ruleId: rule.id, severity: (configured ?? r.severity ?? rule.meta.defaultSeverity) as ReportedSeverity,
+          start: r.start, end: r.end, message: r.message, detail: r.detail, hasFixes: r.fixes !== undefined,
+        };
+        if (r.fixes) fixes.set(report, r.fixes);
+        made.push(report);
+      }
+    });
+    return made;
+  });
+  const member = call.memberNode;
+  const record: CallRecord = {
+    pos: call.node.pos, end: call.node.end, memberPos: member.pos, memberEnd: member.end, memberKind: member.kind,
+    namespace: call.namespace, member: call.member, regions: log.regions, names: log.names, lookups: log.lookups, lineUpTo: log.lineUpTo, threw, reports,
+  };
+  return { record, call, fixes };
+}
+
+/** Moves the offsets of a record of a call the edit did not touch to where they are after it. */
+function move(record: CallRecord, shift: (offset: number) => number): void {
+  record.pos = shift(record.pos);
+  record.end = shift(record.end);
+  record.memberPos = shift(record.memberPos);
+  record.memberEnd = shift(record.memberEnd);
+  for (const region of record.regions) {
+    region[0] = shift(region[0]);
+    region[1] = shift(region[1]);
+  }
+  if (record.lineUpTo >= 0) record.lineUpTo = shift(record.lineUpTo);
+  for (const report of record.reports) {
+    report.start = shift(report.start);
+    report.end = shift(report.end);
+  }
+}
+
+function mentionsAny(names: ReadonlySet<string>, among: ReadonlySet<string>): boolean {
+  if (among.size === 0) return false;
+  for (const name of names) if (among.has(name)) return true;
+  return false;
+}
+
+/**
+ * A call recognised in an earlier tree that the edit did not touch. Its nodes in the current tree are
+ * found when first asked for (most calls are never asked: their findings are carried over as they were).
+ */
+class CarriedCall implements ApiCall {
+  readonly namespace: string;
+  readonly member: string;
+  readonly pos: number;
+  readonly end: number;
+  private readonly memberPos: number;
+  private readonly memberEnd: number;
+  private readonly memberKind: ts.SyntaxKind;
+  private found: ts.CallExpression | undefined;
+  private foundMember: ts.Node | undefined;
+
+  constructor(record: CallRecord, shift: ((offset: number) => number) | undefined, private readonly sourceFile: ts.SourceFile,
+    private readonly locator: Descender, private readonly declarations: Declarations) {
+    const at = shift ?? ((offset: number) => offset);
+    this.namespace = record.namespace;
+    this.member = record.member;
+    this.pos = at(record.pos);
+    this.end = at(record.end);
+    this.memberPos = at(record.memberPos);
+    this.memberEnd = at(record.memberEnd);
+    this.memberKind = record.memberKind;
+  }
+
+  get method(): MethodInfo | undefined {
+    return findMethod(this.namespace, this.member);
+  }
+
+  /** Whether both nodes are in the current tree. */
+  located(): boolean {
+    this.found ??= nodeAt(this.locator, this.pos, this.end, ts.SyntaxKind.CallExpression) as ts.CallExpression | undefined;
+    this.foundMember ??= nodeAt(this.locator, this.memberPos, this.memberEnd, this.memberKind);
+    return this.found !== undefined && this.foundMember !== undefined;
+  }
+
+  get node(): ts.CallExpression {
+    this.found ??= nodeAt(this.locator, this.pos, this.end, ts.SyntaxKind.CallExpression) as ts.CallExpression | undefined;
+    if (!this.found) throw new Error(`${this.sourceFile.fileName}: the call of ${this.member} at offset ${this.pos} is not in the tree after the edit.`);
+    return this.found;
+  }
+
+  get memberNode(): ts.Node {
+    this.foundMember ??= nodeAt(this.locator, this.memberPos, this.memberEnd, this.memberKind);
+    if (!this.foundMember) throw new Error(`${this.sourceFile.fileName}: the name of ${this.member} at offset ${this.memberPos} is not in the tree after the edit.`);
+    return this.foundMember;
+  }
+
+  get args(): readonly ts.Expression[] {
+    return this.node.arguments;
+  }
+
+  resolveString(expr: ts.Expression): ResolvedString | undefined {
+    return recognisedCall(this.namespace, this.member, this.memberNode, this.node, this.declarations).resolveString(expr);
+  }
+}
+
+/** A call's range without finding its node. */
+function spanOf(call: ApiCall): readonly [number, number] {
+  return call instanceof CarriedCall ? [call.pos, call.end] : [call.node.pos, call.node.end];
+}
+
+/** The carried calls and the calls found again, in source order (as a search of the file orders them). */
+function mergeCalls(carried: readonly ApiCall[], found: readonly ApiCall[]): ApiCall[] {
+  return [...carried, ...found].map(call => ({ call, span: spanOf(call) }))
+    .sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]).map(c => c.call);
+}
+
+/** The fixes of a report kept from an earlier tree: the rule runs again on the call, in the current tree. */
+function fixesLater(report: Report, call: ApiCall, ctx: RuleContext): () => readonly Fix[] {
+  const { order, start, end, message } = report;
+  return () => fixesAgain({ order, start, end, message }, call, ctx);
+}
+
+function fixesAgain({ order, start, end, message }: Pick<Report, 'order' | 'start' | 'end' | 'message'>, call: ApiCall, ctx: RuleContext): readonly Fix[] {
+  const again = RULES[order]!.check(call, ctx).find(r => r.start === start && r.end === end && r.message === message);
+  return again?.fixes?.() ?? [];
+}
+
+/** What rules see; a call expression is told to be a recognised call by its range, so carried calls need not find their nodes. */
+export function createContext(sourceFile: ts.SourceFile, settings: AnalyzerSettings, calls: readonly ApiCall[]): RuleContext {
+  const byPos = new Map<number, ApiCall[]>();
+  for (const call of calls) {
+    const [pos] = spanOf(call);
+    const list = byPos.get(pos);
+    if (list) list.push(call);
+    else byPos.set(pos, [call]);
+  }
+  const callAt = (node: ts.Node): ApiCall | undefined => {
+    if (node.kind !== ts.SyntaxKind.CallExpression) return undefined;
+    const list = byPos.get(node.pos);
+    return list?.find(call => spanOf(call)[1] === node.end);
+  };
+  return { sourceFile, text: sourceFile.text, settings, calls, callAt };
+}
+
+/** Which of the names the records looked up appear (as whole words) in any of the texts. */
+function namesIn(texts: readonly string[], records: readonly CallRecord[]): Set<string> {
+  const names = new Set<string>();
+  for (const record of records) for (const name of record.names) names.add(name);
+  const present = new Set<string>();
+  if (names.size === 0) return present;
+  const pattern = new RegExp(`(?<![\\w$\\\\\\u0080-\\uffff])(?:${[...names].map(n => n.replace(/[$\\]/g, '\\$&')).join('|')})(?![\\w$\\\\\\u0080-\\uffff])`, 'g');
+  for (const text of texts) for (const m of text.matchAll(pattern)) present.add(m[0]);
+  return present;
+}
+
+function rangesOf(nodes: Iterable<ts.Node>): (readonly [number, number])[] {
+  return [...nodes].map(n => [n.pos, n.end] as const);
+}

@@ -3,7 +3,7 @@
  * `ts.updateSourceFile` keeps typing in a large file cheap: only the edited region is parsed again.
  */
 import * as ts from 'typescript';
-import { statementsAround, type StatementList } from './calls/locate';
+import { statementsAround, type StatementList } from './calls/statements';
 import { noteLine } from './reads';
 import type { TextChange } from './types';
 

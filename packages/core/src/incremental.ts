@@ -1,21 +1,19 @@
 /**
- * Checks the calls of a document, after an edit only those the edit can have changed. Each call's check
- * notes what it read beyond the call (`reads.ts`: the functions whose code the rules walked, the names whose
- * occurrences were looked up, the lines quoted). An edit inside one function's body changes that body and
- * nothing else of the tree; the calls in it are found again (from the names a search of the whole file
- * followed), the calls whose reads touch it are checked again, and the others keep their findings, moved
- * by the edit. Anything else (no previous analysis, several edits, an edit outside a function body or one
- * that changes which function it is in, a syntax error before or after, a function whose result names the
- * API, other settings) is analysed in full. Either way the findings are those of a full analysis.
+ * Checks the calls of a document; after one edit, only those the edit can have changed. Each check notes
+ * what it read beyond the call (`reads.ts`). An edit changes a run of statements in one list and nothing
+ * else of the tree (`calls/statements.ts`): the calls in the run are found again, from the names the last
+ * search of the file followed; the calls whose reads touch the run are checked again; the others keep
+ * their findings, moved by the edit. What cannot be told that way (several edits, other settings, an edit
+ * that declares a name recognition looked up, or in a function whose result names the API…) is analysed
+ * in full. Either way the findings are those of a full analysis.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
 import { findApiCalls, prefetchArgumentNames, type ApiCall } from './calls';
-import { declarationsIn, findCallsIn, indexOf, recognisedCall, seedIndex } from './calls/find';
-import type { Declarations } from './calls/scope';
-import type { ResolvedString } from './calls/types';
-import { findMethod, type MethodInfo } from './catalogue';
-import { Descender, changedRun, nodeAt } from './calls/locate';
+import { declarationsIn, findCallsIn, indexOf, seedIndex } from './calls/find';
+import { Descender } from './calls/locate';
+import { changedRun } from './calls/statements';
+import { CarriedCall, createContext, mergeCalls } from './carried';
 import type { OmnichannelDocument } from './document';
 import { noteFunctionOf, recording } from './reads';
 import { RULES } from './rules/all-rules';
@@ -193,7 +191,7 @@ function afterEdit(doc: OmnichannelDocument, settings: AnalyzerSettings, state: 
     const again = record.threw || record.regions.some(touches) || mentionsAny(record.names, mentioned) || mentionsAny(record.lookups, declared)
       || (record.lineUpTo >= from && (linesMoved || record.lineUpTo <= to)) || record.reports.some(touchesReport);
     if (!again) move(record, shift);
-    const call = new CarriedCall(record, again ? shift : undefined, sourceFile, locator, declarations);
+    const call = new CarriedCall(record, again ? shift : (offset: number) => offset, sourceFile, locator, declarations);
     if (again && !call.located()) return 'a call was not found again';
     kept.push({ call, record: again ? undefined : record });
   }
@@ -276,77 +274,6 @@ function mentionsAny(names: ReadonlySet<string>, among: ReadonlySet<string>): bo
   return false;
 }
 
-/**
- * A call recognised in an earlier tree that the edit did not touch. Its nodes in the current tree are
- * found when first asked for (most calls are never asked: their findings are carried over as they were).
- */
-class CarriedCall implements ApiCall {
-  readonly namespace: string;
-  readonly member: string;
-  readonly pos: number;
-  readonly end: number;
-  private readonly memberPos: number;
-  private readonly memberEnd: number;
-  private readonly memberKind: ts.SyntaxKind;
-  private found: ts.CallExpression | undefined;
-  private foundMember: ts.Node | undefined;
-
-  constructor(record: CallRecord, shift: ((offset: number) => number) | undefined, private readonly sourceFile: ts.SourceFile,
-    private readonly locator: Descender, private readonly declarations: Declarations) {
-    const at = shift ?? ((offset: number) => offset);
-    this.namespace = record.namespace;
-    this.member = record.member;
-    this.pos = at(record.pos);
-    this.end = at(record.end);
-    this.memberPos = at(record.memberPos);
-    this.memberEnd = at(record.memberEnd);
-    this.memberKind = record.memberKind;
-  }
-
-  get method(): MethodInfo | undefined {
-    return findMethod(this.namespace, this.member);
-  }
-
-  /** Whether both nodes are in the current tree. */
-  located(): boolean {
-    this.found ??= nodeAt(this.locator, this.pos, this.end, ts.SyntaxKind.CallExpression) as ts.CallExpression | undefined;
-    this.foundMember ??= nodeAt(this.locator, this.memberPos, this.memberEnd, this.memberKind);
-    return this.found !== undefined && this.foundMember !== undefined;
-  }
-
-  get node(): ts.CallExpression {
-    this.found ??= nodeAt(this.locator, this.pos, this.end, ts.SyntaxKind.CallExpression) as ts.CallExpression | undefined;
-    if (!this.found) throw new Error(`${this.sourceFile.fileName}: the call of ${this.member} at offset ${this.pos} is not in the tree after the edit.`);
-    return this.found;
-  }
-
-  get memberNode(): ts.Node {
-    this.foundMember ??= nodeAt(this.locator, this.memberPos, this.memberEnd, this.memberKind);
-    if (!this.foundMember) throw new Error(`${this.sourceFile.fileName}: the name of ${this.member} at offset ${this.memberPos} is not in the tree after the edit.`);
-    return this.foundMember;
-  }
-
-  get args(): readonly ts.Expression[] {
-    return this.node.arguments;
-  }
-
-  resolveString(expr: ts.Expression): ResolvedString | undefined {
-    return recognisedCall(this.namespace, this.member, this.memberNode, this.node, this.declarations).resolveString(expr);
-  }
-}
-
-/** A call's range without finding its node. */
-function spanOf(call: ApiCall): readonly [number, number] {
-  return call instanceof CarriedCall ? [call.pos, call.end] : [call.node.pos, call.node.end];
-}
-
-/** The carried calls and the calls found again, in source order (as a search of the file orders them). */
-function mergeCalls(carried: readonly ApiCall[], found: readonly ApiCall[]): ApiCall[] {
-  return [...carried, ...found].map(call => ({ call, span: spanOf(call) }))
-    .sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]).map(c => c.call);
-}
-
-/** The fixes of a report kept from an earlier tree: the rule runs again on the call, in the current tree. */
 function fixesLater(report: Report, call: ApiCall, ctx: RuleContext): () => readonly Fix[] {
   const { order, start, end, message } = report;
   return () => fixesAgain({ order, start, end, message }, call, ctx);
@@ -355,23 +282,6 @@ function fixesLater(report: Report, call: ApiCall, ctx: RuleContext): () => read
 function fixesAgain({ order, start, end, message }: Pick<Report, 'order' | 'start' | 'end' | 'message'>, call: ApiCall, ctx: RuleContext): readonly Fix[] {
   const again = RULES[order]!.check(call, ctx).find(r => r.start === start && r.end === end && r.message === message);
   return again?.fixes?.() ?? [];
-}
-
-/** What rules see; a call expression is told to be a recognised call by its range, so carried calls need not find their nodes. */
-export function createContext(sourceFile: ts.SourceFile, settings: AnalyzerSettings, calls: readonly ApiCall[]): RuleContext {
-  const byPos = new Map<number, ApiCall[]>();
-  for (const call of calls) {
-    const [pos] = spanOf(call);
-    const list = byPos.get(pos);
-    if (list) list.push(call);
-    else byPos.set(pos, [call]);
-  }
-  const callAt = (node: ts.Node): ApiCall | undefined => {
-    if (node.kind !== ts.SyntaxKind.CallExpression) return undefined;
-    const list = byPos.get(node.pos);
-    return list?.find(call => spanOf(call)[1] === node.end);
-  };
-  return { sourceFile, text: sourceFile.text, settings, calls, callAt };
 }
 
 /** Which of the names the records looked up appear (as whole words) in any of the texts. */

@@ -1,7 +1,8 @@
 /**
  * What checking one call read beyond the call itself, for incremental analysis (`incremental.ts`): the
  * functions whose code the rules walked (the call's own, its callers'), the names whose every occurrence
- * in the file was looked up, and the offsets whose line number a message quotes. The rules and the
+ * in the file was looked up, the names whose declarations were looked up, and the offsets whose line number
+ * a message quotes. The rules and the
  * resolver note these as they read; outside a check nothing is recorded and noting costs one comparison.
  */
 // A plain require: `import * as` would wrap every `ts.X` in one more getter.

@@ -4,15 +4,8 @@
  * and with them their text and the parser's state), and the names those statements declare for the code
  * around them. Incremental analysis (`../incremental.ts`) builds on this.
  */
-// A plain require: `import * as` would wrap every `ts.X` in one more getter.
+// A plain require, as in the other files of this folder (runs once per edit, so kinds are read in place).
 import ts = require('typescript');
-
-const forEachChild = ts.forEachChild;
-const K_IDENTIFIER = ts.SyntaxKind.Identifier;
-const K_STRING = ts.SyntaxKind.StringLiteral;
-const K_BLOCK = ts.SyntaxKind.Block;
-const K_EXPRESSION_STATEMENT = ts.SyntaxKind.ExpressionStatement;
-const K_VARIABLE = ts.SyntaxKind.VariableDeclaration;
 
 /** A statement of a list, as offsets. */
 export interface StatementSpan {
@@ -108,7 +101,7 @@ function same(statement: ts.Statement, span: StatementSpan, delta: number): bool
 }
 
 function isDirective(statement: ts.Statement | undefined): boolean {
-  return statement?.kind === K_EXPRESSION_STATEMENT && (statement as ts.ExpressionStatement).expression.kind === K_STRING;
+  return statement?.kind === ts.SyntaxKind.ExpressionStatement && (statement as ts.ExpressionStatement).expression.kind === ts.SyntaxKind.StringLiteral;
 }
 
 /** The innermost block or file whose statements hold [start, end); or, given the list before an edit, that list. */
@@ -118,12 +111,12 @@ function listAt(sourceFile: ts.SourceFile, start: number, end: number, was: Stat
   while (node) {
     if (was) {
       if (node.pos === was.pos && node.kind === was.kind) return node as ts.Block;
-    } else if (node.kind === K_BLOCK || node.kind === ts.SyntaxKind.SourceFile) {
+    } else if (node.kind === ts.SyntaxKind.Block || node.kind === ts.SyntaxKind.SourceFile) {
       const statements = (node as ts.Block).statements;
       if (statements.length > 0 && statements[0]!.pos <= start && end <= statements[statements.length - 1]!.end) list = node as ts.Block;
     }
     const parent: ts.Node = node;
-    node = forEachChild(parent, child => (child.pos <= start && start < child.end && end <= child.end ? child : undefined));
+    node = ts.forEachChild(parent, child => (child.pos <= start && start < child.end && end <= child.end ? child : undefined));
   }
   return list;
 }
@@ -133,7 +126,7 @@ function declaredIn(root: ts.Node, add: (name: string) => void): void {
   const visit = (node: ts.Node): void => {
     const name = (node as ts.NamedDeclaration).name;
     switch (node.kind) {
-      case K_VARIABLE:
+      case ts.SyntaxKind.VariableDeclaration:
       case ts.SyntaxKind.BindingElement:
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.FunctionDeclaration:
@@ -143,7 +136,7 @@ function declaredIn(root: ts.Node, add: (name: string) => void): void {
       case ts.SyntaxKind.ImportSpecifier:
       case ts.SyntaxKind.EnumDeclaration:
       case ts.SyntaxKind.ModuleDeclaration:
-        if (name && name.kind === K_IDENTIFIER) add((name as ts.Identifier).text);
+        if (name && name.kind === ts.SyntaxKind.Identifier) add((name as ts.Identifier).text);
         break;
       default:
         break;
@@ -152,7 +145,7 @@ function declaredIn(root: ts.Node, add: (name: string) => void): void {
       if (node.kind === ts.SyntaxKind.FunctionDeclaration || node.kind === ts.SyntaxKind.ClassDeclaration) return;
       if (node !== root) return;
     }
-    forEachChild(node, visit);
+    ts.forEachChild(node, visit);
   };
   visit(root);
 }

@@ -98,7 +98,8 @@ interface Checked {
 export function checkCalls(doc: OmnichannelDocument, settings: AnalyzerSettings, suppressions: Suppressions, options: CheckOptions): Finding[] {
   const previous = states.get(doc);
   const sourceFile = doc.sourceFile;
-  const incremental = !INCREMENTAL.enabled ? 'switched off' : previous ? afterEdit(doc, settings, previous, options) : 'no earlier analysis';
+  const incremental = !INCREMENTAL.enabled ? 'switched off' : !previous ? 'no earlier analysis'
+    : previous.generation === doc.generation && previous.settings === settings ? unchanged(sourceFile, previous) : afterEdit(doc, settings, previous, options);
   let checked: Checked[];
   if (typeof incremental === 'string') {
     checked = inFull(doc, settings, options);
@@ -152,6 +153,12 @@ function inFull(doc: OmnichannelDocument, settings: AnalyzerSettings, options: C
     yields: rangesOf(index.declarations.yields.keys()),
   });
   return checked;
+}
+
+/** The same tree analysed again: every call keeps its findings (the file's calls are in the records' order). */
+function unchanged(sourceFile: ts.SourceFile, state: State): Checked[] {
+  const calls = indexOf(sourceFile).calls;
+  return state.records.map((record, i) => ({ record, call: calls[i]! }));
 }
 
 /** The calls after one edit, or why the edit needs a full analysis. */

@@ -170,6 +170,17 @@ describe('analysis after an edit', () => {
     assert.equal(howAnalysed(doc)?.incremental, true);
   });
 
+  it('re-checks a call whose handler an edit elsewhere declares', () => {
+    const text = 'var Contoso = (function () {\n  function viaHandler(id) {\n    Microsoft.Omnichannel.linkToConversation("incident", id).then(onLinked).catch(console.error);\n  }\n  function spacer() {}\n  function other() {}\n})();\n';
+    const doc = new OmnichannelDocument('a.js', text);
+    assert.equal(seen(doc).length, 1, 'no refresh yet');
+    const at = text.indexOf('  function other');
+    doc.update([{ start: at, end: at, newText: '  function onLinked() { Microsoft.Apm.refreshTab("t"); }\n' }]);
+    assert.deepEqual(seen(doc), fresh(doc));
+    assert.equal(seen(doc).length, fresh(doc).length);
+    assert.equal(howAnalysed(doc)?.incremental, true);
+  });
+
   describe('analyses in full when', () => {
     const text = 'var oc = Microsoft.Omnichannel;\nfunction getOc() { return Microsoft.Omnichannel; }\nfunction a(id) {\n  oc.linkToConversation("incident", id);\n  getOc().linkToConversation("account", id);\n}\nfunction b() {\n  var x = 1;\n}\n';
     const cases: { what: string; change: (doc: OmnichannelDocument) => void; reason: RegExp; settings?: AnalyzerSettings }[] = [

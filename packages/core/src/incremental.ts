@@ -53,8 +53,8 @@ interface CallRecord {
   readonly namespace: string;
   readonly member: string;
   readonly regions: [number, number][];
-  readonly names: ReadonlySet<string>;
-  readonly lookups: ReadonlySet<string>;
+  readonly names: readonly string[];
+  readonly lookups: readonly string[];
   lineUpTo: number;
   readonly threw: boolean;
   readonly reports: readonly Report[];
@@ -253,7 +253,7 @@ function check(call: ApiCall, ctx: RuleContext, options: CheckOptions): Checked 
   const member = call.memberNode;
   const record: CallRecord = {
     pos: call.node.pos, end: call.node.end, memberPos: member.pos, memberEnd: member.end, memberKind: member.kind,
-    namespace: call.namespace, member: call.member, regions: log.regions, names: log.names, lookups: log.lookups, lineUpTo: log.lineUpTo, threw, reports,
+    namespace: call.namespace, member: call.member, regions: log.regions, names: listOf(log.names), lookups: listOf(log.lookups), lineUpTo: log.lineUpTo, threw, reports,
   };
   return { record, call, fixes };
 }
@@ -275,7 +275,14 @@ function move(record: CallRecord, shift: (offset: number) => number): void {
   }
 }
 
-function mentionsAny(names: ReadonlySet<string>, among: ReadonlySet<string>): boolean {
+const NONE: readonly string[] = [];
+
+/** A set as a list, the empty ones shared: a record is kept per call of the file. */
+function listOf(names: ReadonlySet<string>): readonly string[] {
+  return names.size === 0 ? NONE : [...names];
+}
+
+function mentionsAny(names: readonly string[], among: ReadonlySet<string>): boolean {
   if (among.size === 0) return false;
   for (const name of names) if (among.has(name)) return true;
   return false;

@@ -15,7 +15,7 @@ import { Descender } from './calls/locate';
 import { changedRun } from './calls/statements';
 import { CarriedCall, createContext, mergeCalls } from './carried';
 import type { OmnichannelDocument } from './document';
-import { noteFunctionOf, recording } from './reads';
+import { listOf, mentionsAny, noteFunctionOf, recording, wordsAmong } from './reads';
 import { RULES } from './rules/all-rules';
 import type { RuleContext } from './rules/types';
 import type { Suppressions } from './suppressions';
@@ -183,7 +183,7 @@ function afterEdit(doc: OmnichannelDocument, settings: AnalyzerSettings, state: 
   const text = sourceFile.text;
   const newRun = text.slice(from, run.newTo);
   const oldRun = text.slice(from, edit.start) + edit.removed + text.slice(edit.newEnd, run.newTo);
-  const mentioned = namesIn([oldRun, newRun], state.records);
+  const mentioned = wordsAmong([oldRun, newRun], state.records.flatMap(r => r.names));
   const linesMoved = /[\r\n]/.test(edit.removed) || /[\r\n]/.test(text.slice(edit.start, edit.newEnd));
 
   const found = findCallsIn(sourceFile, { from, to: run.newTo, followed: state.followed, followedCalls: state.followedCalls });
@@ -275,18 +275,6 @@ function move(record: CallRecord, shift: (offset: number) => number): void {
   }
 }
 
-const NONE: readonly string[] = [];
-
-/** A set as a list, the empty ones shared: a record is kept per call of the file. */
-function listOf(names: ReadonlySet<string>): readonly string[] {
-  return names.size === 0 ? NONE : [...names];
-}
-
-function mentionsAny(names: readonly string[], among: ReadonlySet<string>): boolean {
-  if (among.size === 0) return false;
-  for (const name of names) if (among.has(name)) return true;
-  return false;
-}
 
 function fixesLater(report: Report, call: ApiCall, ctx: RuleContext): () => readonly Fix[] {
   const { order, start, end, message } = report;
@@ -296,17 +284,6 @@ function fixesLater(report: Report, call: ApiCall, ctx: RuleContext): () => read
 function fixesAgain({ order, start, end, message }: Pick<Report, 'order' | 'start' | 'end' | 'message'>, call: ApiCall, ctx: RuleContext): readonly Fix[] {
   const again = RULES[order]!.check(call, ctx).find(r => r.start === start && r.end === end && r.message === message);
   return again?.fixes?.() ?? [];
-}
-
-/** Which of the names the records looked up appear (as whole words) in any of the texts. */
-function namesIn(texts: readonly string[], records: readonly CallRecord[]): Set<string> {
-  const names = new Set<string>();
-  for (const record of records) for (const name of record.names) names.add(name);
-  const present = new Set<string>();
-  if (names.size === 0) return present;
-  const pattern = new RegExp(`(?<![\\w$\\\\\\u0080-\\uffff])(?:${[...names].map(n => n.replace(/[$\\]/g, '\\$&')).join('|')})(?![\\w$\\\\\\u0080-\\uffff])`, 'g');
-  for (const text of texts) for (const m of text.matchAll(pattern)) present.add(m[0]);
-  return present;
 }
 
 function rangesOf(nodes: Iterable<ts.Node>): (readonly [number, number])[] {

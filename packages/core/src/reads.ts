@@ -62,3 +62,26 @@ export function noteLookup(name: string): void {
 export function noteLine(offset: number): void {
   if (current && offset > current.lineUpTo) current.lineUpTo = offset;
 }
+
+const NONE: readonly string[] = [];
+
+/** A set as a list, the empty ones shared: a record is kept per call of the file. */
+export function listOf(names: ReadonlySet<string>): readonly string[] {
+  return names.size === 0 ? NONE : [...names];
+}
+
+export function mentionsAny(names: readonly string[], among: ReadonlySet<string>): boolean {
+  if (among.size === 0) return false;
+  for (const name of names) if (among.has(name)) return true;
+  return false;
+}
+
+/** Which of `names` appear (as whole words) in any of the texts. */
+export function wordsAmong(texts: readonly string[], names: Iterable<string>): Set<string> {
+  const wanted = [...new Set(names)];
+  const present = new Set<string>();
+  if (wanted.length === 0) return present;
+  const pattern = new RegExp(`(?<![\\w$\\\\\\u0080-\\uffff])(?:${wanted.map(n => n.replace(/[$\\]/g, '\\$&')).join('|')})(?![\\w$\\\\\\u0080-\\uffff])`, 'g');
+  for (const text of texts) for (const m of text.matchAll(pattern)) present.add(m[0]);
+  return present;
+}

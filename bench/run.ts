@@ -18,13 +18,17 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { generateWebResource } from './generate';
-import { OmnichannelDocument, analyze, completions, DEFAULT_SETTINGS } from '@omnichannel-tools/core';
+import { OmnichannelDocument, analyze, completions, DEFAULT_SETTINGS, INCREMENTAL } from '@omnichannel-tools/core';
 import { SERVER_EXEC_ARGV } from '@omnichannel-tools/language-server';
 import { buildSnapshot, snapshotState } from '../src/server-loader/startup-snapshot';
 import { LspBench } from './lsp';
 import { measureVsCode } from './vscode';
 import { measureFirstDiagnostics } from '../test/e2e/support/activation';
 import { FILES, cliVersusPowerApps, generateRepository, pluginOverhead } from './ci';
+
+/** Speed goals as ratios to a baseline of the same run, so that they hold on any machine. */
+const EDIT_GOAL = 0.33;
+const DID_CHANGE_GOAL = 0.23;
 
 interface Row { readonly what: string; readonly value: string; readonly baseline: string; readonly ratio: string; readonly goal: string; readonly ok?: boolean }
 const rows: Row[] = [];
@@ -98,15 +102,31 @@ function incrementalEdit(): void {
   // Type and delete a character in the middle of the file, as a user does.
   const at = text.indexOf('function computeSla', text.length / 2);
   let typed = false;
+  // The same edits analysed in full (incremental analysis switched off), on a second document: the lever's before.
+  const inFull = new OmnichannelDocument('bench.js', text);
+  analyze(inFull, DEFAULT_SETTINGS);
+  let typedInFull = false;
   // Edits and full parses taken in turn, so that both see the same load.
-  const [samples, parses] = sampleInterleaved([() => {
+  const [samples, parses, fullSamples] = sampleInterleaved([() => {
     doc.update([typed ? { start: at, end: at + 1, newText: '' } : { start: at, end: at, newText: 'x' }]);
     typed = !typed;
     analyze(doc, DEFAULT_SETTINGS);
-  }, () => ts.createSourceFile('bench.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS)], 60, 20, 0) as [number[], number[]];
+  }, () => ts.createSourceFile('bench.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS), () => {
+    inFull.update([typedInFull ? { start: at, end: at + 1, newText: '' } : { start: at, end: at, newText: 'x' }]);
+    typedInFull = !typedInFull;
+    INCREMENTAL.enabled = false;
+    try {
+      analyze(inFull, DEFAULT_SETTINGS);
+    } finally {
+      INCREMENTAL.enabled = true;
+    }
+  }], 60, 20, 0) as [number[], number[], number[]];
   const parse = median(parses);
   const p95 = pct(samples, 95);
-  rows.push({ what: 'one-char edit, 10k lines, in-process (p95)', value: ms(p95), baseline: `full parse ${ms(parse)}`, ratio: x(p95 / parse), goal: '< 15 ms', ok: p95 < 15 });
+  const fullP95 = pct(fullSamples, 95);
+  rows.push({ what: 'one-char edit, 10k lines, analysed in full (p95)', value: ms(fullP95), baseline: `full parse ${ms(parse)}`, ratio: x(fullP95 / parse), goal: '', ok: undefined });
+  // The goal was 15 ms on a machine where this parse took 42–46 ms: 15 / 46 ≈ 0.33× (see the README's Speed section).
+  rows.push({ what: 'one-char edit, 10k lines, in-process (p95)', value: ms(p95), baseline: `full parse ${ms(parse)}`, ratio: x(p95 / parse), goal: '≤ 0.33× full parse', ok: p95 / parse <= EDIT_GOAL });
 }
 
 function completionInProcess(): number {
@@ -168,7 +188,8 @@ async function overLsp(): Promise<void> {
     const ten = generateWebResource(10_000);
     const change = await bench.editLatencies(ten, 40);
     const p95 = pct(change.samples, 95);
-    rows.push({ what: 'didChange → diagnostics, 10k lines, LSP (p95)', value: ms(p95), baseline: `open → diagnostics ${ms(change.open)}`, ratio: x(p95 / change.open), goal: '< 50 ms', ok: p95 < 50 });
+    // The goal was 50 ms in a run whose open → diagnostics took 220.8 ms: 50 / 220.8 ≈ 0.23×.
+    rows.push({ what: 'didChange → diagnostics, 10k lines, LSP (p95)', value: ms(p95), baseline: `open → diagnostics ${ms(change.open)}`, ratio: x(p95 / change.open), goal: '≤ 0.23× open', ok: p95 / change.open <= DID_CHANGE_GOAL });
     const completion = await bench.completionLatencies(ten, 'Microsoft.Omnichannel.', 60);
     const cp95 = pct(completion, 95);
     rows.push({ what: 'completion, 10k lines, LSP (p95)', value: ms(cp95), baseline: `open → diagnostics ${ms(change.open)}`, ratio: x(cp95 / change.open), goal: '< 20 ms', ok: cp95 < 20 });

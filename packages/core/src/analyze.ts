@@ -3,17 +3,15 @@
  * in-source suppressions. Also builds the fixes that do not belong to one rule: "disable for this line"
  * here, "fix all" in `fix-all.ts`.
  */
-import type * as ts from 'typescript';
-import { findApiCalls, prefetchArgumentNames, type ApiCall } from './calls';
 import type { OmnichannelDocument } from './document';
-import { RULES } from './rules/all-rules';
-import type { RuleContext } from './rules/types';
+import { checkCalls, forgetCalls } from './incremental';
 import { indentAt, newlineOf } from './rules/support/text';
 import { readSuppressions } from './suppressions';
-import type { AnalysisResult, AnalyzerSettings, Finding, Fix, ReportedSeverity, TextEdit } from './types';
+import type { AnalysisResult, AnalyzerSettings, Finding, Fix, TextEdit } from './types';
 
 export { RULES } from './rules/all-rules';
 export { fixAllEdits } from './fix-all';
+export { INCREMENTAL, howAnalysed, type HowAnalysed } from './incremental';
 export type { Rule, RuleMeta } from './rules/types';
 
 export interface AnalyzeOptions {
@@ -24,50 +22,20 @@ export interface AnalyzeOptions {
 export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, options: AnalyzeOptions = {}): AnalysisResult {
   const text = doc.text;
   if (text.length > settings.maxFileSize) {
+    forgetCalls(doc);
     return { findings: [], skippedReason: `${baseName(doc.fileName)} is ${size(text.length)}, above omnichannel.maxFileSize (${size(settings.maxFileSize)}): not analysed. Raise the setting to analyse it.` };
   }
-  if (doc.parseFailure !== undefined) return { findings: [], skippedReason: doc.parseFailure };
+  if (doc.parseFailure !== undefined) {
+    forgetCalls(doc);
+    return { findings: [], skippedReason: doc.parseFailure };
+  }
   const suppressions = readSuppressions(text, offset => doc.positionAt(offset).line);
-  if (suppressions.wholeFile) return { findings: [] };
-  const calls = findApiCalls(doc.sourceFile);
-  if (calls.length === 0) return { findings: [] };
-  prefetchArgumentNames(doc.sourceFile);
-  const ctx = createContext(doc.sourceFile, settings, calls);
-  const findings: { finding: Finding; order: number }[] = [];
-  RULES.forEach((rule, order) => {
-    const configured = settings.rules[rule.id];
-    if (configured === 'off' || (configured === undefined && rule.meta.defaultSeverity === 'off')) return;
-    for (const call of calls) {
-      let reports;
-      try {
-        reports = rule.check(call, ctx);
-      } catch (error) {
-        options.onRuleError?.(rule.id, error);
-        continue;
-      }
-      for (const report of reports) {
-        const severity = (configured ?? report.severity ?? rule.meta.defaultSeverity) as ReportedSeverity;
-        if (suppressions.any && suppressions.suppressed(rule.id, doc.positionAt(report.start).line)) continue;
-        const finding: Finding = {
-          ruleId: rule.id,
-          start: report.start,
-          end: report.end,
-          message: report.message,
-          ...(report.detail !== undefined ? { detail: report.detail } : {}),
-          severity,
-          ...(report.fixes ? { fixes: report.fixes } : {}),
-        };
-        findings.push({ finding, order });
-      }
-    }
-  });
-  findings.sort((a, b) => a.finding.start - b.finding.start || a.order - b.order || a.finding.end - b.finding.end);
-  return { findings: findings.map(f => f.finding) };
-}
-
-function createContext(sourceFile: ts.SourceFile, settings: AnalyzerSettings, calls: readonly ApiCall[]): RuleContext {
-  const byNode = new Map<ts.Node, ApiCall>(calls.map(call => [call.node, call]));
-  return { sourceFile, text: sourceFile.text, settings, calls, callAt: node => byNode.get(node) };
+  if (suppressions.wholeFile) {
+    forgetCalls(doc);
+    return { findings: [] };
+  }
+  // Settings and suppressions apply to every call's reports afresh; only the rules' reports are carried over an edit.
+  return { findings: checkCalls(doc, settings, suppressions, options) };
 }
 
 // Whitespace that is not a line terminator: a `//` comment ends at U+2028/U+2029 too, and what follows is code, not ids.

@@ -3,6 +3,8 @@
  * `ts.updateSourceFile` keeps typing in a large file cheap: only the edited region is parsed again.
  */
 import * as ts from 'typescript';
+import { statementsAround, type StatementList } from './calls/statements';
+import { noteLine } from './reads';
 import type { TextChange } from './types';
 
 /** The script kind for a file name; unknown extensions are read as JavaScript (what web resources are). */
@@ -14,8 +16,25 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
+/** One edit between two trees, as incremental analysis needs it (offsets in the text before it). */
+export interface AppliedEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+  /** The text the edit replaced. */
+  readonly removed: string;
+  /** The statements around the edit, in the tree before it. */
+  readonly list: StatementList | undefined;
+  /** Whether the tree before it was a module (had imports or exports). */
+  readonly wasModule: boolean;
+  /** The tree before the edit (see `generation`). */
+  readonly from: number;
+}
+
 export class OmnichannelDocument {
   private file!: ts.SourceFile;
+  private treeGeneration = 0;
+  private edit: AppliedEdit | undefined;
   private currentText!: string;
   private lineStarts: readonly number[] | undefined;
   private failure: string | undefined;
@@ -40,6 +59,16 @@ export class OmnichannelDocument {
     return this.file;
   }
 
+  /** Counts the trees this document has had: each edit or new text makes one. */
+  get generation(): number {
+    return this.treeGeneration;
+  }
+
+  /** The edit that made the current tree from the one before, when it was an incremental update. */
+  get lastEdit(): AppliedEdit | undefined {
+    return this.edit?.from === this.treeGeneration - 1 ? this.edit : undefined;
+  }
+
   /** Applies edits in order, each against the text the previous one produced; re-parses incrementally. */
   update(changes: readonly TextChange[]): void {
     for (const change of changes) {
@@ -53,7 +82,14 @@ export class OmnichannelDocument {
       }
       const range = ts.createTextChangeRange(ts.createTextSpan(start, end - start), change.newText.length);
       try {
+        // Read before the update, which moves the old tree's nodes.
+        const edit: AppliedEdit = {
+          start, oldEnd: end, newEnd: start + change.newText.length, removed: old.slice(start, end), list: statementsAround(this.file, start, end),
+          wasModule: ts.isExternalModule(this.file), from: this.treeGeneration,
+        };
         this.file = ts.updateSourceFile(this.file, next, range);
+        this.treeGeneration++;
+        this.edit = edit;
         this.currentText = next;
         // Shifting the known line starts costs far less than scanning a large text again after every keystroke.
         if (this.lineStarts) this.lineStarts = shiftLineStarts(this.lineStarts, next, start, end, change.newText.length);
@@ -68,6 +104,7 @@ export class OmnichannelDocument {
     this.currentText = text;
     this.lineStarts = undefined;
     this.failure = undefined;
+    this.treeGeneration++;
     try {
       this.file = this.parse(text);
     } catch (error) {
@@ -185,6 +222,7 @@ const startsOfFile = new WeakMap<ts.SourceFile, readonly number[]>();
 export function lineAt(sourceFile: ts.SourceFile, offset: number): number {
   let starts = startsOfFile.get(sourceFile);
   if (!starts) startsOfFile.set(sourceFile, (starts = computeLineStarts(sourceFile.text)));
+  noteLine(offset);
   return positionIn(starts, sourceFile.text.length, offset).line;
 }
 

@@ -16,7 +16,7 @@ import { climbWrappers, evaluate, isGuard, unwrap } from './resolve';
 import { callOf, functionReturning, immediateCallOf, namesOf, yieldsItsReturns } from './functions';
 import { collectDeclarations } from './declare';
 import { occurrences } from './locate';
-import { Declarations } from './scope';
+import { Declarations, scopeOf } from './scope';
 
 const K_IDENTIFIER = ts.SyntaxKind.Identifier;
 const K_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
@@ -39,6 +39,17 @@ const MAX_ACCESSES = 2;
 export interface FileIndex {
   readonly calls: readonly ApiCall[];
   readonly declarations: Declarations;
+  /** The names followed as possible aliases, and the names of functions whose calls (or reads, `get `) were followed. */
+  readonly followed: ReadonlySet<string>;
+  readonly followedCalls: ReadonlySet<string>;
+}
+
+/** A search of one region of a file, seeded with the names a search of the whole file followed. */
+export interface RegionSearch {
+  readonly from: number;
+  readonly to: number;
+  readonly followed: ReadonlySet<string>;
+  readonly followedCalls: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
@@ -86,15 +97,33 @@ export function declarationsIn(sourceFile: ts.SourceFile): Declarations {
   return declarations;
 }
 
-function build(sourceFile: ts.SourceFile): FileIndex {
+/** Uses an index built elsewhere (by incremental analysis) for a file, as if the file had been searched. */
+export function seedIndex(sourceFile: ts.SourceFile, index: FileIndex): void {
+  cache.set(sourceFile, index);
+}
+
+/**
+ * The calls in one region of a file (a function body an edit changed), found as a search of the whole file
+ * would find them there: from the API's names and the names that search followed. Undefined when a value
+ * found there leaves through a function's `return`: its calls may be anywhere, so the whole file is searched.
+ */
+export function findCallsIn(sourceFile: ts.SourceFile, region: RegionSearch): FileIndex | undefined {
+  return build(sourceFile, region);
+}
+
+function build(sourceFile: ts.SourceFile): FileIndex;
+function build(sourceFile: ts.SourceFile, region: RegionSearch): FileIndex | undefined;
+function build(sourceFile: ts.SourceFile, region?: RegionSearch): FileIndex | undefined {
   const text = sourceFile.text;
   const declarations = declarationsIn(sourceFile);
-  if (!NAMESPACE_NAMES.some(name => text.includes(name))) return { calls: [], declarations };
-  const candidates = new Set<ts.CallExpression>();
   const followed = new Set<string>();
-  const pending: string[] = [];
   const followedCalls = new Set<string>();
+  if (!region && !NAMESPACE_NAMES.some(name => text.includes(name))) return { calls: [], declarations, followed, followedCalls };
+  const within = region && { from: region.from, to: region.to };
+  const candidates = new Set<ts.CallExpression>();
+  const pending: string[] = [];
   const pendingCalls: { readonly name: string; readonly reads: boolean }[] = [];
+  let leaves = false;
 
   /**
    * Follows a value that may be a namespace or member upwards: through guards and choices (`a && a.b`,
@@ -122,6 +151,7 @@ function build(sourceFile: ts.SourceFile): FileIndex {
         // `return window.top.Microsoft.Omnichannel;`: the API is what calls of the function yield (reads, for a getter).
         const fn = accesses === 0 ? functionReturning(node) : undefined;
         if (!fn || !yieldsItsReturns(fn)) return;
+        leaves = true;
         for (const name of namesOf(fn)) followCalls(name.text, ts.isGetAccessorDeclaration(fn));
         const immediate = immediateCallOf(fn);
         if (immediate) flow(immediate);
@@ -132,6 +162,11 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   /** Every name a binding declares becomes a possible alias: its occurrences are followed too. */
   const follow = (name: ts.BindingName): void => {
     if (name.kind === K_IDENTIFIER) {
+      // In a region, a new alias seen outside it has uses a search of the region does not find.
+      if (region && !followed.has(name.text)) {
+        const scope = scopeOf(name);
+        if (scope.pos < region.from || scope.end > region.to) leaves = true;
+      }
       if (!followed.has(name.text)) {
         followed.add(name.text);
         pending.push(name.text);
@@ -154,7 +189,17 @@ function build(sourceFile: ts.SourceFile): FileIndex {
     }
   };
 
-  for (const node of occurrences(sourceFile, NAMESPACE_NAMES, { strings: true })) {
+  if (region) {
+    for (const name of region.followed) {
+      followed.add(name);
+      pending.push(name);
+    }
+    for (const key of region.followedCalls) {
+      followedCalls.add(key);
+      pendingCalls.push({ name: key.replace(/^get /, ''), reads: key.startsWith('get ') });
+    }
+  }
+  for (const node of occurrences(sourceFile, NAMESPACE_NAMES, { strings: true, within })) {
     const parent = node.parent;
     if (parent.kind === K_BINDING_ELEMENT) {
       const element = parent as ts.BindingElement;
@@ -170,10 +215,10 @@ function build(sourceFile: ts.SourceFile): FileIndex {
   }
   while (pending.length > 0 || pendingCalls.length > 0) {
     for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-      for (const use of occurrences(sourceFile, name)) flow(use);
+      for (const use of occurrences(sourceFile, name, { within })) flow(use);
     }
     for (let next = pendingCalls.pop(); next !== undefined; next = pendingCalls.pop()) {
-      for (const use of occurrences(sourceFile, next.name)) {
+      for (const use of occurrences(sourceFile, next.name, { within })) {
         const value = next.reads ? readOf(use) : callOf(use);
         if (value) flow(value);
       }
@@ -186,8 +231,9 @@ function build(sourceFile: ts.SourceFile): FileIndex {
     if (target?.kind !== 'member') continue;
     found.push(new RecognisedCall(target.namespace, target.member, target.node, call, declarations));
   }
+  if (region && leaves) return undefined;
   found.sort((a, b) => a.node.pos - b.node.pos || b.node.end - a.node.end);
-  return { calls: found, declarations };
+  return { calls: found, declarations, followed, followedCalls };
 }
 
 /** Whether the value of `node` is the value of `parent`: an operand of `&&` (its right), `||`, `??`, or a branch of `?:`. */
@@ -204,6 +250,11 @@ function passesThrough(parent: ts.Node, node: ts.Node): boolean {
 function readOf(use: ts.Node): ts.Node | undefined {
   const parent = use.parent;
   return parent.kind === K_PROPERTY_ACCESS && (parent as ts.PropertyAccessExpression).name === use ? parent : undefined;
+}
+
+/** A recognised call, made from what recognising it found (for calls carried over from an earlier tree). */
+export function recognisedCall(namespace: ApiCall['namespace'], member: string, memberNode: ts.Node, node: ts.CallExpression, declarations: Declarations): ApiCall {
+  return new RecognisedCall(namespace, member, memberNode, node, declarations);
 }
 
 class RecognisedCall implements ApiCall {

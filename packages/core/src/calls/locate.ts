@@ -43,6 +43,8 @@ export interface OccurrenceFilter {
    * trust rule as `declarationsOnly`.
    */
   readonly valuesOnly?: boolean;
+  /** Only occurrences wholly inside [from, to). */
+  readonly within?: { readonly from: number; readonly to: number };
 }
 
 /** Past this many names, `occurrences` finds them all in one pass of a pattern instead of one scan each. */
@@ -59,6 +61,8 @@ export function occurrences(sourceFile: ts.SourceFile, names: string | readonly 
   const skipMembers = clean;
   const skipNonValues = clean && filter.valuesOnly === true;
   const wanted = (typeof names === 'string' ? [names] : names).filter(name => name.length > 0);
+  const from = filter.within?.from ?? 0;
+  const to = filter.within?.to ?? text.length;
   // Candidate offsets, each with the name found there; sorted when several names were searched.
   const hits: { at: number; name: string }[] = [];
   const consider = (at: number, name: string): void => {
@@ -74,13 +78,14 @@ export function occurrences(sourceFile: ts.SourceFile, names: string | readonly 
     // Longest first: at `abc`, the alternative `ab` would match first and be dropped as part of a longer word.
     const alternatives = [...wanted].sort((a, b) => b.length - a.length).map(name => name.replace(/[$\\]/g, '\\$&'));
     const pattern = new RegExp(alternatives.join('|'), 'g');
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    pattern.lastIndex = from;
+    for (let m = pattern.exec(text); m && m.index + m[0].length <= to; m = pattern.exec(text)) {
       consider(m.index, m[0]);
       // Another name may start inside this match (`ab` and `b`): a name that stands alone cannot, so go on after it.
     }
   } else {
     for (const name of wanted) {
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) consider(at, name);
+      for (let at = text.indexOf(name, from); at >= 0 && at + name.length <= to; at = text.indexOf(name, at + name.length)) consider(at, name);
     }
     if (wanted.length > 1) hits.sort((x, y) => x.at - y.at);
   }
@@ -243,4 +248,13 @@ function isSpace(c: number): boolean {
 /** ASCII identifier characters; anything non-ASCII counts too, so a Unicode identifier is never split. */
 function isIdentifierPart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c === 92 || c > 127;
+}
+
+/** The node of `kind` spanning exactly [pos, end) in a parsed file, if there is one. */
+export function nodeAt(descender: Descender, pos: number, end: number, kind: ts.SyntaxKind): ts.Node | undefined {
+  for (let n = descender.tokenAt(pos); n; n = n.parent) {
+    if (n.pos === pos && n.end === end && n.kind === kind) return n;
+    if (n.pos < pos || n.end > end) return undefined;
+  }
+  return undefined;
 }

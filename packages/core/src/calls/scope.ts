@@ -7,6 +7,7 @@
 // A plain require: `import * as` would wrap every `ts.X` in one more getter, and this runs per call.
 import ts = require('typescript');
 import type { Target } from './resolve';
+import { noteLookup } from '../reads';
 
 export interface PathStep {
   readonly name: string;
@@ -39,6 +40,11 @@ export class Declarations {
   /** `collect` gathers every declaration of each name, in the order ties are decided (first wins). */
   constructor(private readonly collect: (names: readonly string[]) => ReadonlyMap<string, readonly Declaration[]>) {}
 
+  /** The names looked up (or gathered) so far. */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
   /** Gathers the declarations of several names at once (one sweep of the file instead of one per name). */
   prefetch(names: Iterable<string>): void {
     const missing = [...new Set(names)].filter(name => !this.byName.has(name));
@@ -49,6 +55,7 @@ export class Declarations {
 
   /** The declaration of `name` visible at `use`, if any. */
   lookup(name: string, use: ts.Node): Declaration | undefined {
+    noteLookup(name);
     let list = this.byName.get(name);
     if (!list) {
       list = this.collect([name]).get(name) ?? [];

@@ -8,6 +8,7 @@ import { declarationsIn, findApiCalls } from './find';
 import { callOf, functionOf, namesOf, type FunctionNode } from './functions';
 import { occurrences } from './locate';
 import { climbWrappers } from './wrappers';
+import { noteName } from '../reads';
 
 // Read once: through the module object every `ts.X` access is a getter call, and these run per call in the file.
 const isFunctionLike = ts.isFunctionLike;
@@ -37,6 +38,7 @@ export function usesOf(fn: FunctionNode): FunctionUses | undefined {
   const decls = declarationsIn(sourceFile);
   const calls: ts.CallExpression[] = [];
   for (const name of names) {
+    noteName(name.text);
     for (const use of occurrencesOf(sourceFile, name.text)) {
       if (use === name || isKey(use)) continue;
       const call = callOf(use);

@@ -8,6 +8,7 @@
 import ts = require('typescript');
 import { usesOf, type FunctionNode } from '../../calls';
 import { promiseUse, type PromiseUse } from './promise-use';
+import { noteFunctionOf } from '../../reads';
 
 /** A call whose promise nobody deals with: the API call itself, or a call of a function it flows out of. */
 export interface Dropped {
@@ -26,6 +27,7 @@ const MAX_HOPS = 4;
 export function droppedAt(call: ts.CallExpression, handled: (use: PromiseUse) => boolean): Dropped[] {
   const visited = new Set<ts.Node>();
   const visit = (node: ts.CallExpression, hops: number): Dropped[] => {
+    noteFunctionOf(node); // what is judged here is read in the function holding the call
     const use = promiseUse(node);
     if (use.fate === 'escaped' || handled(use)) return [];
     const here = [{ call: node, use }];

@@ -9,6 +9,7 @@ import { REFRESH_PATTERNS } from '../../catalogue';
 import { GLOBALS } from '../../calls';
 import type { RuleContext } from '../types';
 import { isStatementList } from './promise-use';
+import { noteName, noteNode } from '../../reads';
 
 const CATALOGUE_PATTERNS: readonly (readonly string[])[] = REFRESH_PATTERNS.map(p => p.path.split('.'));
 
@@ -70,10 +71,12 @@ export function refreshesAfter(statement: ts.Statement, ctx: RuleContext): boole
 /** `.then(onLinked)` where `function onLinked() { …refresh… }` is declared at the file's top level or in the same block. */
 function refreshingLocalFunction(handler: ts.Expression, ctx: RuleContext): boolean {
   if (!ts.isIdentifier(handler)) return false;
+  noteName(handler.text); // a function of that name declared anywhere around decides
   for (let n: ts.Node | undefined = handler.parent; n; n = n.parent) {
     if (!isStatementList(n)) continue;
     for (const statement of n.statements as readonly ts.Statement[]) {
       if (ts.isFunctionDeclaration(statement) && statement.name?.text === handler.text && statement.body) {
+        noteNode(statement);
         return containsRefresh(statement.body, ctx);
       }
     }

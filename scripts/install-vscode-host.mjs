@@ -71,7 +71,7 @@ function main() {
     };
     // Node's own headers, where Debian/NodeSource put them, spare node-gyp a download.
     if (existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
-    console.log(`install-vscode-host: installing code-server ${CODE_SERVER_VERSION} (about 40 s, 300 MB)…`);
+    console.log(`install-vscode-host: installing code-server ${CODE_SERVER_VERSION} (300 MB; about 40 s on an idle machine, minutes on a busy one: it compiles native modules)…`);
     const started = Date.now();
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: HOST_DIR, env, stdio: 'inherit' });

@@ -3,6 +3,7 @@
  * each run there as its README says. The CLI and the language server must report the same problems.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lspSession } from '../support/lsp-session';
 import { ThrowawayProject } from './support/throwaway-project';
@@ -84,6 +85,16 @@ describe('the npm packages, installed from their tarballs', function () {
       }).sort(),
     );
     assert.ok(annotations.some(a => a.startsWith('::warning file=src/form.js,line=2,')), `a warning annotation on src/form.js line 2:\n${result.stdout}`);
+  });
+
+  it("@omnichannel-tools/core: its README's example runs as written and prints the findings", () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../packages/core/README.md'), 'utf8');
+    const example = /```js\n([^`]*require\('@omnichannel-tools\/core'\)[^`]*)```/.exec(readme)?.[1];
+    assert.ok(example, 'the core README has a JavaScript example that requires the package');
+    project.write('core-example.cjs', example);
+    const result = project.node(['core-example.cjs']);
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    assert.match(result.stdout, /^invalid-entity-name error Use "incident": "case" is not a table linkToConversation accepts\. \d+ \d+$/m);
   });
 
   for (const compiler of ['ts5', 'ts7']) {

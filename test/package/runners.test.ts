@@ -13,11 +13,22 @@ const README = readFileSync(path.resolve(__dirname, '../../../packages/testing/R
 
 /** The code blocks of one README section (`## Jest`, …), or of the whole README, by the file their first line names. */
 function blocks(section: string | undefined): Map<string, string> {
-  const parts = README.split(/^## /m);
-  const text = section === undefined ? README : parts.find(p => p.startsWith(`${section}\n`)) ?? '';
+  const text = section === undefined ? README : sectionText(section);
   const files = new Map<string, string>();
   for (const m of text.matchAll(/```(?:js|ts)\n\/\/ (\S+)\n([\s\S]*?)```/g)) files.set(m[1]!, m[2]!);
   return files;
+}
+
+/** The text of one README section (`## Jest`, …). */
+function sectionText(section: string): string {
+  return README.split(/^## /m).find(p => p.startsWith(`${section}\n`)) ?? '';
+}
+
+/** The command a section says to run its example with (`Run: \`npx mocha\``), as program and arguments. */
+function command(section: string): string[] {
+  const run = /^Run: `([^`]+)`/m.exec(sectionText(section))?.[1];
+  assert.ok(run, `the README's ${section} section says how to run its example ("Run: \`…\`")`);
+  return run.split(' ');
 }
 
 describe('@omnichannel-tools/testing: the README examples under each runner', function () {
@@ -32,42 +43,46 @@ describe('@omnichannel-tools/testing: the README examples under each runner', fu
   after(() => project?.dispose());
 
   /** Writes the script under test, its form context and the runner's example files into `folder`. */
-  function lay(folder: string, section: string): string[] {
+  function lay(folder: string, section: string): void {
     const files = blocks(section);
     assert.ok(files.size > 0, `the README has no example for ${section}`);
     // A name such as `test/case-form.test.js` keeps its folder: it imports the script from the one above.
     for (const [name, text] of [...shared, ...files]) project.write(path.join(folder, name), text);
-    return [...files.keys()];
+  }
+
+  /** Lays the section's example in a folder of its own and runs the section's command there. */
+  function runSection(folder: string, section: string) {
+    lay(folder, section);
+    const [program, ...args] = command(section);
+    if (program === 'npx') return project.bin(args[0]!, args.slice(1), folder);
+    assert.equal(program, 'node', `the ${section} command starts with npx or node`);
+    return project.node(args, folder);
   }
 
   it('the script under test and its form context are in the README', () => {
     assert.ok(shared.has('case-form.js') && shared.has('form-context.js'), [...shared.keys()].join(', '));
   });
 
-  it('jest runs the Jest example and it passes', () => {
-    lay('jest', 'Jest');
-    const r = project.bin('jest', ['--ci'], 'jest');
+  it("jest runs the Jest example with the README's command and it passes", () => {
+    const r = runSection('jest', 'Jest');
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /Tests:\s+\d+ passed/);
   });
 
-  it('vitest runs the Vitest example and it passes', () => {
-    lay('vitest', 'Vitest');
-    const r = project.bin('vitest', ['run'], 'vitest');
+  it("vitest runs the Vitest example with the README's command and it passes", () => {
+    const r = runSection('vitest', 'Vitest');
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
     assert.match(r.stdout, /\d+ passed/);
   });
 
-  it('mocha runs the Mocha example and it passes', () => {
-    lay('mocha', 'Mocha');
-    const r = project.bin('mocha', ['mocha/test/*.test.js']);
+  it("mocha runs the Mocha example with the README's command and it passes", () => {
+    const r = runSection('mocha', 'Mocha');
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
     assert.match(r.stdout, /\d+ passing/);
   });
 
-  it('node --test runs the node:test example and it passes', () => {
-    const [file] = lay('node-test', 'node:test');
-    const r = project.node(['--test', path.join('node-test', file!)]);
+  it("node --test runs the node:test example with the README's command and it passes", () => {
+    const r = runSection('node-test', 'node:test');
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
     assert.match(r.stdout, /# fail 0/);
   });

@@ -48,9 +48,9 @@ export class ThrowawayProject {
     return spawnSync(path.join(this.dir, 'node_modules', file), args, { cwd: this.dir, encoding: 'utf8' });
   }
 
-  /** Runs Node itself in the project (`node --test …`). */
-  node(args: readonly string[]): SpawnSyncReturns<string> {
-    return spawnSync(process.execPath, args, { cwd: this.dir, encoding: 'utf8' });
+  /** Runs Node itself in the project (`node --test …`), or in one of its folders. */
+  node(args: readonly string[], folder = '.'): SpawnSyncReturns<string> {
+    return spawnSync(process.execPath, args, { cwd: path.join(this.dir, folder), encoding: 'utf8' });
   }
 
   dispose(): void {

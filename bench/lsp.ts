@@ -6,7 +6,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, CompletionRequest, ConfigurationRequest, RegistrationRequest,
-  WorkDoneProgressCreateRequest, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
+  WorkDoneProgressCreateRequest, ShutdownRequest, ExitNotification, LogMessageNotification, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_EXEC_ARGV, serverEnv } from '@omnichannel-tools/language-server';
 
@@ -16,13 +16,21 @@ export class LspBench {
   private readonly waiters = new Map<string, (p: PublishDiagnosticsParams) => void>();
   private version = 1;
 
-  private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection) {
+  private readonly logged: string[] = [];
+  private logWaiter: (() => void) | undefined;
+
+  private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, settings: unknown) {
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
       const key = `${params.uri}#${params.version ?? ''}`;
       const waiter = this.waiters.get(key) ?? this.waiters.get(`${params.uri}#`);
       if (waiter) waiter(params);
     });
-    connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
+    // The `omnichannel` section the bench was given, as VS Code answers `workspace/configuration`.
+    connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section === 'omnichannel' ? settings ?? null : null)));
+    connection.onNotification(LogMessageNotification.type, params => {
+      this.logged.push(params.message);
+      this.logWaiter?.();
+    });
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   }
@@ -30,15 +38,15 @@ export class LspBench {
   /**
    * Starts the server: `dist/server.js`, or another entry of `dist/` (`server-main.js`) with extra
    * environment, or from a startup snapshot (`execArgv: ['--snapshot-blob', file]`); `dist` names another
-   * build's directory.
+   * build's directory; `settings`, the `omnichannel` section the client answers.
    */
-  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; dist?: string } = {}): Promise<LspBench> {
+  static async start(options: { entry?: string; env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; dist?: string; settings?: unknown } = {}): Promise<LspBench> {
     const server = path.join(options.dist ?? path.join(__dirname, '..', '..', 'dist'), options.entry ?? 'server.js');
     const env = { ...serverEnv(process.env), ...options.env };
     const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
-    const bench = new LspBench(child, connection);
+    const bench = new LspBench(child, connection, options.settings);
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, workspaceFolders: null,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
@@ -104,6 +112,17 @@ export class LspBench {
       samples.push(now() - start);
     }
     return samples.sort((a, b) => a - b);
+  }
+
+  /** Resolves once the server has logged a message matching `pattern`. */
+  async logs(pattern: RegExp): Promise<void> {
+    while (!this.logged.some(m => pattern.test(m))) await new Promise<void>(resolve => { this.logWaiter = resolve; });
+  }
+
+  /** CPU time (user + system) the server process has used so far, in ms. */
+  cpuMs(): number {
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
   /** The server process's peak resident memory so far (VmHWM), in MB. */

@@ -5,7 +5,8 @@
  *  - a one-character edit in the 10k file: incremental update + analysis in-process, and LSP didChange →
  *    publishDiagnostics through the real server;
  *  - completion latency in-process and over LSP;
- *  - the server's peak memory with the 50k file open;
+ *  - the server's peak memory with the 50k file open, and what its lean nodes save (the tree's heap, and the
+ *    analysis with the server's own TypeScript, with and without them);
  *  - the same 10k file through ESLint with `@microsoft/eslint-plugin-power-apps`, the nearest peer;
  *  - CI scale (`ci.ts`): 2,000 files through the `omnichannel-lint` CLI and the ESLint CLI with the power-apps
  *    plugin, and the time our ESLint plugin adds to ESLint's recommended rules on the same files;
@@ -25,6 +26,7 @@ import { LspBench } from './lsp';
 import { measureVsCode } from './vscode';
 import { measureFirstDiagnostics } from '../test/e2e/support/activation';
 import { FILES, cliVersusPowerApps, generateRepository, pluginOverhead } from './ci';
+import { bundledCores, type BundledCore } from './parser-only';
 
 /** Speed goals as ratios to a baseline of the same run, so that they hold on any machine. */
 const EDIT_GOAL = 0.33;
@@ -205,11 +207,32 @@ async function overLsp(): Promise<void> {
     await fresh.editLatencies(fifty, 2);
     const peak = fresh.peakMemoryMb();
     rows.push({ what: 'server peak memory, 50k lines open and edited', value: `${peak.toFixed(0)} MB`, baseline: `idle server ${idle.toFixed(0)} MB`, ratio: x(peak / idle), goal: '< 150 MB', ok: peak < 150 });
+    const cpu = fresh.cpuMs();
     await fresh.moreEdits(fifty, 'file:///bench/ten.js', 18);
     const session = fresh.peakMemoryMb();
+    const editsCpu = fresh.cpuMs() - cpu;
     rows.push({ what: 'server peak memory, 50k lines open and edited 20 times', value: `${session.toFixed(0)} MB`, baseline: `idle server ${idle.toFixed(0)} MB`, ratio: x(session / idle), goal: '< 150 MB', ok: session < 150 });
-    const tree = treeHeapMb();
-    rows.push({ what: 'floor: idle server + the 50k-line tree alone', value: `${(idle + tree).toFixed(0)} MB`, baseline: `tree ${tree.toFixed(0)} MB (heap, in-process)`, ratio: x(peak / (idle + tree)), goal: '', ok: undefined });
+    // The same session with `omnichannel.languageServer.memory: "low"`, and what it costs in server CPU.
+    const low = await LspBench.start({ settings: { languageServer: { memory: 'low' } } });
+    try {
+      await low.logs(/^Memory: low/);
+      await low.editLatencies(fifty, 2);
+      const lowCpu = low.cpuMs();
+      await low.moreEdits(fifty, 'file:///bench/ten.js', 18);
+      const lowSession = low.peakMemoryMb();
+      const lowEditsCpu = low.cpuMs() - lowCpu;
+      rows.push({ what: 'server peak memory, 50k lines open and edited 20 times, memory setting "low"', value: `${lowSession.toFixed(0)} MB`, baseline: `setting "default" ${session.toFixed(0)} MB`, ratio: x(lowSession / session), goal: '< 150 MB', ok: lowSession < 150 });
+      rows.push({ what: 'server CPU for the last 18 of those edits, memory setting "low"', value: `${(lowEditsCpu / 1000).toFixed(2)} s`, baseline: `setting "default" ${(editsCpu / 1000).toFixed(2)} s`, ratio: x(lowEditsCpu / editsCpu), goal: '', ok: undefined });
+    } finally {
+      await low.stop();
+    }
+    const cores = await bundledCores();
+    try {
+      const tree = treeHeapMb(cores.lean);
+      rows.push({ what: 'floor: idle server + the 50k-line tree alone (the server\'s TypeScript)', value: `${(idle + tree).toFixed(0)} MB`, baseline: `tree ${tree.toFixed(0)} MB (heap, in-process)`, ratio: x(peak / (idle + tree)), goal: '', ok: undefined });
+    } finally {
+      cores.remove();
+    }
   } finally {
     await fresh.stop();
   }
@@ -288,10 +311,44 @@ async function readySnapshot(dir: string, dist = path.join(__dirname, '..', '..'
   return { builder: options.builder, file: state.file, execArgv: state.execArgv };
 }
 
-/** Heap held by one parsed 50k-line document, measured in a fresh process (this one is full of other runs' garbage). */
-function treeHeapMb(): number {
-  const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'tree-heap.js'), '50000'], { encoding: 'utf8' });
+/**
+ * Heap held by one parsed 50k-line document, measured in a fresh process (this one is full of other runs'
+ * garbage): with the installed TypeScript, or with a bundled core's.
+ */
+function treeHeapMb(core?: BundledCore): number {
+  const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'tree-heap.js'), '50000', ...(core ? [core.file] : [])], { encoding: 'utf8' });
   return (JSON.parse(out) as { treeMb: number }).treeMb;
+}
+
+/**
+ * The lean nodes of the server's TypeScript (scripts/lib/lean-nodes.mjs) against the same bundle keeping
+ * every field: the 50k-line tree's heap, and the full analysis and a one-character edit of a 10k-line file,
+ * taken in turn.
+ */
+async function leanNodes(): Promise<void> {
+  const cores = await bundledCores();
+  try {
+    const lean = treeHeapMb(cores.lean);
+    const full = treeHeapMb(cores.full);
+    rows.push({ what: 'the 50k-line tree, server\'s TypeScript: lean nodes', value: `${lean.toFixed(1)} MB`, baseline: `every field ${full.toFixed(1)} MB`, ratio: x(lean / full), goal: '', ok: undefined });
+    const text = generateWebResource(10_000);
+    const [leanFull, fullFull] = sampleInterleaved([cores.lean, cores.full].map(core => () => core.analyze(new core.OmnichannelDocument('bench.js', text), core.DEFAULT_SETTINGS)), 21);
+    rows.push({ what: 'full analysis, 10k lines, server\'s TypeScript: lean nodes', value: ms(median(leanFull!)), baseline: `every field ${ms(median(fullFull!))}`, ratio: x(median(leanFull!) / median(fullFull!)), goal: '', ok: undefined });
+    const at = text.indexOf('function computeSla', text.length / 2);
+    const [leanEdits, fullEdits] = sampleInterleaved([cores.lean, cores.full].map(core => {
+      const doc = new core.OmnichannelDocument('bench.js', text);
+      core.analyze(doc, core.DEFAULT_SETTINGS);
+      let typed = false;
+      return () => {
+        doc.update([typed ? { start: at, end: at + 1, newText: '' } : { start: at, end: at, newText: 'x' }]);
+        typed = !typed;
+        core.analyze(doc, core.DEFAULT_SETTINGS);
+      };
+    }), 60, 20, 0);
+    rows.push({ what: 'one-char edit, 10k lines, server\'s TypeScript: lean nodes (p95)', value: ms(pct(leanEdits!, 95)), baseline: `every field ${ms(pct(fullEdits!, 95))}`, ratio: x(pct(leanEdits!, 95) / pct(fullEdits!, 95)), goal: '', ok: undefined });
+  } finally {
+    cores.remove();
+  }
 }
 
 function print(): void {
@@ -425,11 +482,11 @@ async function vscodeRows(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`Node ${process.version}, TypeScript ${ts.version}; figures are medians unless marked p95.`);
   console.log(`Server bundle: ${serverBundleKind()}.\n`);
-  // `--only <step>` runs one step (parse, edit, completion, eslint, lsp, cold-start, ci-cli, ci-plugin, first-diagnostics, vscode).
+  // `--only <step>` runs one step (parse, edit, completion, eslint, lsp, nodes, cold-start, ci-cli, ci-plugin, first-diagnostics, vscode).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const steps: [string, () => void | Promise<void>][] = [
     ['parse', parseVsAnalysis], ['edit', incrementalEdit], ['completion', () => void completionInProcess()],
-    ['eslint', eslintPeer], ['lsp', overLsp], ['cold-start', coldStart], ['ci-cli', ciCli], ['ci-plugin', ciPlugin],
+    ['eslint', eslintPeer], ['lsp', overLsp], ['nodes', leanNodes], ['cold-start', coldStart], ['ci-cli', ciCli], ['ci-plugin', ciPlugin],
     ['first-diagnostics', firstDiagnosticsInVsCode], ['vscode', vscodeRows],
   ];
   const vscode = !process.argv.includes('--no-vscode');

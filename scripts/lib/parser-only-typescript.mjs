@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { assertNoPresenceTests, leanNodes } from './lean-nodes.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -39,13 +40,17 @@ const NAMESPACE = /\nvar (ts_\w*exports\d*) = \{\};\n__export\(\1, \{\n/g;
 //   into the class's initialiser, marked pure, so an unused class goes with its statics.
 // - `Diagnostics` (the message table) is split into one variable per message (splitDiagnostics), and the
 //   services' object allocator keeps only its node classes (nodeAllocator).
+// - The nodes leave out the empty fields only the binder, checker and emitter fill (lean-nodes.mjs).
 // - Everything else (Debug's logging host, the scanner's Unicode tables, the settings read from `sys` at load:
 //   NODE_ENV=development turns TypeScript's assertions on, as before) stays as it is.
 const REGISTRATIONS = new Set(['registerCodeFix', 'registerRefactor']);
 const REGISTRY_READERS = ['errorCodeToFixes', 'refactors'];
 
-/** TypeScript's source as an ES module exporting its public names; throws if typescript.js has another shape. */
-export function typescriptModuleSource(source) {
+/**
+ * TypeScript's source as an ES module exporting its public names; throws if typescript.js has another shape.
+ * `leanNodes: false` keeps every field of the nodes (the benchmark's before).
+ */
+export function typescriptModuleSource(source, { leanNodes: lean = true } = {}) {
   const start = source.indexOf(OPENING);
   const end = source.lastIndexOf(CLOSING);
   if (start < 0 || end < start) throw new Error('typescript.js is not the single closure this build expects');
@@ -71,7 +76,7 @@ export function typescriptModuleSource(source) {
     return `\nvar ${name} = /* @__PURE__ */ __exportNamespace({\n`;
   });
   if (namespaces === 0) throw new Error('typescript.js: no internal namespace (var ts_..._exports) was found');
-  body = markPure(splitDiagnostics(body));
+  body = markPure(splitDiagnostics(lean ? leanNodes(body) : body));
 
   const helper = 'var __exportNamespace = (all) => { const target = {}; __export(target, all); return target; };\n';
   return `${helper}${body}\nexport {\n  ${exported.join(',\n  ')}\n};\n`;
@@ -295,11 +300,13 @@ function needsPureMark(initializer, body) {
 }
 
 /**
- * Throws if the bundle (`text`, built without minification) reaches what the parser-only module changed: the
- * registries of quick fixes and refactorings, whose registrations were dropped, or an allocation of a symbol,
- * type, signature or source-map source, whose constructors are the compiler's instead of the services'.
+ * Throws if the bundle (`text`, built without minification) reaches what the parser-only module changed: a test
+ * of whether a node has one of the fields lean nodes leave out, the registries of quick fixes and refactorings,
+ * whose registrations were dropped, or an allocation of a symbol, type, signature or source-map source, whose
+ * constructors are the compiler's instead of the services'.
  */
 export function assertParserOnly(text) {
+  assertNoPresenceTests(text);
   for (const name of REGISTRY_READERS) {
     if (new RegExp(`\\b${name}\\b`).test(text)) {
       throw new Error(`the server bundle reaches TypeScript's ${name}, whose registrations the parser-only TypeScript drops (scripts/lib/parser-only-typescript.mjs)`);
@@ -349,19 +356,21 @@ export function coreFromSources() {
 
 /**
  * The module for the installed typescript.js, made once (it takes TypeScript's own parser seconds to read
- * typescript.js) and kept under node_modules/.cache, keyed by typescript.js and this file.
+ * typescript.js) and kept under node_modules/.cache, keyed by typescript.js, this file and lean-nodes.mjs.
  */
-function cachedModuleSource(file) {
+function cachedModuleSource(file, options) {
   const source = readFileSync(file, 'utf8');
-  const key = createHash('sha256').update(source).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 20);
-  // node_modules/.cache, next to the typescript package.
-  const cache = path.join(path.dirname(require.resolve('typescript/package.json')), '..', '.cache', 'parser-only-typescript', `${key}.js`);
+  const key = createHash('sha256').update(source).update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL('./lean-nodes.mjs', import.meta.url)))).digest('hex').slice(0, 20);
+  // node_modules/.cache, next to the typescript package; one folder per variant, holding its latest module.
+  const folder = path.join(path.dirname(require.resolve('typescript/package.json')), '..', '.cache', 'parser-only-typescript', options.leanNodes ? 'lean' : 'full');
+  const cache = path.join(folder, `${key}.js`);
   try {
     return readFileSync(cache, 'utf8');
   } catch {
-    const made = typescriptModuleSource(source);
-    mkdirSync(path.dirname(cache), { recursive: true });
-    for (const old of readdirSync(path.dirname(cache))) rmSync(path.join(path.dirname(cache), old), { force: true });
+    const made = typescriptModuleSource(source, options);
+    mkdirSync(folder, { recursive: true });
+    for (const old of readdirSync(folder)) rmSync(path.join(folder, old), { force: true, recursive: true });
     const temp = `${cache}.${process.pid}.tmp`;
     writeFileSync(temp, made);
     renameSync(temp, cache);
@@ -374,14 +383,14 @@ function cachedModuleSource(file) {
  * must do so as ES modules (`import * as ts`), so esbuild sees which names they use; a CommonJS `require`
  * would keep every name.
  */
-export function parserOnlyTypescript() {
+export function parserOnlyTypescript({ leanNodes = true } = {}) {
   return {
     name: 'parser-only-typescript',
     setup(build) {
       const file = require.resolve('typescript');
       build.onResolve({ filter: /^typescript$/ }, () => ({ path: file, namespace: 'parser-only-typescript' }));
       build.onLoad({ filter: /.*/, namespace: 'parser-only-typescript' }, () => ({
-        contents: cachedModuleSource(file),
+        contents: cachedModuleSource(file, { leanNodes }),
         loader: 'js',
         resolveDir: file.replace(/[\\/][^\\/]*$/, ''),
       }));
@@ -392,8 +401,9 @@ export function parserOnlyTypescript() {
 /**
  * What the server bundle's build adds: the core from its sources, the parser-only TypeScript, and an error
  * (not esbuild's warning) for a TypeScript name the bundle uses that the module does not export, so a name
- * missing at run time fails the build instead.
+ * missing at run time fails the build instead. `leanNodes: false` keeps every field of the nodes (the benchmark's
+ * before).
  */
-export function parserOnlyBuildOptions() {
-  return { plugins: [coreFromSources(), parserOnlyTypescript()], logOverride: { 'import-is-undefined': 'error' } };
+export function parserOnlyBuildOptions({ leanNodes = true } = {}) {
+  return { plugins: [coreFromSources(), parserOnlyTypescript({ leanNodes })], logOverride: { 'import-is-undefined': 'error' } };
 }

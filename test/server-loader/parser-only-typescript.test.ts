@@ -60,6 +60,41 @@ describe('the server bundle\'s parser-only TypeScript', () => {
     }
   });
 
+  it('gives its nodes only the fields a parse fills, with the same findings as the installed TypeScript', async () => {
+    const { LEAN_FIELDS } = await import(pathToFileURL(path.join(root, 'scripts/lib/lean-nodes.mjs')).href) as { LEAN_FIELDS: Map<string, string> };
+    process.argv.push('--verify-snapshot');
+    const { OmnichannelDocument: Bundled } = require(bundle) as { OmnichannelDocument: typeof import('@omnichannel-tools/core').OmnichannelDocument };
+    const { OmnichannelDocument, analyze, DEFAULT_SETTINGS } = await import('@omnichannel-tools/core');
+    const text = readFileSync(path.join(root, 'samples/webresources/case-form.js'), 'utf8')
+      + '\n/** Links it. */\nfunction documented() { Microsoft.Omnichannel.linkToConversation("acount", "not-a-guid"); return this.x; }\n';
+    const sourceFile = new Bundled('case-form.js', text).sourceFile;
+    const present = new Set<string>();
+    let nodes = 0;
+    const visit = (node: object): void => {
+      nodes++;
+      for (const key of Object.keys(node)) if (LEAN_FIELDS.has(key)) present.add(key);
+      (node as { forEachChild(f: (n: object) => void): void }).forEachChild(visit);
+    };
+    visit(sourceFile);
+    assert.ok(nodes > 100, `${nodes} nodes`);
+    // None, not even on the documented function: the core parses without JSDoc.
+    assert.deepEqual([...present], []);
+    // The installed TypeScript gives every node all of them, which is what the bundle saves.
+    assert.ok(Object.keys(new OmnichannelDocument('a.js', 'f();').sourceFile.statements[0]!).includes('flowNode'));
+    // The analysis reads no field the lean nodes leave out: the bundle's findings are the installed TypeScript's.
+    const ours = analyze(new (Bundled as typeof OmnichannelDocument)('case-form.js', text), DEFAULT_SETTINGS);
+    const theirs = analyze(new OmnichannelDocument('case-form.js', text), DEFAULT_SETTINGS);
+    assert.ok(theirs.findings.length >= 2, 'the sample has findings');
+    assert.deepEqual(JSON.parse(JSON.stringify(ours.findings)), JSON.parse(JSON.stringify(theirs.findings)));
+  });
+
+  it('fails the build, saying what it expected, when typescript.js has no node constructors to make lean', async () => {
+    const { leanNodes, assertNoPresenceTests } = await import(pathToFileURL(path.join(root, 'scripts/lib/lean-nodes.mjs')).href) as { leanNodes(body: string): string; assertNoPresenceTests(text: string): void };
+    assert.throws(() => leanNodes('function Node(kind, pos, end) { this.kind = kind; }'), /typescript\.js: expected the node constructors .*found 0 constructors, 0 assignments/);
+    assert.throws(() => assertNoPresenceTests('if ("symbol" in node) use(node.symbol);'), /tests whether a node has "symbol"/);
+    assert.doesNotThrow(() => assertNoPresenceTests('typeof x === "symbol"; node.symbol;'));
+  });
+
   it('gives the core TypeScript\'s functions directly, with no copy of its exports per importing file', () => {
     // The preload counts the getters defined for createSourceFile while the bundle loads and analyses a
     // form script: TypeScript's own module object no longer exists, and no file copies its exports.

@@ -13,6 +13,7 @@ import { AnalysisCache } from './analysis';
 import type { ServerContext } from './context';
 import { DocumentStore } from './documents';
 import { describeError } from './guard';
+import { MemoryControl, readMemoryMode } from './memory';
 import { SettingsStore } from './settings';
 import { EditTracker } from './typing';
 import { registerCallAtPosition } from './features/call-at-position';
@@ -74,7 +75,21 @@ registerSignatureHelp(ctx);
 registerCodeLens(ctx);
 registerCallAtPosition(ctx);
 const workspaceDiagnostics = registerWorkspaceDiagnostics(ctx);
-connection.onInitialized(() => workspaceDiagnostics.rescan());
+const memory = new MemoryControl();
+/** `omnichannel.languageServer.memory`, read at start and after each configuration change. */
+async function applyMemorySetting(): Promise<void> {
+  const { mode, problem } = readMemoryMode(await ctx.settings.global());
+  if (problem) ctx.settings.report([problem]);
+  if (memory.apply(mode)) {
+    ctx.log.info(mode === 'low'
+      ? 'Memory: low (omnichannel.languageServer.memory): garbage is collected sooner, at some CPU per keystroke on very large files.'
+      : 'Memory: default (omnichannel.languageServer.memory): V8 decides when to collect garbage.');
+  }
+}
+connection.onInitialized(() => {
+  workspaceDiagnostics.rescan();
+  applyMemorySetting().catch(error => ctx.log.error(`Reading omnichannel.languageServer.memory failed: ${describeError(error)}`));
+});
 
 // No dynamic registration for configuration changes: the VS Code client synchronizes the `omnichannel`
 // section itself, and other editors send the notification unasked; registering would double it.
@@ -84,6 +99,7 @@ connection.onDidChangeConfiguration(change => {
     diagnostics.revalidateAll();
     refreshCodeLenses(ctx);
     workspaceDiagnostics.rescan();
+    applyMemorySetting().catch(error => ctx.log.error(`Reading omnichannel.languageServer.memory failed: ${describeError(error)}`));
   } catch (error) {
     ctx.log.error(`Configuration change failed: ${describeError(error)}`);
   }

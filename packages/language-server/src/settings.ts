@@ -39,6 +39,31 @@ export class SettingsStore {
     if (pushed && typeof pushed === 'object' && 'omnichannel' in pushed) this.pushed = (pushed as { omnichannel: unknown }).omnichannel;
   }
 
+  /**
+   * The `omnichannel` section for the whole server (no document's folder), for the settings of the process
+   * itself; undefined if the client cannot say.
+   */
+  async global(): Promise<unknown> {
+    if (!this.canPull) return this.pushed;
+    try {
+      return await this.connection.workspace.getConfiguration({ section: 'omnichannel' });
+    } catch (error) {
+      this.connection.console.warn(`Could not read the omnichannel settings; using the defaults. ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Shows a problem with a setting once (again after a configuration change). */
+  report(problems: readonly string[]): void {
+    const fresh = problems.filter(p => !this.shownProblems.has(p));
+    if (fresh.length === 0) return;
+    for (const p of fresh) this.shownProblems.add(p);
+    void this.connection.sendNotification('window/showMessage', {
+      type: MessageType.Warning,
+      message: `Invalid Omnichannel settings: ${fresh.join(' ')}`,
+    });
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }
@@ -56,16 +81,6 @@ export class SettingsStore {
     const { settings, problems } = resolveSettings(raw);
     this.report(problems);
     return { analyzer: settings, codeLensEnabled: codeLensEnabled(raw), workspaceDiagnostics: workspaceDiagnostics(raw) };
-  }
-
-  private report(problems: readonly string[]): void {
-    const fresh = problems.filter(p => !this.shownProblems.has(p));
-    if (fresh.length === 0) return;
-    for (const p of fresh) this.shownProblems.add(p);
-    void this.connection.sendNotification('window/showMessage', {
-      type: MessageType.Warning,
-      message: `Invalid Omnichannel settings: ${fresh.join(' ')}`,
-    });
   }
 }
 

@@ -68,6 +68,9 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
   for (const diff of processed.diffs) diffsTo(diff);
   const text = { explain: options.explain };
   const rendered = formatReport(options.format, report, text);
+  // Nothing was found to lint because of a wrong path: the message above says so, and a text summary of
+  // "0 problems in 0 files" would only distract from it. Machine-readable reports are still written.
+  const silentText = expansion.problems.length > 0 && processed.reports.length === 0 && allUnreadable.length === 0;
   let writeFailed = false;
   if (options.output !== undefined) {
     const target = path.resolve(cwd, options.output);
@@ -78,8 +81,8 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
       writeFailed = true;
       say(`cannot write the report to ${options.output}: ${describeError(error)}. Check that its folder can be written.`);
     }
-    err(formatText(report, text));
-  } else out(rendered);
+    if (!silentText) err(formatText(report, text));
+  } else if (!(silentText && options.format === 'text')) out(rendered);
   if (processed.fixedFiles > 0) say(`fixed ${plural(processed.fixedFiles, 'file')}.`);
   if (options.fix === 'dry-run') say(`--fix-dry-run: ${plural(processed.diffs.length, 'file')} would change; nothing was written.`);
 

@@ -130,7 +130,18 @@ describe('cli', () => {
       const r = t.cli(...args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, message, args.join(' '));
+      // Only the message: no "0 problems ... in 0 files." beside it.
+      assert.doesNotMatch(r.stdout + r.stderr, /0 problems/, args.join(' '));
     }
+    // A wrong path next to a right one: the right one is still linted and summed up.
+    const both = t.cli('missing.js', 'a.js');
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /"missing\.js" does not exist/);
+    assert.match(both.stdout, /problems? \(1 error/);
+    // A machine-readable report is still written, and parses.
+    const json = t.cli('--format', 'json', 'missing.js');
+    assert.equal(json.code, 2);
+    assert.doesNotThrow(() => JSON.parse(json.stdout));
     const help = t.cli('--help');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /--max-warnings N/);

@@ -148,7 +148,7 @@ export interface WebResourcesMessage {
   readonly notice?: string;
   /** The active editor's script when it has no mapping: offered with Map…. */
   readonly unmapped?: string;
-  /** What runs now (a publish or pull started from the panel), e.g. "Publishing webresources/case-form.js…". */
+  /** What runs now (a publish, pull or mapping started from the panel, the palette or a menu), e.g. "Publishing every mapped file…". */
   readonly running?: string;
 }
 

@@ -24,6 +24,11 @@ export async function publishCommand(ctx: Context, uri: unknown, uris: unknown):
     void vscode.window.showInformationMessage('Open a mapped JavaScript file, or right-click one (or a folder) in the explorer, to publish it as a web resource.');
     return undefined;
   }
+  const what = selected.length === 1 ? relativeName(selected[0]) : `${selected.length} files`;
+  return ctx.webResourceRun.exclusive(`Publishing ${what}…`, () => publishFiles(ctx, selected));
+}
+
+async function publishFiles(ctx: Context, selected: readonly vscode.Uri[]): Promise<PublishResult[] | undefined> {
   const environment = await realEnvironment(ctx, 'publish');
   if (!environment) return undefined;
   const expanded = await expandFolders(selected);
@@ -34,7 +39,11 @@ export async function publishCommand(ctx: Context, uri: unknown, uris: unknown):
 }
 
 /** `omnichannel.publishAllWebResources`: every mapped file of every workspace folder, as one batch. */
-export async function publishAllCommand(ctx: Context): Promise<PublishResult[] | undefined> {
+export function publishAllCommand(ctx: Context): Promise<PublishResult[] | undefined> {
+  return ctx.webResourceRun.exclusive('Publishing every mapped file…', () => publishAll(ctx));
+}
+
+async function publishAll(ctx: Context): Promise<PublishResult[] | undefined> {
   const environment = await realEnvironment(ctx, 'publish');
   if (!environment) return undefined;
   const files: vscode.Uri[] = [];
@@ -54,8 +63,8 @@ export async function publishAllCommand(ctx: Context): Promise<PublishResult[] |
  * Map a file with no entry to a web resource picked from the active environment (the panel's Map…), the
  * same pick a publish of an unmapped file starts; nothing is published. Resolves with the mapping written.
  */
-export async function mapCommand(ctx: Context, uri: vscode.Uri): Promise<WebResourceMapping | undefined> {
-  return (await environmentAndMapping(ctx, uri, 'publish'))?.found.mapping;
+export function mapCommand(ctx: Context, uri: vscode.Uri): Promise<WebResourceMapping | undefined> {
+  return ctx.webResourceRun.exclusive(`Mapping ${relativeName(uri)}…`, async () => (await environmentAndMapping(ctx, uri, 'publish'))?.found.mapping);
 }
 
 /** The real environment and the file's mapping (picked when there is none); undefined after saying why not. */
@@ -78,6 +87,10 @@ export async function pullCommand(ctx: Context, uri: unknown): Promise<string | 
     void vscode.window.showInformationMessage('Open a mapped JavaScript file, or right-click one in the explorer, to pull its web resource.');
     return undefined;
   }
+  return ctx.webResourceRun.exclusive(`Pulling ${relativeName(selected)}…`, () => pull(ctx, selected));
+}
+
+async function pull(ctx: Context, selected: vscode.Uri): Promise<string | undefined> {
   const resolved = await environmentAndMapping(ctx, selected, 'pull');
   if (!resolved) return undefined;
   const { environment, found: { mapping, folder } } = resolved;
@@ -160,6 +173,11 @@ async function writePulled(uri: vscode.Uri, content: Uint8Array): Promise<void> 
   edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), text);
   await vscode.workspace.applyEdit(edit);
   if (!wasDirty) await open.save();
+}
+
+/** A file as the panel's Web resources section names it (its folder's name first in a multi-root workspace). */
+function relativeName(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
 function withSignal<T>(token: vscode.CancellationToken, run: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import type { PanelEnvironment, WebResourceFileItem, WebResourceMappingProblem, 
 import { WEBRESOURCES_FILE, findMapping, loadWebResourceMappings } from '../../webresources/mapping';
 import { WorkspaceVersionMemory } from '../../client/webresources/memory';
 import type { WebResourceOutcomes } from '../../client/webresources/report';
+import type { WebResourceRun } from '../../client/webresources/run';
 import type { WebResourceSectionServices } from './webresources';
 
 /** What the client supplies for the section. */
@@ -19,6 +20,8 @@ export interface WebResourceSourceDeps {
   readonly storage: vscode.Uri;
   /** How each file's latest publish or pull ended. */
   readonly outcomes: Pick<WebResourceOutcomes, 'get' | 'onDidChange'>;
+  /** The window's one publish, pull or mapping run, wherever it started. */
+  readonly run: Pick<WebResourceRun, 'running' | 'onDidChange'>;
   /** Maps an unmapped script: the same pick a publish of it starts. */
   map(uri: vscode.Uri): PromiseLike<unknown>;
 }
@@ -32,7 +35,7 @@ interface Listed {
 export class WebResourceSource implements WebResourceSectionServices, vscode.Disposable {
   private listed: Listed = { files: new Map(), problems: [] };
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when what the section shows may have changed (an outcome, the mapping file, the active editor, trust). */
+  /** Fires when what the section shows may have changed (an outcome, a run, the mapping file, the active editor, trust). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -49,6 +52,7 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
       vscode.workspace.onDidGrantWorkspaceTrust(fire),
       vscode.workspace.onDidChangeWorkspaceFolders(fire),
       deps.outcomes.onDidChange(fire),
+      deps.run.onDidChange(fire),
     );
   }
 
@@ -116,6 +120,10 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
       ...(notice ? { notice } : {}),
       ...(unmapped ? { unmapped: unmapped.key } : {}),
     };
+  }
+
+  running(): string | undefined {
+    return this.deps.run.running;
   }
 
   publish(file: string): PromiseLike<unknown> {

@@ -32,6 +32,13 @@ export interface WebResourceSectionServices {
   openProblem(index: number): PromiseLike<unknown>;
   /** Opens VS Code's workspace trust editor. */
   manageTrust(): PromiseLike<unknown>;
+  /** The publish, pull or mapping running in the window, wherever it started (see `WebResourceRun`). */
+  running(): string | undefined;
+}
+
+/** The refusal of a second run while `running` ("Publishing every mapped file…") goes on. */
+export function stillRunning(running: string): string {
+  return `${running.replace(/…$/, '')} is still running: wait for it to finish.`;
 }
 
 export class WebResourceSection {
@@ -44,7 +51,8 @@ export class WebResourceSection {
 
   async sendState(): Promise<void> {
     const snapshot = await this.services.snapshot();
-    await this.post({ type: 'webResources', ...snapshot, ...(this.running ? { running: this.running } : {}) });
+    const running = this.running ?? this.services.running();
+    await this.post({ type: 'webResources', ...snapshot, ...(running ? { running } : {}) });
   }
 
   async handle(message: WebResourceSectionMessage): Promise<void> {
@@ -66,10 +74,15 @@ export class WebResourceSection {
     }
   }
 
-  /** One action at a time: a second one is refused with a sentence, as a second link call is. */
+  /**
+   * One action at a time, in the window too: a second one (or one while the palette's runs) is refused with
+   * a sentence, as a second link call is. The command run holds the window's run as well; this covers the
+   * moment between the click and the command's start.
+   */
   private async run(what: string, action: () => PromiseLike<unknown>): Promise<void> {
-    if (this.running) {
-      await this.post({ type: 'error', message: `${this.running.replace(/…$/, '')} is still running: wait for it to finish.` });
+    const busy = this.running ?? this.services.running();
+    if (busy) {
+      await this.post({ type: 'error', message: stillRunning(busy) });
       return;
     }
     this.running = what;

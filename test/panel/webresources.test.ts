@@ -1,7 +1,8 @@
 /**
  * The panel's Web resources section, host side, through the real message handler: actions run one at a
  * time (also beside one the palette started), the section says what runs before and after, a second
- * action is refused with a sentence, and a refused file (one the section did not list) reaches the webview as an error instead of a crash.
+ * action is refused with a sentence, and a refused file (one the section did not list) reaches the
+ * webview as an error instead of a crash.
  */
 import * as assert from 'node:assert/strict';
 import { PanelController, type PanelServices } from '../../src/panel/host/controller';

@@ -82,6 +82,7 @@ export class Context implements vscode.Disposable {
         storage: extension.storageUri ?? extension.globalStorageUri,
         outcomes: this.webResourceOutcomes,
         run: this.webResourceRun,
+        hasDataverseEnvironment: () => this.environments.list().some(e => e.kind === 'dataverse'),
         map: uri => webResourcesModule().mapCommand(this, uri),
       },
     });

@@ -30,6 +30,8 @@ function setup() {
     map: async file => { ran.push(`map ${file}`); },
     openProblem: async index => { ran.push(`open ${index}`); },
     manageTrust: async () => { ran.push('trust'); },
+    openFolder: async () => { ran.push('open folder'); },
+    addEnvironment: async () => { ran.push('add environment'); },
     running: () => window.running,
   };
   const services: PanelServices = {
@@ -94,11 +96,13 @@ describe('panel: Web resources section', function () {
     assert.equal(sections().at(-1)?.running, undefined);
   });
 
-  it('passes Open and Manage Trust through without a running state', async function () {
+  it('passes Open, Manage Trust, Open Folder and Add Environment through without a running state', async function () {
     const { controller, ran, sections } = setup();
     await controller.handle({ type: 'openMappingProblem', index: 2 });
     await controller.handle({ type: 'manageTrust' });
-    assert.deepEqual(ran, ['open 2', 'trust']);
+    await controller.handle({ type: 'openFolder' });
+    await controller.handle({ type: 'addEnvironment' });
+    assert.deepEqual(ran, ['open 2', 'trust', 'open folder', 'add environment']);
     assert.equal(sections().length, 0);
   });
 });

@@ -6,10 +6,10 @@
 import type { WebResourcesMessage, WebviewToHost } from '../../protocol/webview';
 
 /** The section's messages from the webview. */
-export type WebResourceSectionMessage = Extract<WebviewToHost, { type: 'publishWebResource' | 'pullWebResource' | 'publishAllWebResources' | 'mapWebResource' | 'openMappingProblem' | 'manageTrust' }>;
+export type WebResourceSectionMessage = Extract<WebviewToHost, { type: 'publishWebResource' | 'pullWebResource' | 'publishAllWebResources' | 'mapWebResource' | 'openMappingProblem' | 'manageTrust' | 'openFolder' | 'addEnvironment' }>;
 
 const SECTION_TYPES: ReadonlySet<WebviewToHost['type']> = new Set<WebResourceSectionMessage['type']>([
-  'publishWebResource', 'pullWebResource', 'publishAllWebResources', 'mapWebResource', 'openMappingProblem', 'manageTrust',
+  'publishWebResource', 'pullWebResource', 'publishAllWebResources', 'mapWebResource', 'openMappingProblem', 'manageTrust', 'openFolder', 'addEnvironment',
 ]);
 
 export function isWebResourceSectionMessage(message: WebviewToHost): message is WebResourceSectionMessage {
@@ -32,6 +32,10 @@ export interface WebResourceSectionServices {
   openProblem(index: number): PromiseLike<unknown>;
   /** Opens VS Code's workspace trust editor. */
   manageTrust(): PromiseLike<unknown>;
+  /** Asks for a folder to open (no folder is open). */
+  openFolder(): PromiseLike<unknown>;
+  /** Runs Add Environment… (only the Simulator is set up). */
+  addEnvironment(): PromiseLike<unknown>;
   /** The publish, pull or mapping running in the window, wherever it started (see `WebResourceRun`). */
   running(): string | undefined;
 }
@@ -62,6 +66,12 @@ export class WebResourceSection {
         return;
       case 'manageTrust':
         await this.services.manageTrust();
+        return;
+      case 'openFolder':
+        await this.services.openFolder();
+        return;
+      case 'addEnvironment':
+        await this.services.addEnvironment();
         return;
       case 'publishWebResource':
         return this.run(`Publishing ${message.file}…`, () => this.services.publish(message.file));

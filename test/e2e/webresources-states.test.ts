@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { FakeDataverse } from '../support/fake-dataverse';
+import { FakeDataverse, type HeldRequest } from '../support/fake-dataverse';
 import { screenshot } from './support/browser';
 import { useWorkbench } from './support/use-workbench';
 import { SELECTORS, openPanel, quickOpen, runCommand, selectEnvironment, waitForQuickInputTitle } from './support/workbench';
@@ -76,6 +76,23 @@ describe('e2e: one publishing run at a time, from the palette or the panel', fun
     await dialog.locator('.monaco-button', { hasText: /^Publish$/ }).click();
   };
 
+  /** Asks for Publish All from the palette while one runs: refused with the sentence, and nothing asked. */
+  const paletteRefused = async (shot: string) => {
+    await runCommand(page, 'Omnichannel: Publish All Mapped Web Resources');
+    await page.locator(SELECTORS.notification, { hasText: STILL_RUNNING }).first().waitFor({ state: 'visible' });
+    await screenshot(page, shot);
+    assert.equal(await page.locator(DIALOG).count(), 0, 'the second Publish All asked nothing');
+  };
+
+  /** Lets the held write go on; the run ends in both places: the summary notification, the panel's buttons back. */
+  const releaseAndEnd = async (held: HeldRequest, panel: FrameLocator) => {
+    held.release();
+    await page.locator(SELECTORS.notification, { hasText: `Web resources in ${ENVIRONMENT}: 2 published` }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    const { running, root } = section(panel);
+    await running.waitFor({ state: 'hidden' });
+    await root.locator('#webresources-publish-all:not([disabled])').waitFor({ state: 'attached' });
+  };
+
   it('selects the stand-in environment and shows the mapped files in the panel', async () => {
     await quickOpen(page, 'case-form.js');
     await page.locator('.statusbar-item', { hasText: 'Simulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -99,15 +116,8 @@ describe('e2e: one publishing run at a time, from the palette or the panel', fun
     assert.equal(await root.locator('vscode-button.publish[disabled]').count(), rows, 'every Publish button is disabled');
     assert.equal(await root.locator('vscode-button.pull[disabled]').count(), rows, 'every Pull button is disabled');
     // Asked again from the palette while the first still waits for the environment's answer.
-    await runCommand(page, 'Omnichannel: Publish All Mapped Web Resources');
-    const refused = page.locator(SELECTORS.notification, { hasText: STILL_RUNNING }).first();
-    await refused.waitFor({ state: 'visible' });
-    await screenshot(page, 'webres-run-1-palette-run-in-panel');
-    assert.equal(await page.locator(DIALOG).count(), 0, 'the second Publish All asked nothing');
-    held.release();
-    await page.locator(SELECTORS.notification, { hasText: `Web resources in ${ENVIRONMENT}: 2 published` }).first().waitFor({ state: 'visible', timeout: 90_000 });
-    await running.waitFor({ state: 'hidden' });
-    await root.locator('#webresources-publish-all:not([disabled])').waitFor({ state: 'attached' });
+    await paletteRefused('webres-run-1-palette-run-in-panel');
+    await releaseAndEnd(held, panel);
     assert.equal(dv.logged('PATCH').length, 2, 'each file was written once');
   });
 
@@ -123,14 +133,8 @@ describe('e2e: one publishing run at a time, from the palette or the panel', fun
     await held.arrived;
     await running.filter({ hasText: 'Publishing every mapped file' }).waitFor({ state: 'visible' });
     await root.locator('#webresources-publish-all[disabled]').waitFor({ state: 'attached' });
-    await runCommand(page, 'Omnichannel: Publish All Mapped Web Resources');
-    await page.locator(SELECTORS.notification, { hasText: STILL_RUNNING }).first().waitFor({ state: 'visible' });
-    await screenshot(page, 'webres-run-2-panel-run-palette-refused');
-    assert.equal(await page.locator(DIALOG).count(), 0, 'the palette\'s Publish All asked nothing');
-    held.release();
-    await page.locator(SELECTORS.notification, { hasText: `Web resources in ${ENVIRONMENT}: 2 published` }).first().waitFor({ state: 'visible', timeout: 90_000 });
-    await running.waitFor({ state: 'hidden' });
-    await root.locator('#webresources-publish-all:not([disabled])').waitFor({ state: 'attached' });
+    await paletteRefused('webres-run-2-panel-run-palette-refused');
+    await releaseAndEnd(held, panel);
     assert.equal(dv.logged('PATCH').length, 4);
   });
 });
@@ -147,6 +151,7 @@ describe('e2e: the Web resources section with no folder open', function () {
     const { blocked, publishAll } = section(panel);
     await blocked.filter({ hasText: 'No folder is open' }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await publishAll.isVisible(), false, 'nothing to publish, so no Publish All');
+    await blocked.scrollIntoViewIfNeeded();
     await screenshot(workbench.page, 'webres-state-1-no-folder');
     await blocked.locator('#webresources-openFolder').click();
     // VS Code's own Open Folder dialog (in the browser: its file picker in the quick input).

@@ -23,7 +23,7 @@
  * `dv.state.webResources` holds the rows and what was published). Errors use Dataverse's body `{"error":{"code","message"}}`;
  * a wrong or missing `Authorization: Bearer <token>` gets 401.
  */
-export { FakeDataverse, API_PATH, type Fault, type FaultOptions, type LoggedRequest } from './server';
+export { FakeDataverse, API_PATH, type Fault, type FaultOptions, type HeldRequest, type LoggedRequest } from './server';
 export { NAVIGATION } from './routes';
 export { FakeWebResources, type FakeWebResource, type FakeWebResourceSeed } from './webresources';
 export { DEFAULT_USER_ID, type FakeDataverseSeed, type FakeConversation, type FakeRecord } from './state';

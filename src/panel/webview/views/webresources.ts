@@ -2,8 +2,10 @@
  * The Web resources section: the workspace's mapped files, each with its web resource name, when it was
  * last published or pulled here and the outcome of its latest publish or pull, with Publish and Pull per
  * file and Publish All. The actions are the palette's commands (the host runs them); what blocks them
- * (the Simulator, an untrusted workspace, a sign-in) is said once, with the button that helps. Problems
- * of the mapping file are listed with file, line and the fix, each with a button that opens it there.
+ * (no folder, only the Simulator, the Simulator active, an untrusted workspace, a sign-in) is said once,
+ * with the button that takes the next step; while a run goes on (started here or anywhere else) the buttons
+ * are disabled and the run is named. Problems of the mapping file are listed with file, line and the fix,
+ * each with a button that opens it there.
  */
 import type { WebResourceFileItem, WebResourceOutcomeItem, WebResourcesMessage, WebResourcesRemedy } from '../../../protocol/webview';
 import { h, icon, replaceChildren } from '../dom';

@@ -23,7 +23,7 @@ describe('e2e: records from the environment, the walkthrough, the palette', func
     // The list answers once, with what the extension has then: the Simulator's records come from its backend,
     // loaded on first use. The panel lists its conversations once it is loaded, so the answer is ready then
     // (a first answer that had to load it could outlast the server's wait on a loaded machine).
-    const panel = await openPanel(workbench.page);
+    const panel = await openPanel(workbench.page, 'activityBar');
     await panel.locator('li.conversation').first().waitFor({ state: 'visible' });
     await quickOpen(workbench.page, 'link-helpers.js');
     await workbench.page.locator('.editor-instance .view-lines').first().click();

@@ -46,9 +46,11 @@ describe('e2e: the "Use the Omnichannel type definitions" quick fix', function (
     await workbench.page.locator('.editor-instance .view-lines').first().click();
     // Ctrl+. answers once, with what the server had at that moment: before its analysis of the newly opened
     // file it offers nothing. The analysis is done when its findings show: the "Incident" error squiggle
-    // (TypeScript sees no error in this file: the global is `any`).
+    // (TypeScript sees no error in this file: the global is `any`). The lightbulb then says the editor's own
+    // request for the cursor's line has its actions (ours: the fix and the fix-all the squiggle brings).
     await workbench.page.locator(SELECTORS.squigglyError).first().waitFor({ state: 'visible' });
     await goToLine(workbench.page, 2, 16);
+    await workbench.page.locator(SELECTORS.lightbulb).first().waitFor({ state: 'visible' });
     const row = workbench.page.locator(SELECTORS.actionWidgetRow, { hasText: TITLE }).first();
     await workbench.page.keyboard.press('Control+.');
     await row.waitFor({ state: 'visible' });

@@ -144,11 +144,8 @@ describe('e2e: the Web resources section with no folder open', function () {
   const workbench = useWorkbench('webres-no-folder', { noFolder: true });
 
   it('says a folder is needed and Open Folder… asks for one', async () => {
-    // As a person would in an empty window: the Omnichannel icon in the activity bar.
-    await workbench.page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().click();
-    const panel = workbench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await panel.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
-    const { blocked, publishAll } = section(panel);
+    // As a person would in an empty window, where nothing has started the extension yet.
+    const { blocked, publishAll } = section(await openPanel(workbench.page, 'activityBar'));
     await blocked.filter({ hasText: 'No folder is open' }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await publishAll.isVisible(), false, 'nothing to publish, so no Publish All');
     await blocked.scrollIntoViewIfNeeded();

@@ -49,9 +49,14 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.locator(SELECTORS.activeTab, { hasText: fileName }).waitFor({ state: 'visible' });
 }
 
-/** Shows the Omnichannel side panel; returns its content (a webview: an iframe holding the active frame). */
-export async function openPanel(page: Page): Promise<FrameLocator> {
-  await runCommand(page, 'Omnichannel: Focus on Link Calls View');
+/**
+ * Shows the Omnichannel side panel; returns its content (a webview: an iframe holding the active frame).
+ * `from`: the palette's focus command (listed once the extension has started), or the activity bar's
+ * Omnichannel icon (there from the start; a click on it while its view shows would hide the sidebar).
+ */
+export async function openPanel(page: Page, from: 'palette' | 'activityBar' = 'palette'): Promise<FrameLocator> {
+  if (from === 'palette') await runCommand(page, 'Omnichannel: Focus on Link Calls View');
+  else await page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().click();
   const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await panel.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
   return panel;

@@ -17,6 +17,7 @@ import { EnvironmentStatusBar } from './status-bar';
 import { LazyPanel, signInNeeded } from './panel';
 import { languageClientModule, webResourcesModule } from './lazy';
 import { WebResourceOutcomes } from './webresources/report';
+import { WebResourceRun } from './webresources/run';
 
 export class Context implements vscode.Disposable {
   readonly log = redactingLog(vscode.window.createOutputChannel('Omnichannel', { log: true }));
@@ -33,6 +34,8 @@ export class Context implements vscode.Disposable {
   readonly panel: LazyPanel;
   /** How each file's latest publish or pull ended, wherever it started (the panel lists them). */
   readonly webResourceOutcomes = new WebResourceOutcomes();
+  /** The one publish, pull or mapping of web resources running in the window. */
+  readonly webResourceRun = new WebResourceRun();
   private readonly statusBar = new EnvironmentStatusBar();
   private readonly environmentChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -78,11 +81,13 @@ export class Context implements vscode.Disposable {
         workspaceState: extension.workspaceState,
         storage: extension.storageUri ?? extension.globalStorageUri,
         outcomes: this.webResourceOutcomes,
+        run: this.webResourceRun,
+        hasDataverseEnvironment: () => this.environments.list().some(e => e.kind === 'dataverse'),
         map: uri => webResourcesModule().mapCommand(this, uri),
       },
     });
     this.disposables.push(
-      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.webResourceOutcomes, this.panel,
+      this.environments, this.signIn, this.backends, this.statusBar, this.environmentChanged, this.webResourceOutcomes, this.webResourceRun, this.panel,
       this.environments.onDidChange(change => this.onEnvironmentChange(change)),
       this.signIn.onDidChange(() => { this.updateStatus(); this.panel.refresh(); }),
       this.backends.onDidChange(() => this.panel.refresh()),

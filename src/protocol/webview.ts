@@ -135,11 +135,14 @@ export interface WebResourceMappingProblem {
   readonly index: number;
 }
 
+/** The next step the section offers when nothing can be published: each is a message of the same name (webview → host). */
+export type WebResourcesRemedy = 'openFolder' | 'addEnvironment' | 'selectEnvironment' | 'manageTrust' | 'signIn' | 'none';
+
 /** What the Web resources section shows: sent with every state, after each publish or pull, and when the mapping file, the active editor or trust change. */
 export interface WebResourcesMessage {
   readonly type: 'webResources';
-  /** Why nothing can be published or pulled now (no workspace, the Simulator, untrusted, not signed in), and what helps. */
-  readonly blocked?: { readonly reason: string; readonly remedy: 'signIn' | 'selectEnvironment' | 'manageTrust' | 'none' };
+  /** Why nothing can be published or pulled now (no folder, no environment, the Simulator, untrusted, not signed in), and the button that helps. */
+  readonly blocked?: { readonly reason: string; readonly remedy: WebResourcesRemedy };
   /** The mapped files, in the mapping file's order. */
   readonly files: readonly WebResourceFileItem[];
   /** Problems of the mapping file (entries with one are left out of `files`). */
@@ -148,7 +151,7 @@ export interface WebResourcesMessage {
   readonly notice?: string;
   /** The active editor's script when it has no mapping: offered with Map…. */
   readonly unmapped?: string;
-  /** What runs now (a publish or pull started from the panel), e.g. "Publishing webresources/case-form.js…". */
+  /** What runs now (a publish, pull or mapping started from the panel, the palette or a menu), e.g. "Publishing every mapped file…". */
   readonly running?: string;
 }
 
@@ -273,6 +276,16 @@ export interface ManageTrustMessage {
   readonly type: 'manageTrust';
 }
 
+/** Open a folder (VS Code asks which): the section has nothing to publish without one. */
+export interface OpenFolderMessage {
+  readonly type: 'openFolder';
+}
+
+/** Run `omnichannel.addEnvironment`: only the Simulator is there, which has no web resources. */
+export interface AddEnvironmentMessage {
+  readonly type: 'addEnvironment';
+}
+
 export type WebviewToHost =
   | PublishWebResourceMessage
   | PullWebResourceMessage
@@ -280,6 +293,8 @@ export type WebviewToHost =
   | MapWebResourceMessage
   | OpenMappingProblemMessage
   | ManageTrustMessage
+  | OpenFolderMessage
+  | AddEnvironmentMessage
   | ReadyMessage
   | RefreshConversationsMessage
   | SearchRecordsMessage
@@ -315,6 +330,8 @@ const WEBVIEW_TO_HOST_TYPE_SET: Record<WebviewToHost['type'], true> = {
   mapWebResource: true,
   openMappingProblem: true,
   manageTrust: true,
+  openFolder: true,
+  addEnvironment: true,
 };
 
 export const WEBVIEW_TO_HOST_TYPES = Object.keys(WEBVIEW_TO_HOST_TYPE_SET) as readonly WebviewToHost['type'][];

@@ -19,7 +19,8 @@ const LEGACY = [
   '',
   'export async function linkCase(caseId: string): Promise<void> {',
   '  try {',
-  '    await Microsoft.Omnichannel.linkToConversation("incident", caseId);',
+  // Typed `any`, nothing catches the table name: the Omnichannel server does (an error squiggle).
+  '    await Microsoft.Omnichannel.linkToConversation("Incident", caseId);',
   '    Microsoft.Apm.getFocusedSession().getFocusedTab().refresh();',
   '  } catch (error) {',
   '    console.error("Linking the case failed", error);',
@@ -43,17 +44,16 @@ describe('e2e: the "Use the Omnichannel type definitions" quick fix', function (
     await quickOpen(workbench.page, FILE);
     await workbench.page.locator('.editor-instance .view-line', { hasText: 'declare const Microsoft' }).first().waitFor({ state: 'visible' });
     await workbench.page.locator('.editor-instance .view-lines').first().click();
+    // Ctrl+. answers once, with what the server had at that moment: before its analysis of the newly opened
+    // file it offers nothing. The analysis is done when its findings show: the "Incident" error squiggle
+    // (TypeScript sees no error in this file: the global is `any`). The lightbulb then says the editor's own
+    // request for the cursor's line has its actions (ours: the fix and the fix-all the squiggle brings).
+    await workbench.page.locator(SELECTORS.squigglyError).first().waitFor({ state: 'visible' });
     await goToLine(workbench.page, 2, 16);
-    // Ctrl+. answers once, with what the providers had at that moment: a server still busy with the newly
-    // opened file can make it say "No code actions available". A person would press it again; so does this.
+    await workbench.page.locator(SELECTORS.lightbulb).first().waitFor({ state: 'visible' });
     const row = workbench.page.locator(SELECTORS.actionWidgetRow, { hasText: TITLE }).first();
-    for (let attempt = 1; ; attempt++) {
-      await workbench.page.keyboard.press('Control+.');
-      const shown = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
-      if (shown) break;
-      if (attempt === 3) throw new Error(`"${TITLE}" was not offered after pressing Ctrl+. three times`);
-      await workbench.page.keyboard.press('Escape');
-    }
+    await workbench.page.keyboard.press('Control+.');
+    await row.waitFor({ state: 'visible' });
     await screenshot(workbench.page, 'types-fix-1-offered');
     // Other extensions may offer actions here too: move the selection to ours, then take it with Enter.
     const focused = workbench.page.locator(`${SELECTORS.actionWidgetRow}.focused`, { hasText: TITLE });

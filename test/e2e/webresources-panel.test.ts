@@ -9,11 +9,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FakeDataverse } from '../support/fake-dataverse';
 import { screenshot } from './support/browser';
 import { useWorkbench } from './support/use-workbench';
-import { SELECTORS, openProblemsPanel, pick, quickOpen, runCommand, selectEnvironment, waitForQuickInputTitle } from './support/workbench';
+import { SELECTORS, openPanel, openProblemsPanel, pick, quickOpen, runCommand, selectEnvironment, waitForQuickInputTitle } from './support/workbench';
 
 const ENVIRONMENT = 'Stand-in';
 const DIALOG = '.monaco-dialog-box';
@@ -224,12 +224,4 @@ async function closeEditorsAndOpen(page: Page, fileName: string): Promise<void> 
   await quickOpen(page, fileName);
   // The palette offers the web resource commands for the focused resource: put the focus in the editor.
   await page.locator('.editor-instance .view-lines').first().click();
-}
-
-/** Shows the Omnichannel side panel; returns its content (a webview: an iframe holding the active frame). */
-async function openPanel(page: Page): Promise<FrameLocator> {
-  await runCommand(page, 'Omnichannel: Focus on Link Calls View');
-  const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  await panel.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
-  return panel;
 }

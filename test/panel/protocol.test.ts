@@ -39,6 +39,8 @@ const VALID: { [T in WebviewToHost['type']]: Extract<WebviewToHost, { type: T }>
   mapWebResource: [{ type: 'mapWebResource', file: 'webresources/new-form.js' }],
   openMappingProblem: [{ type: 'openMappingProblem', index: 0 }],
   manageTrust: [{ type: 'manageTrust' }],
+  openFolder: [{ type: 'openFolder' }],
+  addEnvironment: [{ type: 'addEnvironment' }],
 };
 
 const INVALID: { message: unknown; error: RegExp }[] = [

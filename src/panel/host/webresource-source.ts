@@ -10,6 +10,7 @@ import type { PanelEnvironment, WebResourceFileItem, WebResourceMappingProblem, 
 import { WEBRESOURCES_FILE, findMapping, loadWebResourceMappings } from '../../webresources/mapping';
 import { WorkspaceVersionMemory } from '../../client/webresources/memory';
 import type { WebResourceOutcomes } from '../../client/webresources/report';
+import type { WebResourceRun } from '../../client/webresources/run';
 import type { WebResourceSectionServices } from './webresources';
 
 /** What the client supplies for the section. */
@@ -19,6 +20,10 @@ export interface WebResourceSourceDeps {
   readonly storage: vscode.Uri;
   /** How each file's latest publish or pull ended. */
   readonly outcomes: Pick<WebResourceOutcomes, 'get' | 'onDidChange'>;
+  /** The window's one publish, pull or mapping run, wherever it started. */
+  readonly run: Pick<WebResourceRun, 'running' | 'onDidChange'>;
+  /** Whether a Dataverse environment is set up (only the Simulator: the section offers Add Environment…). */
+  hasDataverseEnvironment(): boolean;
   /** Maps an unmapped script: the same pick a publish of it starts. */
   map(uri: vscode.Uri): PromiseLike<unknown>;
 }
@@ -32,7 +37,7 @@ interface Listed {
 export class WebResourceSource implements WebResourceSectionServices, vscode.Disposable {
   private listed: Listed = { files: new Map(), problems: [] };
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when what the section shows may have changed (an outcome, the mapping file, the active editor, trust). */
+  /** Fires when what the section shows may have changed (an outcome, a run, the mapping file, the active editor, trust). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -49,6 +54,7 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
       vscode.workspace.onDidGrantWorkspaceTrust(fire),
       vscode.workspace.onDidChangeWorkspaceFolders(fire),
       deps.outcomes.onDidChange(fire),
+      deps.run.onDidChange(fire),
     );
   }
 
@@ -58,7 +64,7 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
       this.listed = { files: new Map(), problems: [] };
-      return { files: [], problems: [], notice: 'Open a folder to publish its scripts as web resources.', ...(blocked ? { blocked } : {}) };
+      return { files: [], problems: [], ...(blocked ? { blocked } : {}) };
     }
     const memory = environment.url ? new WorkspaceVersionMemory(this.deps.workspaceState, this.deps.storage, environment.url) : undefined;
     const active = vscode.window.activeTextEditor?.document.uri;
@@ -118,6 +124,10 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
     };
   }
 
+  running(): string | undefined {
+    return this.deps.run.running;
+  }
+
   publish(file: string): PromiseLike<unknown> {
     return vscode.commands.executeCommand('omnichannel.publishWebResource', this.listedFile(file));
   }
@@ -147,6 +157,15 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
     return vscode.commands.executeCommand('workbench.trust.manage');
   }
 
+  openFolder(): PromiseLike<unknown> {
+    // With no folder given, VS Code asks for one (its own Open Folder dialog).
+    return vscode.commands.executeCommand('vscode.openFolder');
+  }
+
+  addEnvironment(): PromiseLike<unknown> {
+    return vscode.commands.executeCommand('omnichannel.addEnvironment');
+  }
+
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
@@ -158,10 +177,15 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
     return uri;
   }
 
-  /** Why nothing can be published or pulled now, in the order a person would fix it. */
+  /** Why nothing can be published or pulled now, in the order a person would fix it, with the next step. */
   private async blocked(environment: PanelEnvironment): Promise<WebResourcesMessage['blocked']> {
+    if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
+      return { reason: 'No folder is open: open the folder that holds your form scripts to publish them as web resources.', remedy: 'openFolder' };
+    }
     if (environment.kind === 'simulator') {
-      return { reason: 'The Simulator has no web resources: switch to a Dataverse environment to publish or pull.', remedy: 'selectEnvironment' };
+      return this.deps.hasDataverseEnvironment()
+        ? { reason: 'The Simulator has no web resources: switch to a Dataverse environment to publish or pull.', remedy: 'selectEnvironment' }
+        : { reason: 'Only the Simulator is set up, and it has no web resources: add your Dataverse environment to publish or pull.', remedy: 'addEnvironment' };
     }
     // The same rule as the commands: a workspace nobody trusted does not reach a real environment.
     if (!vscode.workspace.isTrusted) {

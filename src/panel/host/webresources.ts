@@ -6,10 +6,10 @@
 import type { WebResourcesMessage, WebviewToHost } from '../../protocol/webview';
 
 /** The section's messages from the webview. */
-export type WebResourceSectionMessage = Extract<WebviewToHost, { type: 'publishWebResource' | 'pullWebResource' | 'publishAllWebResources' | 'mapWebResource' | 'openMappingProblem' | 'manageTrust' }>;
+export type WebResourceSectionMessage = Extract<WebviewToHost, { type: 'publishWebResource' | 'pullWebResource' | 'publishAllWebResources' | 'mapWebResource' | 'openMappingProblem' | 'manageTrust' | 'openFolder' | 'addEnvironment' }>;
 
 const SECTION_TYPES: ReadonlySet<WebviewToHost['type']> = new Set<WebResourceSectionMessage['type']>([
-  'publishWebResource', 'pullWebResource', 'publishAllWebResources', 'mapWebResource', 'openMappingProblem', 'manageTrust',
+  'publishWebResource', 'pullWebResource', 'publishAllWebResources', 'mapWebResource', 'openMappingProblem', 'manageTrust', 'openFolder', 'addEnvironment',
 ]);
 
 export function isWebResourceSectionMessage(message: WebviewToHost): message is WebResourceSectionMessage {
@@ -32,6 +32,17 @@ export interface WebResourceSectionServices {
   openProblem(index: number): PromiseLike<unknown>;
   /** Opens VS Code's workspace trust editor. */
   manageTrust(): PromiseLike<unknown>;
+  /** Asks for a folder to open (no folder is open). */
+  openFolder(): PromiseLike<unknown>;
+  /** Runs Add Environment… (only the Simulator is set up). */
+  addEnvironment(): PromiseLike<unknown>;
+  /** The publish, pull or mapping running in the window, wherever it started (see `WebResourceRun`). */
+  running(): string | undefined;
+}
+
+/** The refusal of a second run while `running` ("Publishing every mapped file…") goes on. */
+export function stillRunning(running: string): string {
+  return `${running.replace(/…$/, '')} is still running: wait for it to finish.`;
 }
 
 export class WebResourceSection {
@@ -44,7 +55,8 @@ export class WebResourceSection {
 
   async sendState(): Promise<void> {
     const snapshot = await this.services.snapshot();
-    await this.post({ type: 'webResources', ...snapshot, ...(this.running ? { running: this.running } : {}) });
+    const running = this.running ?? this.services.running();
+    await this.post({ type: 'webResources', ...snapshot, ...(running ? { running } : {}) });
   }
 
   async handle(message: WebResourceSectionMessage): Promise<void> {
@@ -54,6 +66,12 @@ export class WebResourceSection {
         return;
       case 'manageTrust':
         await this.services.manageTrust();
+        return;
+      case 'openFolder':
+        await this.services.openFolder();
+        return;
+      case 'addEnvironment':
+        await this.services.addEnvironment();
         return;
       case 'publishWebResource':
         return this.run(`Publishing ${message.file}…`, () => this.services.publish(message.file));
@@ -66,10 +84,15 @@ export class WebResourceSection {
     }
   }
 
-  /** One action at a time: a second one is refused with a sentence, as a second link call is. */
+  /**
+   * One action at a time, in the window too: a second one (or one while the palette's runs) is refused with
+   * a sentence, as a second link call is. The command run holds the window's run as well; this covers the
+   * moment between the click and the command's start.
+   */
   private async run(what: string, action: () => PromiseLike<unknown>): Promise<void> {
-    if (this.running) {
-      await this.post({ type: 'error', message: `${this.running.replace(/…$/, '')} is still running: wait for it to finish.` });
+    const busy = this.running ?? this.services.running();
+    if (busy) {
+      await this.post({ type: 'error', message: stillRunning(busy) });
       return;
     }
     this.running = what;

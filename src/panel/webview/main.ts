@@ -70,6 +70,8 @@ const webResources = webResourcesView({
   signIn: () => post({ type: 'signIn' }),
   selectEnvironment: () => post({ type: 'selectEnvironment' }),
   manageTrust: () => post({ type: 'manageTrust' }),
+  openFolder: () => post({ type: 'openFolder' }),
+  addEnvironment: () => post({ type: 'addEnvironment' }),
 });
 const history = historyView(onCardAction, () => post({ type: 'clearHistory' }));
 

@@ -47,4 +47,16 @@ describe('Dataverse stand-in', () => {
     const anonymous = await fetch(`${dv.url}/api/data/v9.2/WhoAmI`);
     assert.equal(anonymous.status, 401);
   });
+  it('holds a request until the test releases it, then applies and answers it as usual', async () => {
+    const held = dv.hold({ method: 'PATCH' });
+    const bind = { 'msdyn_IssueId_msdyn_ocliveworkitem@odata.bind': `/incidents(${CASE})` };
+    const answer = call('PATCH', `msdyn_ocliveworkitems(${ACTIVE})`, bind, { 'If-Match': '*' });
+    const request = await held.arrived;
+    assert.equal(request.status, undefined, 'not answered while held');
+    assert.equal(request.applied, false, 'not applied while held');
+    assert.equal((await call('GET', 'WhoAmI')).status, 200, 'other requests go on meanwhile');
+    held.release();
+    assert.equal((await answer).status, 204);
+    assert.equal(request.applied, true);
+  });
 });

@@ -17,6 +17,8 @@ export interface WorkbenchOptions extends SessionOptions {
   readonly stepTimeout?: number;
   /** The `before` hook's own timeout, where starting can outlast the suite's (packaging the VSIX first). */
   readonly startTimeout?: number;
+  /** Open an empty window (no folder) instead of the scratch workspace. */
+  readonly noFolder?: boolean;
 }
 
 export interface Workbench {
@@ -42,7 +44,7 @@ export function useWorkbench(name: string, options: WorkbenchOptions | (() => Wo
     await resolved.prepare?.(session);
     browser = await launchBrowser();
     const host = await loadHost();
-    page = await openWorkbench(browser, host.workbenchUrl(session.server, { folder: session.workspace }));
+    page = await openWorkbench(browser, host.workbenchUrl(session.server, resolved.noFolder ? {} : { folder: session.workspace }));
     if (resolved.stepTimeout !== undefined) page.setDefaultTimeout(resolved.stepTimeout);
   });
 

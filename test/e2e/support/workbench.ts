@@ -3,7 +3,7 @@
  * from the palette, pick from quick picks, read the Problems count. Every step waits on an element or
  * an attribute change, never on time. Selectors are the ones VS Code's own smoke tests rely on.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 // Used inside functions that run in the page; the Node-side tsconfig has no DOM library.
 declare const MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
@@ -47,6 +47,19 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.locator(SELECTORS.quickInputRow, { hasText: fileName }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator(SELECTORS.activeTab, { hasText: fileName }).waitFor({ state: 'visible' });
+}
+
+/**
+ * Shows the Omnichannel side panel; returns its content (a webview: an iframe holding the active frame).
+ * `from`: the palette's focus command (listed once the extension has started), or the activity bar's
+ * Omnichannel icon (there from the start; a click on it while its view shows would hide the sidebar).
+ */
+export async function openPanel(page: Page, from: 'palette' | 'activityBar' = 'palette'): Promise<FrameLocator> {
+  if (from === 'palette') await runCommand(page, 'Omnichannel: Focus on Link Calls View');
+  else await page.locator('.activitybar .action-label[aria-label^="Omnichannel"]').first().click();
+  const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await panel.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+  return panel;
 }
 
 /** Runs a command from the palette by its full title ("Omnichannel: Link Record to Conversation…"). */

@@ -7,6 +7,7 @@
  * dv.inject({ kind: 'throttle', retryAfter: 1 });            // next request: 429 + Retry-After
  * dv.inject({ kind: 'status', status: 500 }, { method: 'PATCH', afterApply: true }); // write lands, answer fails
  * dv.inject({ kind: 'hang' });                                // never answers (client must time out)
+ * const held = dv.hold({ method: 'PATCH' });                  // next PATCH waits: await held.arrived; held.release()
  * dv.throttle(0);                                             // every other new request: 429
  * dv.logged('PATCH'); dv.appliedWrites; dv.conversation(CONV); // what happened
  * dv.onRequest = r => { if (r.method === 'PATCH') controller.abort(); }; // react the moment a request arrives
@@ -22,7 +23,7 @@
  * `dv.state.webResources` holds the rows and what was published). Errors use Dataverse's body `{"error":{"code","message"}}`;
  * a wrong or missing `Authorization: Bearer <token>` gets 401.
  */
-export { FakeDataverse, API_PATH, type Fault, type FaultOptions, type LoggedRequest } from './server';
+export { FakeDataverse, API_PATH, type Fault, type FaultOptions, type HeldRequest, type LoggedRequest } from './server';
 export { NAVIGATION } from './routes';
 export { FakeWebResources, type FakeWebResource, type FakeWebResourceSeed } from './webresources';
 export { DEFAULT_USER_ID, type FakeDataverseSeed, type FakeConversation, type FakeRecord } from './state';

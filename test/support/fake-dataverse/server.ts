@@ -57,6 +57,20 @@ export interface LoggedRequest {
   applied: boolean;
 }
 
+/** A request held by `hold()`: the test learns when it arrives and decides when it is answered. */
+export interface HeldRequest {
+  /** Resolves with the request once it has arrived (and is waiting). */
+  readonly arrived: Promise<LoggedRequest>;
+  /** Lets the request go on: it is then applied and answered as usual (faults included). */
+  release(): void;
+}
+
+interface Hold {
+  readonly method: string | undefined;
+  readonly arrived: (request: LoggedRequest) => void;
+  readonly released: Promise<void>;
+}
+
 interface QueuedFault {
   readonly fault: Fault;
   readonly options: FaultOptions;
@@ -70,6 +84,7 @@ export class FakeDataverse {
   /** Called with each request as soon as it is logged (before it is answered or applied). */
   onRequest: ((request: LoggedRequest) => void) | undefined;
   private readonly faults: QueuedFault[] = [];
+  private readonly holds: Hold[] = [];
   private throttleMode: { retryAfter: string | number; counter: number; pendingRetries: Map<string, number> } | undefined;
   private readonly hung: http.ServerResponse[] = [];
   private landLate: (() => void) | undefined;
@@ -104,6 +119,19 @@ export class FakeDataverse {
   /** Queues a failure for the next matching request(s). */
   inject(fault: Fault, options: FaultOptions = {}): void {
     this.faults.push({ fault, options, remaining: options.times ?? 1 });
+  }
+
+  /**
+   * Holds the next request (with `method`, if given) until the test releases it: a slow answer that ends
+   * exactly when the test says, so a test can look at what a person sees meanwhile without waiting on time.
+   */
+  hold(options: { readonly method?: string } = {}): HeldRequest {
+    let arrived: (request: LoggedRequest) => void = () => undefined;
+    let release: () => void = () => undefined;
+    const arrival = new Promise<LoggedRequest>(resolve => { arrived = resolve; });
+    const released = new Promise<void>(resolve => { release = resolve; });
+    this.holds.push({ method: options.method, arrived, released });
+    return { arrived: arrival, release };
   }
 
   /**
@@ -151,7 +179,19 @@ export class FakeDataverse {
     const entry: LoggedRequest = { method, path, query: url.searchParams, headers: req.headers, body, applied: false };
     this.requests.push(entry);
     this.onRequest?.(entry);
+    const held = this.holds.findIndex(h => h.method === undefined || h.method === method);
+    if (held >= 0) {
+      const [hold] = this.holds.splice(held, 1);
+      hold!.arrived(entry);
+      void hold!.released.then(() => this.answer(req, res, url, entry));
+      return;
+    }
+    this.answer(req, res, url, entry);
+  }
 
+  /** Applies a logged request and answers it, with the faults and throttling the test asked for. */
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, url: URL, entry: LoggedRequest): void {
+    const { method, path, body } = entry;
     if (this.shouldThrottle(method, req.url ?? '', body)) return this.fail(res, entry, { kind: 'throttle', retryAfter: this.throttleMode!.retryAfter }, req);
     const late = this.landLate;
     if (late) res.once('finish', () => late());

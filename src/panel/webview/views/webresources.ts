@@ -2,10 +2,12 @@
  * The Web resources section: the workspace's mapped files, each with its web resource name, when it was
  * last published or pulled here and the outcome of its latest publish or pull, with Publish and Pull per
  * file and Publish All. The actions are the palette's commands (the host runs them); what blocks them
- * (the Simulator, an untrusted workspace, a sign-in) is said once, with the button that helps. Problems
- * of the mapping file are listed with file, line and the fix, each with a button that opens it there.
+ * (no folder, only the Simulator, the Simulator active, an untrusted workspace, a sign-in) is said once,
+ * with the button that takes the next step; while a run goes on (started here or anywhere else) the buttons
+ * are disabled and the run is named. Problems of the mapping file are listed with file, line and the fix,
+ * each with a button that opens it there.
  */
-import type { WebResourceFileItem, WebResourceOutcomeItem, WebResourcesMessage } from '../../../protocol/webview';
+import type { WebResourceFileItem, WebResourceOutcomeItem, WebResourcesMessage, WebResourcesRemedy } from '../../../protocol/webview';
 import { h, icon, replaceChildren } from '../dom';
 
 export interface WebResourcesActions {
@@ -17,6 +19,8 @@ export interface WebResourcesActions {
   signIn(): void;
   selectEnvironment(): void;
   manageTrust(): void;
+  openFolder(): void;
+  addEnvironment(): void;
 }
 
 export interface WebResourcesView {
@@ -24,11 +28,14 @@ export interface WebResourcesView {
   update(message: WebResourcesMessage): void;
 }
 
-const REMEDIES = {
-  signIn: { label: 'Sign In', icon: 'account' },
+/** The button of each next step; a click runs the action of the same name. */
+const REMEDIES: Record<Exclude<WebResourcesRemedy, 'none'>, { label: string; icon: string }> = {
+  openFolder: { label: 'Open Folder…', icon: 'folder-opened' },
+  addEnvironment: { label: 'Add Environment…', icon: 'add' },
   selectEnvironment: { label: 'Switch…', icon: 'cloud' },
   manageTrust: { label: 'Manage Trust', icon: 'shield' },
-} as const;
+  signIn: { label: 'Sign In', icon: 'account' },
+};
 
 const OUTCOME_WORDS: Record<WebResourceOutcomeItem['status'], { label: string; icon: string; tone: 'success' | 'neutral' | 'failure' }> = {
   published: { label: 'Published', icon: 'pass', tone: 'success' },
@@ -87,13 +94,9 @@ export function webResourcesView(actions: WebResourcesActions): WebResourcesView
 function renderBlocked(element: HTMLElement, blocked: WebResourcesMessage['blocked'], actions: WebResourcesActions): void {
   element.hidden = blocked === undefined;
   if (!blocked) return;
-  const remedy = blocked.remedy === 'none' ? undefined : REMEDIES[blocked.remedy];
-  const button = remedy ? h('vscode-button', { secondary: true, id: `webresources-${blocked.remedy}`, icon: remedy.icon }, remedy.label) : null;
-  button?.addEventListener('click', () => {
-    if (blocked.remedy === 'signIn') actions.signIn();
-    else if (blocked.remedy === 'selectEnvironment') actions.selectEnvironment();
-    else actions.manageTrust();
-  });
+  const next = blocked.remedy;
+  const button = next === 'none' ? null : h('vscode-button', { secondary: true, id: `webresources-${next}`, icon: REMEDIES[next].icon }, REMEDIES[next].label);
+  if (next !== 'none') button?.addEventListener('click', () => actions[next]());
   replaceChildren(element, h('span', {}, blocked.reason), button);
 }
 

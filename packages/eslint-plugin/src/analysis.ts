@@ -4,7 +4,7 @@
  * first `Program` listener then runs the core once with exactly the registered rules on.
  */
 import * as path from 'node:path';
-import { analyze, DEFAULT_SEVERITIES, OmnichannelDocument, resolveSettings, RULES } from '@omnichannel-tools/core';
+import { analyzeOnce, DEFAULT_SEVERITIES, resolveSettings, RULES } from '@omnichannel-tools/core';
 import type { AnalyzerSettings, Finding, RuleId, Severity } from '@omnichannel-tools/core';
 import type { SourceCode } from 'eslint';
 
@@ -78,7 +78,8 @@ function run(text: string, state: FileState): FileAnalysis {
   }
   try {
     const failed = new Set<string>();
-    const result = analyze(new OmnichannelDocument(state.fileName, text), settings, { onRuleError: id => failed.add(id) });
+    // One-shot: a file that cannot hold a call is not parsed, and nothing is kept for an edit ESLint never makes.
+    const result = analyzeOnce(state.fileName, text, settings, { onRuleError: id => failed.add(id) });
     if (result.skippedReason) notes.push({ ruleId: owner, message: result.skippedReason });
     for (const id of failed) notes.push({ ruleId: id as RuleId, message: 'This rule failed on a call in this file, so its findings there are missing. Please report it with the file.' });
     return { findings: result.findings, notes };

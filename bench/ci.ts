@@ -52,11 +52,14 @@ export default [{
 }];
 `;
 
-/** ESLint's own recommended rules, from the rules ESLint ships (each marks itself recommended). */
-const BARE_CONFIG = `import { builtinRules } from 'eslint/use-at-your-own-risk';
-export const recommended = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([id]) => [id, 'error']));
-export default [{ files: ['**/*.js'], ${LANGUAGE}, rules: recommended }];
+/** ESLint's own recommended rules, from the rules ESLint ships (each marks itself recommended); with ESLint's parser or typescript-eslint's. */
+const bareConfig = (parser: Parser): string => `import { builtinRules } from 'eslint/use-at-your-own-risk';
+${parser === 'typescript-eslint' ? "import tsParser from '@typescript-eslint/parser';\n" : ''}export const recommended = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([id]) => [id, 'error']));
+export default [{ files: ['**/*.js'], ${parser === 'typescript-eslint' ? "languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'script' }" : LANGUAGE}, rules: recommended }];
 `;
+
+/** ESLint's own parser (espree), or `@typescript-eslint/parser` without a program (each file parsed alone by TypeScript). */
+export type Parser = 'espree' | 'typescript-eslint';
 
 const WITH_PLUGIN_CONFIG = `import omnichannel from '@omnichannel-tools/eslint-plugin';
 import bare from './bare.config.mjs';
@@ -112,8 +115,8 @@ export function cliVersusPowerApps(repo: Repository, runs: number): { ours: Timi
  * ESLint with its recommended rules, bare and with our plugin, in-process: without, with, without, … (`runs`
  * with the plugin, each between two without). Both configs are loaded and warmed up on one folder first.
  */
-export async function pluginOverhead(repo: Repository, runs: number, folders: readonly string[] = ['webresources']): Promise<{ bare: number[]; withPlugin: number[]; findings: number }> {
-  writeFileSync(path.join(repo.root, 'bare.config.mjs'), BARE_CONFIG);
+export async function pluginOverhead(repo: Repository, runs: number, folders: readonly string[] = ['webresources'], parser: Parser = 'espree'): Promise<{ bare: number[]; withPlugin: number[]; findings: number }> {
+  writeFileSync(path.join(repo.root, 'bare.config.mjs'), bareConfig(parser));
   writeFileSync(path.join(repo.root, 'with-plugin.config.mjs'), WITH_PLUGIN_CONFIG);
   const all = folders.length === 1 && folders[0] === 'webresources';
   const lint = async (config: string, targets = folders): Promise<{ ms: number; omnichannel: number }> => {

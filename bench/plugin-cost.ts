@@ -7,6 +7,7 @@
  *    and the CLI run; and the same on one large file.
  *  - How many of the repository's files name no API namespace (those the one-shot analysis does not parse).
  * The load average is printed before and after: figures taken under load compare only as ratios.
+ * Run with `node --expose-gc`; `--runs 0` leaves ESLint out, `--typescript-eslint` gives ESLint that parser.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -33,11 +34,19 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** Run with `--expose-gc`: each sample then starts with a collection, so no run pays for the garbage of the one before. */
+const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+
 /** Each function in turn, `rounds` times after one warm-up round; the samples of each. */
 function interleaved(fns: readonly (() => void)[], rounds: number): number[][] {
   for (const fn of fns) fn();
   const samples = fns.map((): number[] => []);
-  for (let i = 0; i < rounds; i++) fns.forEach((fn, k) => samples[k]!.push(time(fn)));
+  for (let i = 0; i < rounds; i++) {
+    fns.forEach((fn, k) => {
+      collect();
+      samples[k]!.push(time(fn));
+    });
+  }
   return samples;
 }
 
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
   const runs = argument('--runs', 5);
   const folders = argument('--folders', 2);
   console.log(`load average (1 / 5 / 15 min) at start: ${load()}`);
-  const repo = generateRepository('plugin-cost');
+  const repo = generateRepository(`plugin-cost-${process.pid}`);
   try {
     const texts: { name: string; text: string }[] = [];
     for (const area of readdirSync(path.join(repo.root, 'webresources')).sort()) {
@@ -80,18 +89,20 @@ async function main(): Promise<void> {
     const bo = median(bigOnce!);
     console.log(`one file of 50,000 lines (${calls} findings), median of 9: parse ${bp.toFixed(0)} ms; server ${bs.toFixed(0)} ms; one-shot ${bo.toFixed(0)} ms; one-shot / server ${(bo / bs).toFixed(3)}, their analysis parts ${((bo - bp) / (bs - bp)).toFixed(3)}`);
 
+    if (runs === 0) return;
     const targets = Array.from({ length: folders }, (_, i) => path.join('webresources', `area${String(i).padStart(2, '0')}`));
-    const { bare, withPlugin, findings } = await pluginOverhead(repo, runs, targets);
+    const parser = process.argv.includes('--typescript-eslint') ? 'typescript-eslint' : 'espree';
+    const { bare, withPlugin, findings } = await pluginOverhead(repo, runs, targets, parser);
     const b = median(bare);
     const w = median(withPlugin);
-    console.log(`ESLint recommended on ${folders * 100} files, ${runs} lints with the plugin (${findings} findings) each between two without: median with ${(w / 1000).toFixed(2)} s, without ${(b / 1000).toFixed(2)} s: +${((w / b - 1) * 100).toFixed(1)}%`);
+    console.log(`ESLint recommended (parser ${parser}) on ${folders * 100} files, ${runs} lints with the plugin (${findings} findings) each between two without: median with ${(w / 1000).toFixed(2)} s, without ${(b / 1000).toFixed(2)} s: +${((w / b - 1) * 100).toFixed(1)}%`);
     // Each lint with the plugin against the mean of the two around it: the spread the load gives.
     const each = withPlugin.map((ms, i) => (ms / ((bare[i]! + bare[i + 1]!) / 2) - 1) * 100);
     console.log(`  each lint with the plugin against the two around it: ${each.map(e => `${e >= 0 ? '+' : ''}${e.toFixed(1)}%`).join(', ')}`);
   } finally {
     repo.remove();
+    console.log(`load average at end: ${load()}`);
   }
-  console.log(`load average at end: ${load()}`);
 }
 
 main().catch(error => {

@@ -44,6 +44,11 @@ export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, op
   return { findings: checkCalls(doc, settings, suppressions, options) };
 }
 
+export interface OneShotOptions extends Omit<AnalyzeOptions, 'oneShot'> {
+  /** What the caller has as the text's tree, used only if it is the core's own (see `OmnichannelDocument`). */
+  readonly parsed?: unknown;
+}
+
 /** A one-shot analysis of a text, and the document it parsed (none when the text could not hold a call). */
 export interface OneShotResult extends AnalysisResult {
   readonly doc?: OmnichannelDocument;
@@ -54,11 +59,11 @@ export interface OneShotResult extends AnalysisResult {
  * API's namespaces (`mayCallApi`) is not parsed, as it has no call to report on; otherwise `analyze` with
  * `oneShot`. The findings are those of `analyze` on a fresh document.
  */
-export function analyzeOnce(fileName: string, text: string, settings: AnalyzerSettings, options: Omit<AnalyzeOptions, 'oneShot'> = {}): OneShotResult {
+export function analyzeOnce(fileName: string, text: string, settings: AnalyzerSettings, options: OneShotOptions = {}): OneShotResult {
   // Too large is said whatever the text holds, as `analyze` says it.
   if (text.length <= settings.maxFileSize && !mayCallApi(text)) return { findings: [] };
-  const doc = new OmnichannelDocument(fileName, text);
-  return { ...analyze(doc, settings, { ...options, oneShot: true }), doc };
+  const doc = new OmnichannelDocument(fileName, text, options.parsed);
+  return { ...analyze(doc, settings, { onRuleError: options.onRuleError, oneShot: true }), doc };
 }
 
 // Whitespace that is not a line terminator: a `//` comment ends at U+2028/U+2029 too, and what follows is code, not ids.

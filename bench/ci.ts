@@ -52,11 +52,14 @@ export default [{
 }];
 `;
 
-/** ESLint's own recommended rules, from the rules ESLint ships (each marks itself recommended). */
-const BARE_CONFIG = `import { builtinRules } from 'eslint/use-at-your-own-risk';
-export const recommended = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([id]) => [id, 'error']));
-export default [{ files: ['**/*.js'], ${LANGUAGE}, rules: recommended }];
+/** ESLint's own recommended rules, from the rules ESLint ships (each marks itself recommended); with ESLint's parser or typescript-eslint's. */
+const bareConfig = (parser: Parser): string => `import { builtinRules } from 'eslint/use-at-your-own-risk';
+${parser === 'typescript-eslint' ? "import tsParser from '@typescript-eslint/parser';\n" : ''}export const recommended = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([id]) => [id, 'error']));
+export default [{ files: ['**/*.js'], ${parser === 'typescript-eslint' ? "languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'script' }" : LANGUAGE}, rules: recommended }];
 `;
+
+/** ESLint's own parser (espree), or `@typescript-eslint/parser` without a program (each file parsed alone by TypeScript). */
+export type Parser = 'espree' | 'typescript-eslint';
 
 const WITH_PLUGIN_CONFIG = `import omnichannel from '@omnichannel-tools/eslint-plugin';
 import bare from './bare.config.mjs';
@@ -112,22 +115,23 @@ export function cliVersusPowerApps(repo: Repository, runs: number): { ours: Timi
  * ESLint with its recommended rules, bare and with our plugin, in-process: without, with, without, … (`runs`
  * with the plugin, each between two without). Both configs are loaded and warmed up on one folder first.
  */
-export async function pluginOverhead(repo: Repository, runs: number): Promise<{ bare: number[]; withPlugin: number[]; findings: number }> {
-  writeFileSync(path.join(repo.root, 'bare.config.mjs'), BARE_CONFIG);
+export async function pluginOverhead(repo: Repository, runs: number, folders: readonly string[] = ['webresources'], parser: Parser = 'espree'): Promise<{ bare: number[]; withPlugin: number[]; findings: number }> {
+  writeFileSync(path.join(repo.root, 'bare.config.mjs'), bareConfig(parser));
   writeFileSync(path.join(repo.root, 'with-plugin.config.mjs'), WITH_PLUGIN_CONFIG);
-  const lint = async (config: string, target = 'webresources'): Promise<{ ms: number; omnichannel: number }> => {
+  const all = folders.length === 1 && folders[0] === 'webresources';
+  const lint = async (config: string, targets = folders): Promise<{ ms: number; omnichannel: number }> => {
     const eslint = new ESLint({ cwd: repo.root, overrideConfigFile: path.join(repo.root, config), cache: false });
     const start = process.hrtime.bigint();
-    const results = await eslint.lintFiles([target]);
+    const results = await eslint.lintFiles([...targets]);
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const fatal = results.flatMap(r => r.messages).find(m => m.fatal);
     if (fatal) throw new Error(`ESLint could not parse a benchmark file: ${fatal.message}`);
-    if (target === 'webresources' && results.length !== FILES) throw new Error(`expected ${FILES} files linted, got ${results.length}`);
+    if (targets === folders && all && results.length !== FILES) throw new Error(`expected ${FILES} files linted, got ${results.length}`);
     return { ms, omnichannel: results.flatMap(r => r.messages).filter(m => m.ruleId?.startsWith('omnichannel/')).length };
   };
   const warmup = path.join('webresources', 'area00');
-  await lint('bare.config.mjs', warmup);
-  if ((await lint('with-plugin.config.mjs', warmup)).omnichannel === 0) throw new Error('the plugin reported nothing: it is not running on the benchmark files');
+  await lint('bare.config.mjs', [warmup]);
+  if ((await lint('with-plugin.config.mjs', [warmup])).omnichannel === 0) throw new Error('the plugin reported nothing: it is not running on the benchmark files');
   const bare: number[] = [(await lint('bare.config.mjs')).ms];
   const withPlugin: number[] = [];
   let findings = 0;

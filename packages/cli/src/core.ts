@@ -5,7 +5,7 @@
 import ts = require('typescript');
 import { scriptKindOf } from '@omnichannel-tools/core';
 
-export { analyze, applyEdits, DOCS_HOME, fixAllEdits, OmnichannelDocument, resolveSettings, ruleDocsUrl, RULES, RULE_IDS } from '@omnichannel-tools/core';
+export { analyzeOnce, applyEdits, DOCS_HOME, fixAllEdits, OmnichannelDocument, resolveSettings, ruleDocsUrl, RULES, RULE_IDS } from '@omnichannel-tools/core';
 export type { AnalyzerSettings, Finding, ReportedSeverity, RuleId, RuleMeta, Severity, TextEdit } from '@omnichannel-tools/core';
 
 export interface ParseProblem {

@@ -5,7 +5,7 @@
  */
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, fixAllEdits, OmnichannelDocument, syntaxErrors, type AnalyzerSettings } from './core';
+import { analyzeOnce, applyEdits, fixAllEdits, OmnichannelDocument, syntaxErrors, type AnalyzerSettings } from './core';
 import { encodeText, type SourceText } from './read';
 
 /** ESLint's number too: enough for fixes that unlock other fixes, and a stop should they ever cycle. */
@@ -19,9 +19,9 @@ export type FixOutcome =
 export function fixText(fileName: string, original: string, settings: AnalyzerSettings): FixOutcome {
   let text = original;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const doc = new OmnichannelDocument(fileName, text);
-    const result = analyze(doc, settings);
-    const edits = fixAllEdits(doc, result.findings);
+    const { doc, findings } = analyzeOnce(fileName, text, settings);
+    if (!doc) break;
+    const edits = fixAllEdits(doc, findings);
     if (edits.length === 0) break;
     const next = applyEdits(text, edits);
     if (next === text) break;

@@ -2,7 +2,7 @@
  * Lints one text with the core analyzer and places its findings (and their preferred fixes) in
  * one-based lines and columns. Reading the file and fixing it are the callers' business.
  */
-import { analyze, OmnichannelDocument, type AnalyzerSettings, type Finding, type TextEdit } from './core';
+import { analyzeOnce, type AnalyzerSettings, type OmnichannelDocument, type Finding, type TextEdit } from './core';
 import type { FileReport, PlacedEdit, PlacedFix, Problem } from './report';
 
 export interface LintOptions {
@@ -11,10 +11,10 @@ export interface LintOptions {
 }
 
 export function lintText(absolute: string, file: string, text: string, settings: AnalyzerSettings, options: LintOptions = {}): FileReport {
-  const doc = new OmnichannelDocument(absolute, text);
-  const result = analyze(doc, settings, { onRuleError: options.onRuleError });
-  if (result.skippedReason) return { file, absolute, problems: [], skipped: result.skippedReason, text };
-  return { file, absolute, problems: result.findings.map(f => place(doc, f)), text };
+  // A file that cannot hold a call is not parsed (no findings, so no document to place them in).
+  const { doc, findings, skippedReason } = analyzeOnce(absolute, text, settings, { onRuleError: options.onRuleError });
+  if (skippedReason) return { file, absolute, problems: [], skipped: skippedReason, text };
+  return { file, absolute, problems: doc ? findings.map(f => place(doc, f)) : [], text };
 }
 
 function place(doc: OmnichannelDocument, finding: Finding): Problem {

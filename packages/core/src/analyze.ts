@@ -3,7 +3,8 @@
  * in-source suppressions. Also builds the fixes that do not belong to one rule: "disable for this line"
  * here, "fix all" in `fix-all.ts`.
  */
-import type { OmnichannelDocument } from './document';
+import { mayCallApi } from './calls';
+import { OmnichannelDocument } from './document';
 import { checkCalls, forgetCalls } from './incremental';
 import { indentAt, newlineOf } from './rules/support/text';
 import { readSuppressions } from './suppressions';
@@ -17,6 +18,11 @@ export type { Rule, RuleMeta } from './rules/types';
 export interface AnalyzeOptions {
   /** Called when a rule throws; the rule's findings for that call are dropped and analysis goes on. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The document will not be edited and analysed again (a CLI or ESLint run): what each check read is not
+   * recorded and nothing is kept for a next analysis, which is then a full one. The language server leaves it off.
+   */
+  readonly oneShot?: boolean;
 }
 
 export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, options: AnalyzeOptions = {}): AnalysisResult {
@@ -36,6 +42,28 @@ export function analyze(doc: OmnichannelDocument, settings: AnalyzerSettings, op
   }
   // Settings and suppressions apply to every call's reports afresh; only the rules' reports are carried over an edit.
   return { findings: checkCalls(doc, settings, suppressions, options) };
+}
+
+export interface OneShotOptions extends Omit<AnalyzeOptions, 'oneShot'> {
+  /** What the caller has as the text's tree, used only if it is the core's own (see `OmnichannelDocument`). */
+  readonly parsed?: unknown;
+}
+
+/** A one-shot analysis of a text, and the document it parsed (none when the text could not hold a call). */
+export interface OneShotResult extends AnalysisResult {
+  readonly doc?: OmnichannelDocument;
+}
+
+/**
+ * Analyses a text once, for a run that does not edit it (CLI, ESLint plugin): a text that names none of the
+ * API's namespaces (`mayCallApi`) is not parsed, as it has no call to report on; otherwise `analyze` with
+ * `oneShot`. The findings are those of `analyze` on a fresh document.
+ */
+export function analyzeOnce(fileName: string, text: string, settings: AnalyzerSettings, options: OneShotOptions = {}): OneShotResult {
+  // Too large is said whatever the text holds, as `analyze` says it.
+  if (text.length <= settings.maxFileSize && !mayCallApi(text)) return { findings: [] };
+  const doc = new OmnichannelDocument(fileName, text, options.parsed);
+  return { ...analyze(doc, settings, { onRuleError: options.onRuleError, oneShot: true }), doc };
 }
 
 // Whitespace that is not a line terminator: a `//` comment ends at U+2028/U+2029 too, and what follows is code, not ids.

@@ -39,8 +39,19 @@ export class OmnichannelDocument {
   private lineStarts: readonly number[] | undefined;
   private failure: string | undefined;
 
-  constructor(readonly fileName: string, text: string) {
-    this.setText(text);
+  /**
+   * `parsed`: what another tool says is its tree of this text (ESLint's `@typescript-eslint/parser` makes one
+   * per file), used instead of parsing again only if it is the tree `parseSource` would make (`fits`).
+   */
+  constructor(readonly fileName: string, text: string, parsed?: unknown) {
+    if (fits(parsed, fileName, text)) {
+      this.currentText = text;
+      this.treeGeneration++;
+      if (parsed.statements[0]?.parent !== parsed) setParents(parsed);
+      this.file = parsed;
+    } else {
+      this.setText(text);
+    }
   }
 
   get text(): string {
@@ -153,6 +164,18 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
   const file = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindOf(fileName));
   setParents(file);
   return file;
+}
+
+/** The prototype of the trees this module's TypeScript makes: a tree from another copy of TypeScript has other syntax kinds. */
+const SOURCE_FILE_PROTOTYPE: object = Object.getPrototypeOf(ts.createSourceFile('', '', ts.ScriptTarget.Latest)) as object;
+
+/** Whether a tree made elsewhere is the one `parseSource` would make of `text`: same TypeScript, text, script kind and target, no JSDoc. */
+function fits(parsed: unknown, fileName: string, text: string): parsed is ts.SourceFile {
+  if (typeof parsed !== 'object' || parsed === null || Object.getPrototypeOf(parsed) !== SOURCE_FILE_PROTOTYPE) return false;
+  // `scriptKind` and `jsDocParsingMode` are the parser's own fields, not in its declarations.
+  const file = parsed as ts.SourceFile & { readonly scriptKind?: ts.ScriptKind; readonly jsDocParsingMode?: ts.JSDocParsingMode };
+  return file.kind === ts.SyntaxKind.SourceFile && file.text === text && file.scriptKind === scriptKindOf(fileName)
+    && file.languageVersion === ts.ScriptTarget.Latest && file.jsDocParsingMode === ts.JSDocParsingMode.ParseNone;
 }
 
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };

@@ -15,7 +15,7 @@ import { Descender } from './calls/locate';
 import { changedRun } from './calls/statements';
 import { CarriedCall, createContext, mergeCalls } from './carried';
 import type { OmnichannelDocument } from './document';
-import { listOf, mentionsAny, noteFunctionOf, recording, wordsAmong } from './reads';
+import { listOf, mentionsAny, noteFunctionOf, recording, wordsAmong, type ReadLog } from './reads';
 import { RULES } from './rules/all-rules';
 import type { RuleContext } from './rules/types';
 import type { Suppressions } from './suppressions';
@@ -26,6 +26,8 @@ export const INCREMENTAL = { enabled: true };
 
 export interface CheckOptions {
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** No later analysis will follow an edit: reads are not recorded, and nothing is kept about the document. */
+  readonly oneShot?: boolean;
 }
 
 /** One report of a rule on a call, as plain data (a finding's fixes are built when asked). */
@@ -96,8 +98,13 @@ interface Checked {
 
 /** The findings of every call of the document, before suppressions: incrementally when it can be, else in full. */
 export function checkCalls(doc: OmnichannelDocument, settings: AnalyzerSettings, suppressions: Suppressions, options: CheckOptions): Finding[] {
-  const previous = states.get(doc);
   const sourceFile = doc.sourceFile;
+  if (options.oneShot) {
+    states.delete(doc);
+    how.delete(doc);
+    return findingsOf(doc, settings, suppressions, once(sourceFile, settings, options));
+  }
+  const previous = states.get(doc);
   const incremental = !INCREMENTAL.enabled ? 'switched off' : !previous ? 'no earlier analysis'
     : previous.generation === doc.generation && previous.settings === settings ? unchanged(sourceFile, previous) : afterEdit(doc, settings, previous, options);
   let checked: Checked[];
@@ -108,6 +115,12 @@ export function checkCalls(doc: OmnichannelDocument, settings: AnalyzerSettings,
     checked = incremental;
     how.set(doc, { incremental: true, checked: checked.filter(c => c.fixes !== undefined).length });
   }
+  return findingsOf(doc, settings, suppressions, checked);
+}
+
+/** The findings of checked calls, suppressions applied, in source order. */
+function findingsOf(doc: OmnichannelDocument, settings: AnalyzerSettings, suppressions: Suppressions, checked: readonly Checked[]): Finding[] {
+  const sourceFile = doc.sourceFile;
   const ctx = createContext(sourceFile, settings, checked.map(c => c.call));
   const findings: { finding: Finding; order: number }[] = [];
   for (const { record, call, fixes } of checked) {
@@ -133,6 +146,14 @@ export function checkCalls(doc: OmnichannelDocument, settings: AnalyzerSettings,
 /** Drops what was kept about a document (it was not analysed: too large, unparsable, suppressed). */
 export function forgetCalls(doc: OmnichannelDocument): void {
   states.delete(doc);
+}
+
+/** Every call checked, with nothing recorded or kept for a later edit. */
+function once(sourceFile: ts.SourceFile, settings: AnalyzerSettings, options: CheckOptions): Checked[] {
+  const calls = findApiCalls(sourceFile);
+  if (calls.length > 0) prefetchArgumentNames(sourceFile);
+  const ctx = createContext(sourceFile, settings, calls);
+  return calls.map(call => check(call, ctx, options));
 }
 
 function inFull(doc: OmnichannelDocument, settings: AnalyzerSettings, options: CheckOptions): Checked[] {
@@ -221,12 +242,11 @@ function afterEdit(doc: OmnichannelDocument, settings: AnalyzerSettings, state: 
   return checked;
 }
 
-/** Runs every rule on one call, noting what the rules read. */
+/** Runs every rule on one call, noting what the rules read (unless the analysis is one-shot). */
 function check(call: ApiCall, ctx: RuleContext, options: CheckOptions): Checked {
   const fixes = new Map<Report, () => readonly Fix[]>();
   let threw = false;
-  const { value: reports, log } = recording(() => {
-    noteFunctionOf(call.node);
+  const runRules = (): Report[] => {
     const made: Report[] = [];
     RULES.forEach((rule, order) => {
       const configured = ctx.settings.rules[rule.id];
@@ -249,6 +269,10 @@ function check(call: ApiCall, ctx: RuleContext, options: CheckOptions): Checked 
       }
     });
     return made;
+  };
+  const { value: reports, log } = options.oneShot ? { value: runRules(), log: NOTHING_READ } : recording(() => {
+    noteFunctionOf(call.node);
+    return runRules();
   });
   const member = call.memberNode;
   const record: CallRecord = {
@@ -257,6 +281,9 @@ function check(call: ApiCall, ctx: RuleContext, options: CheckOptions): Checked 
   };
   return { record, call, fixes };
 }
+
+/** The read log of a one-shot check: nothing recorded. */
+const NOTHING_READ: ReadLog = { regions: [], names: new Set(), lookups: new Set(), lineUpTo: -1 };
 
 /** Moves the offsets of a record of a call the edit did not touch to where they are after it. */
 function move(record: CallRecord, shift: (offset: number) => number): void {

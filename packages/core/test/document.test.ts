@@ -1,5 +1,6 @@
 /** Incremental updates give the same tree, and so the same findings, as parsing the final text afresh. */
 import * as assert from 'node:assert/strict';
+import * as ts from 'typescript';
 import { analyze, DEFAULT_SETTINGS, OmnichannelDocument, type Finding } from '../src';
 import { lineAt } from '../src/document';
 import { CORPUS } from './support/corpus';
@@ -144,6 +145,29 @@ describe('OmnichannelDocument', () => {
         doc.update(edits);
         assertPositionsMatch(doc, `round ${round} step ${step}`);
       }
+    }
+  });
+});
+
+describe('a tree made elsewhere', () => {
+  const text = '/** doc */\nasync function f(id) {\n  await Microsoft.Omnichannel.linkToConversation("case", id);\n}\n';
+  const tree = (source: string, jsDoc = ts.JSDocParsingMode.ParseNone, kind = ts.ScriptKind.JS) =>
+    ts.createSourceFile('f.js', source, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDoc }, true, kind);
+  const shown = (doc: OmnichannelDocument) => analyze(doc, DEFAULT_SETTINGS).findings.map(f => [f.ruleId, f.start, f.end, f.message]);
+
+  it('is used when it is the tree the core would make of the same text, with the same findings', () => {
+    const made = tree(text);
+    const doc = new OmnichannelDocument('f.js', text, made);
+    assert.equal(doc.sourceFile, made);
+    assert.deepEqual(shown(doc), shown(new OmnichannelDocument('f.js', text)));
+    assert.ok(shown(doc).length > 0);
+  });
+
+  it('is not used for another text, JSDoc parsed, another script kind, or something that is not a tree of this TypeScript', () => {
+    for (const other of [tree(text + ' '), tree(text, ts.JSDocParsingMode.ParseAll), tree(text, ts.JSDocParsingMode.ParseNone, ts.ScriptKind.TS), { ...tree(text) }, 'x', null]) {
+      const doc = new OmnichannelDocument('f.js', text, other);
+      assert.notEqual(doc.sourceFile, other);
+      assert.deepEqual(shown(doc), shown(new OmnichannelDocument('f.js', text)));
     }
   });
 });

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import { analyze, DEFAULT_SETTINGS, howAnalysed, INCREMENTAL, OmnichannelDocument, type AnalyzerSettings, type TextChange } from '../src';
 import { findApiCalls } from '../src/calls';
 import { CORPUS } from './support/corpus';
@@ -216,5 +217,61 @@ describe('analysis after an edit', () => {
       assert.deepEqual(seen(doc), fresh(doc));
       assert.match(howAnalysed(doc)?.reason ?? '', /directive|around/);
     });
+  });
+});
+
+describe('how a promise is used, after an incremental update', () => {
+  /** A call whose statement the edits leave alone or wrap, in a function the edits change around it. */
+  const base = [
+    'async function f(id) {',
+    '  prepare();',
+    '  Microsoft.Omnichannel.linkToConversation("incident", id);',
+    '  done();',
+    '}',
+    '',
+  ].join('\n');
+  const call = base.indexOf('Microsoft');
+  const callEnd = base.indexOf(';', call);
+  const statementEnd = callEnd + 1;
+  const edits: { what: string; changes: TextChange[]; changesFindings: boolean }[] = [
+    { what: 'awaited', changes: [{ start: call, end: call, newText: 'await ' }], changesFindings: true },
+    { what: 'returned', changes: [{ start: call, end: call, newText: 'return ' }], changesFindings: true },
+    { what: 'handled with .then and .catch', changes: [{ start: callEnd, end: callEnd, newText: '.then(() => Microsoft.Apm.refreshTab("t")).catch(console.error)' }], changesFindings: true },
+    { what: 'stored in a variable', changes: [{ start: call, end: call, newText: 'const p = ' }], changesFindings: true },
+    { what: 'awaited through Promise.all', changes: [{ start: callEnd, end: callEnd, newText: '])' }, { start: call, end: call, newText: 'await Promise.all([' }], changesFindings: true },
+    // The statement itself is not edited: the parser may keep its nodes and give them new ancestors.
+    { what: 'moved into a block by edits before and after its statement', changes: [{ start: statementEnd, end: statementEnd, newText: '\n  }' }, { start: call, end: call, newText: 'if (ready) {\n    ' }], changesFindings: false },
+    { what: 'left alone while the statement before it becomes a return', changes: [{ start: base.indexOf('prepare'), end: base.indexOf('prepare'), newText: 'return ' }], changesFindings: false },
+  ];
+  for (const edit of edits) {
+    it(`gives the findings of a fresh analysis when the call is ${edit.what}`, () => {
+      const doc = new OmnichannelDocument('a.js', base);
+      // The language server's path: the first analysis answers (and caches) how each call's promise is used.
+      const before = seen(doc);
+      doc.update(edit.changes);
+      const after = seen(doc);
+      assert.deepEqual(after, fresh(doc), howAnalysed(doc)?.reason);
+      if (edit.changesFindings) assert.notDeepEqual(after, before);
+    });
+  }
+
+  it('keeps a call\'s node only inside a statement no edit touched: the premise of the promise-use cache', () => {
+    // See the comment on the cache in `promise-use.ts`: should the parser ever keep a call's node under an
+    // edited ancestor, that cache must be keyed by tree or cleared on update.
+    const reusedAfter = (changes: TextChange[]): { same: boolean; doc: OmnichannelDocument } => {
+      const doc = new OmnichannelDocument('a.js', base);
+      seen(doc);
+      const node = findApiCalls(doc)[0]!.node;
+      doc.update(changes);
+      return { same: findApiCalls(doc)[0]!.node === node, doc };
+    };
+    const before = base.indexOf('prepare');
+    const kept = reusedAfter([{ start: before, end: before, newText: 'return ' }]);
+    assert.ok(kept.same, 'an edit of the statement before the call made a new node for the call');
+    assert.deepEqual(seen(kept.doc), fresh(kept.doc));
+    const moved = reusedAfter([{ start: statementEnd, end: statementEnd, newText: '\n  }' }, { start: before, end: before, newText: 'if (ready) {\n  ' }]);
+    assert.equal(findApiCalls(moved.doc)[0]!.node.parent.parent.parent.kind, ts.SyntaxKind.IfStatement);
+    assert.ok(!moved.same, 'the parser kept the call\'s node under a new ancestor: the promise-use cache can be stale');
+    assert.deepEqual(seen(moved.doc), fresh(moved.doc));
   });
 });

@@ -4,7 +4,7 @@
  * first `Program` listener then runs the core once with exactly the registered rules on.
  */
 import * as path from 'node:path';
-import { analyze, DEFAULT_SEVERITIES, OmnichannelDocument, resolveSettings, RULES } from '@omnichannel-tools/core';
+import { analyzeOnce, DEFAULT_SEVERITIES, resolveSettings, RULES } from '@omnichannel-tools/core';
 import type { AnalyzerSettings, Finding, RuleId, Severity } from '@omnichannel-tools/core';
 import type { SourceCode } from 'eslint';
 
@@ -44,6 +44,13 @@ export function analysisCount(): number {
   return analyses;
 }
 
+let reused = 0;
+
+/** How many of those analyses used the parser's TypeScript tree rather than parsing again. */
+export function reusedTreeCount(): number {
+  return reused;
+}
+
 export function register(sourceCode: SourceCode, fileName: string, shared: Record<string, unknown>, registration: Registration): void {
   let state = files.get(sourceCode);
   // A finished analysis means a new lint run over the same SourceCode (Linter.verify accepts one): start afresh.
@@ -58,12 +65,13 @@ export function register(sourceCode: SourceCode, fileName: string, shared: Recor
 export function analysisOf(sourceCode: SourceCode): FileAnalysis {
   const state = files.get(sourceCode);
   if (!state) return { findings: [], notes: [] };
-  state.result ??= run(sourceCode.text, state);
+  state.result ??= run(sourceCode, state);
   return state.result;
 }
 
-function run(text: string, state: FileState): FileAnalysis {
+function run(sourceCode: SourceCode, state: FileState): FileAnalysis {
   analyses++;
+  const text = sourceCode.text;
   const enabled = RULES.map(rule => rule.id).filter(id => state.rules.has(id));
   // Notes about the whole file come from the first enabled rule in the core's order, so they show once.
   const owner = enabled[0]!;
@@ -78,7 +86,10 @@ function run(text: string, state: FileState): FileAnalysis {
   }
   try {
     const failed = new Set<string>();
-    const result = analyze(new OmnichannelDocument(state.fileName, text), settings, { onRuleError: id => failed.add(id) });
+    // One-shot: a file that cannot hold a call is not parsed, and nothing is kept for an edit ESLint never makes.
+    const parsed = parsedBy(sourceCode);
+    const result = analyzeOnce(state.fileName, text, settings, { onRuleError: id => failed.add(id), parsed });
+    if (parsed !== undefined && result.doc?.sourceFile === parsed) reused++;
     if (result.skippedReason) notes.push({ ruleId: owner, message: result.skippedReason });
     for (const id of failed) notes.push({ ruleId: id as RuleId, message: 'This rule failed on a call in this file, so its findings there are missing. Please report it with the file.' });
     return { findings: result.findings, notes };
@@ -87,6 +98,15 @@ function run(text: string, state: FileState): FileAnalysis {
     notes.push({ ruleId: owner, message: `The Omnichannel analysis failed on this file (${error instanceof Error ? error.message : String(error)}): not analysed. Please report it with the file.` });
     return { findings: [], notes };
   }
+}
+
+/**
+ * The TypeScript tree `@typescript-eslint/parser` made of the file (with or without a program); the core uses
+ * it instead of parsing the file again if it is a tree of its own TypeScript. Nothing for other parsers.
+ */
+function parsedBy(sourceCode: SourceCode): unknown {
+  const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } } | undefined;
+  return services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
 }
 
 function settingsOf(state: FileState, enabled: readonly RuleId[], problem: (message: string) => void): AnalyzerSettings {

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import plugin = require('../src/index');
+import { reusedTreeCount } from '../src/analysis';
 import { lint, where } from './support/lint';
 
 const TS = [
@@ -31,6 +32,17 @@ describe('any parser', () => {
     assert.equal(messages[0]!.endColumn, 66);
     const fixed = await lint(TS, typescript, 'link.ts', true);
     assert.equal(fixed.output, TS.replace('linkToConversation<void>("Incident"', 'linkToConversation<void>("incident"'));
+  });
+
+  it('analyses the tree typescript-eslint made rather than parsing the file again, with the same findings', async () => {
+    const js = 'function link(id) {\n  Microsoft.Omnichannel.linkToConversation("case", id).then(() => Microsoft.Apm.refreshTab("t")).catch(e => e);\n}\n';
+    const before = reusedTreeCount();
+    const withTs = await lint(js, [{ files: ['**/*.js'], languageOptions: { parser: tseslint.parser } }, plugin.configs.recommended], 'link.js');
+    assert.equal(reusedTreeCount(), before + 1);
+    const withEspree = await lint(js, [plugin.configs.recommended], 'link.js');
+    assert.equal(reusedTreeCount(), before + 1);
+    assert.deepEqual(where(withTs.messages), ['2:44 omnichannel/invalid-entity-name']);
+    assert.deepEqual(withTs.messages, withEspree.messages);
   });
 
   it('needs no tree of its own: the same TypeScript under ESLint\'s default parser is only a parse error', async () => {

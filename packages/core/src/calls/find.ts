@@ -32,6 +32,17 @@ const K_CONDITIONAL = ts.SyntaxKind.ConditionalExpression;
  * method (`Microsoft.Omnichannel.x()`, `Microsoft.CCaaS.StandaloneSDK.voice.x()`).
  */
 const NAMESPACE_NAMES = ['Omnichannel', 'Apm', 'StandaloneSDK'];
+
+/**
+ * Whether `text` can hold a call of the API: the search below starts only from the namespace names, so a
+ * text that spells none of them (not even in a comment or string) has no call. Every rule reports on a
+ * call (`Rule.check` takes one), so such a text has no finding either, and a one-shot analysis need not
+ * parse it.
+ */
+export function mayCallApi(text: string): boolean {
+  for (const name of NAMESPACE_NAMES) if (text.includes(name)) return true;
+  return false;
+}
 /** Member accesses followed above a namespace: the member itself; anything deeper is not an API call. */
 const MAX_ACCESSES = 2;
 
@@ -118,7 +129,7 @@ function build(sourceFile: ts.SourceFile, region?: RegionSearch): FileIndex | un
   const declarations = declarationsIn(sourceFile);
   const followed = new Set<string>();
   const followedCalls = new Set<string>();
-  if (!region && !NAMESPACE_NAMES.some(name => text.includes(name))) return { calls: [], declarations, followed, followedCalls };
+  if (!region && !mayCallApi(text)) return { calls: [], declarations, followed, followedCalls };
   const within = region && { from: region.from, to: region.to };
   const candidates = new Set<ts.CallExpression>();
   const pending: string[] = [];

@@ -38,7 +38,14 @@ const STEP_NAMES = new Set(['then', 'catch', 'finally']);
 /** `Promise` statics that take promises in an array and return one promise carrying their outcome. */
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
-/** Per call: several rules ask about the same promise, and the answer depends on the parsed file only. */
+/**
+ * Per call: several rules ask about the same promise, and the answer depends on the parsed file only.
+ * Kept across incremental updates without going stale: `ts.updateSourceFile` keeps an old node only as part
+ * of a whole list element (a statement, a class or enum member, a case clause) that no edit touched, and the
+ * answer reads only the nodes from the call up to its statement, all inside that element, whose parent
+ * pointers the parser sets anew. A call whose statement an edit changes or moves is a new node, with no
+ * entry here (`incremental.test.ts`, "how a promise is used, after an incremental update", holds both).
+ */
 const cache = new WeakMap<ts.CallExpression, PromiseUse>();
 
 export function promiseUse(call: ts.CallExpression): PromiseUse {

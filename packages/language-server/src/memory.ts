@@ -2,11 +2,11 @@
  * `omnichannel.languageServer.memory`: how soon V8 collects the server's garbage.
  *
  * Every edit of a document leaves its old text, line table and analysis behind as garbage, and V8 lets the heap
- * grow well past what is live before it collects: a 50k-line file edited twenty times peaks at about 230 MB
+ * grow well past what is live before it collects: a 50k-line file edited twenty times peaks at about 220 MB
  * although about 130 MB are live. `"low"` bounds that growth to 10% above what the last collection kept
  * (V8's `--heap-growing-percent`, set in the running process, so a server started from the startup snapshot,
  * whose flags must match the snapshot's, takes it too, and a change applies at once), which keeps such a
- * session near the memory of the open at about a third more CPU per keystroke on such a file. `"default"`
+ * session near the memory of the open at about 1.8× the CPU per keystroke on such a file. `"default"`
  * leaves V8's heuristics.
  */
 import { setFlagsFromString } from 'node:v8';

@@ -156,13 +156,11 @@ function once(sourceFile: ts.SourceFile, settings: AnalyzerSettings, options: Ch
   return calls.map(call => check(call, ctx, options));
 }
 
+/** Every call checked, as `once` does, and what a later edit needs kept. */
 function inFull(doc: OmnichannelDocument, settings: AnalyzerSettings, options: CheckOptions): Checked[] {
   const sourceFile = doc.sourceFile;
-  const calls = findApiCalls(sourceFile);
   const recognition = new Set(declarationsIn(sourceFile).names());
-  if (calls.length > 0) prefetchArgumentNames(sourceFile);
-  const ctx = createContext(sourceFile, settings, calls);
-  const checked = calls.map(call => check(call, ctx, options));
+  const checked = once(sourceFile, settings, options);
   const index = indexOf(sourceFile);
   states.set(doc, {
     generation: doc.generation,

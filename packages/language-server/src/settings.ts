@@ -43,12 +43,17 @@ export class SettingsStore {
    * The `omnichannel` section for the whole server (no document's folder), for the settings of the process
    * itself; undefined if the client cannot say.
    */
-  async global(): Promise<unknown> {
+  global(): Promise<unknown> {
+    return this.section();
+  }
+
+  /** The `omnichannel` section, for a document's folder when `uri` is given: pulled when the client can be asked. */
+  private async section(uri?: string): Promise<unknown> {
     if (!this.canPull) return this.pushed;
     try {
-      return await this.connection.workspace.getConfiguration({ section: 'omnichannel' });
+      return await this.connection.workspace.getConfiguration({ ...(uri ? { scopeUri: uri } : {}), section: 'omnichannel' });
     } catch (error) {
-      this.connection.console.warn(`Could not read the omnichannel settings; using the defaults. ${String(error)}`);
+      this.connection.console.warn(`Could not read the omnichannel settings${uri ? ` for ${uri}` : ''}; using the defaults. ${String(error)}`);
       return undefined;
     }
   }
@@ -69,15 +74,7 @@ export class SettingsStore {
   }
 
   private async load(uri: string): Promise<DocumentSettings> {
-    let raw: unknown = this.pushed;
-    if (this.canPull) {
-      try {
-        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'omnichannel' });
-      } catch (error) {
-        this.connection.console.warn(`Could not read the omnichannel settings for ${uri}; using the defaults. ${String(error)}`);
-        raw = undefined;
-      }
-    }
+    const raw = await this.section(uri);
     const { settings, problems } = resolveSettings(raw);
     this.report(problems);
     return { analyzer: settings, codeLensEnabled: codeLensEnabled(raw), workspaceDiagnostics: workspaceDiagnostics(raw) };

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { workspaceLabel } from './workspace-files';
 import type { LinkBackend } from '../backends/types';
 // Types only up front: the backends' code (ajv, the HTTP client) loads on first use, after activation.
 import type { DataverseBackend, DataverseBackendOptions } from '../backends/dataverse';
@@ -162,7 +163,7 @@ export class BackendManager implements vscode.Disposable {
       } catch {
         continue;
       }
-      const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+      const label = workspaceLabel(uri);
       const loaded = loadSimulatorSeed(text, label);
       if (loaded.seed) {
         this.simulatorSeed = loaded.seed;

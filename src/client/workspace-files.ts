@@ -9,3 +9,8 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+/** A file's name as messages and the panel show it: relative to its folder, the folder's name first in a multi-root workspace. */
+export function workspaceLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}

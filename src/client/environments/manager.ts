@@ -4,6 +4,7 @@
  * either changes, keeps whatever is valid, and remembers the active one per workspace.
  */
 import * as vscode from 'vscode';
+import { workspaceLabel } from '../workspace-files';
 // Only the types module is imported up front: the validators (ajv) load with the first reload, after activation.
 import { ENVIRONMENTS_FILE, SIMULATOR_ENTRY, type EnvironmentDefinition, type EnvironmentEntry } from '../../environments/types';
 import type { ConfigProblem } from '@omnichannel-tools/testing/json';
@@ -87,7 +88,7 @@ export class EnvironmentManager implements vscode.Disposable {
         const uri = vscode.Uri.joinPath(folder.uri, ENVIRONMENTS_FILE);
         const text = await readText(uri);
         if (text === undefined) continue;
-        const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+        const label = workspaceLabel(uri);
         files.set(label, uri);
         const loaded = loadWorkspaceEnvironments(text, label);
         fromFiles.push(...loaded.environments);

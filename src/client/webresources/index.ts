@@ -5,6 +5,7 @@
  * questions asked in prompts.ts, the outcomes told in notify.ts. One runs at a time in the window (run.ts).
  */
 import * as vscode from 'vscode';
+import { workspaceLabel } from '../workspace-files';
 import type { Context } from '../ctx';
 import { isProduction, type DataverseEntry } from '../../environments/types';
 import { WEBRESOURCES_FILE, type WebResourceMapping } from '../../webresources/mapping';
@@ -24,7 +25,7 @@ export async function publishCommand(ctx: Context, uri: unknown, uris: unknown):
     void vscode.window.showInformationMessage('Open a mapped JavaScript file, or right-click one (or a folder) in the explorer, to publish it as a web resource.');
     return undefined;
   }
-  const what = selected.length === 1 ? relativeName(selected[0]) : `${selected.length} files`;
+  const what = selected.length === 1 ? workspaceLabel(selected[0]) : `${selected.length} files`;
   return ctx.webResourceRun.exclusive(`Publishing ${what}…`, () => publishFiles(ctx, selected));
 }
 
@@ -64,7 +65,7 @@ async function publishAll(ctx: Context): Promise<PublishResult[] | undefined> {
  * same pick a publish of an unmapped file starts; nothing is published. Resolves with the mapping written.
  */
 export function mapCommand(ctx: Context, uri: vscode.Uri): Promise<WebResourceMapping | undefined> {
-  return ctx.webResourceRun.exclusive(`Mapping ${relativeName(uri)}…`, async () => (await environmentAndMapping(ctx, uri, 'publish'))?.found.mapping);
+  return ctx.webResourceRun.exclusive(`Mapping ${workspaceLabel(uri)}…`, async () => (await environmentAndMapping(ctx, uri, 'publish'))?.found.mapping);
 }
 
 /** The real environment and the file's mapping (picked when there is none); undefined after saying why not. */
@@ -87,7 +88,7 @@ export async function pullCommand(ctx: Context, uri: unknown): Promise<string | 
     void vscode.window.showInformationMessage('Open a mapped JavaScript file, or right-click one in the explorer, to pull its web resource.');
     return undefined;
   }
-  return ctx.webResourceRun.exclusive(`Pulling ${relativeName(selected)}…`, () => pull(ctx, selected));
+  return ctx.webResourceRun.exclusive(`Pulling ${workspaceLabel(selected)}…`, () => pull(ctx, selected));
 }
 
 async function pull(ctx: Context, selected: vscode.Uri): Promise<string | undefined> {
@@ -173,11 +174,6 @@ async function writePulled(uri: vscode.Uri, content: Uint8Array): Promise<void> 
   edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), text);
   await vscode.workspace.applyEdit(edit);
   if (!wasDirty) await open.save();
-}
-
-/** A file as the panel's Web resources section names it (its folder's name first in a multi-root workspace). */
-function relativeName(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
 function withSignal<T>(token: vscode.CancellationToken, run: (signal: AbortSignal) => Promise<T>): Promise<T> {

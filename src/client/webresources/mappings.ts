@@ -4,6 +4,7 @@
  * environment's JavaScript web resources and written into that file with its comments kept.
  */
 import * as vscode from 'vscode';
+import { workspaceLabel } from '../workspace-files';
 import type { Context } from '../ctx';
 import type { DataverseEntry } from '../../environments/types';
 import { showProblems } from '../environments/problems';
@@ -14,7 +15,7 @@ export async function readMappings(ctx: Context, folder: vscode.WorkspaceFolder)
   const uri = vscode.Uri.joinPath(folder.uri, WEBRESOURCES_FILE);
   const bytes = await readBytes(uri);
   if (bytes === undefined) return undefined;
-  const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  const label = workspaceLabel(uri);
   const { mappings, errors } = loadWebResourceMappings(new TextDecoder().decode(bytes), label);
   showProblems(errors, ctx.log, file => (file === label ? uri : undefined), 'The other mappings still work.');
   return mappings;

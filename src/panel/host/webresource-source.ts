@@ -11,6 +11,7 @@ import { WEBRESOURCES_FILE, findMapping, loadWebResourceMappings } from '../../w
 import { WorkspaceVersionMemory } from '../../client/webresources/memory';
 import type { WebResourceOutcomes } from '../../client/webresources/report';
 import type { WebResourceRun } from '../../client/webresources/run';
+import { workspaceLabel } from '../../client/workspace-files';
 import type { WebResourceSectionServices } from './webresources';
 
 /** What the client supplies for the section. */
@@ -109,7 +110,7 @@ export class WebResourceSource implements WebResourceSectionServices, vscode.Dis
     let unmapped: Listed['unmapped'];
     if (active && active.scheme === 'file' && !activeMapped && /\.js$/i.test(active.path)) {
       const folder = vscode.workspace.getWorkspaceFolder(active);
-      if (folder) unmapped = { key: vscode.workspace.asRelativePath(active, folders.length > 1), uri: active };
+      if (folder) unmapped = { key: workspaceLabel(active), uri: active };
     }
     this.listed = { ...listed, ...(unmapped ? { unmapped } : {}) };
     const notice = mappingFiles === 0
